@@ -1,0 +1,47 @@
+import { DEFAULT_DATABASE_URL } from "./db/url.ts";
+
+/** Everything the process reads from its environment, parsed once (RUNTIME.md, "Configuration"). */
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl: string;
+  redisUrl: string | undefined;
+  snapshotGibPerSecond: number;
+  copyGibPerSecond: number;
+  progressIntervalMs: number;
+  demoApiKey: string;
+  logLevel: LogLevel;
+  development: boolean;
+}
+
+export type LogLevel = "debug" | "info" | "warn" | "error" | "silent";
+const LOG_LEVELS: readonly LogLevel[] = ["debug", "info", "warn", "error", "silent"];
+
+function positiveNumber(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value <= 0) {
+    throw new Error(`${name} must be a positive number (got "${raw}")`);
+  }
+  return value;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const logLevel = (env.LOG_LEVEL ?? "info") as LogLevel;
+  if (!LOG_LEVELS.includes(logLevel)) {
+    throw new Error(`LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")} (got "${env.LOG_LEVEL}")`);
+  }
+  return {
+    port: Math.trunc(positiveNumber(env, "PORT", 4000)),
+    host: env.HOST || "0.0.0.0",
+    databaseUrl: env.DATABASE_URL || DEFAULT_DATABASE_URL,
+    redisUrl: env.REDIS_URL || undefined,
+    snapshotGibPerSecond: positiveNumber(env, "SNAPSHOT_GIB_PER_SECOND", 8),
+    copyGibPerSecond: positiveNumber(env, "COPY_GIB_PER_SECOND", 4),
+    progressIntervalMs: positiveNumber(env, "PROGRESS_INTERVAL_MS", 200),
+    demoApiKey: env.DEMO_API_KEY || "demo-key",
+    logLevel,
+    development: env.NODE_ENV !== "production",
+  };
+}

@@ -1,0 +1,46 @@
+import { DEMO_ACCOUNT, REGIONS, SYSTEM_IMAGES } from "../../prisma/seed-data.ts";
+import { hashApiKey } from "../domain/accounts.ts";
+import type { Db } from "./client.ts";
+
+const SEEDED_AT = new Date("2026-01-01T00:00:00.000Z");
+
+/** Idempotent: regions, SYSTEM images (offered in every region, so their region is null) and the demo account. */
+export async function seedDatabase(prisma: Db, demoApiKey: string): Promise<void> {
+  await prisma.$transaction(async (tx) => {
+    for (const [sortOrder, region] of REGIONS.entries()) {
+      await tx.region.upsert({
+        where: { id: region.id },
+        create: { ...region, sortOrder },
+        update: { name: region.name, sortOrder },
+      });
+    }
+    for (const image of SYSTEM_IMAGES) {
+      const fields = {
+        name: image.name,
+        description: image.description,
+        osType: image.osType,
+        platform: image.platform,
+        architecture: image.architecture,
+        sizeGiB: image.sizeGiB,
+      };
+      await tx.image.upsert({
+        where: { id: image.id },
+        create: {
+          id: image.id,
+          ...fields,
+          status: "AVAILABLE",
+          ownerAlias: "SYSTEM",
+          source: "SYSTEM",
+          createdAt: SEEDED_AT,
+          availableAt: SEEDED_AT,
+        },
+        update: fields,
+      });
+    }
+    await tx.account.upsert({
+      where: { id: DEMO_ACCOUNT.id },
+      create: { ...DEMO_ACCOUNT, apiKeyHash: hashApiKey(demoApiKey) },
+      update: { apiKeyHash: hashApiKey(demoApiKey) },
+    });
+  });
+}

@@ -1,0 +1,46 @@
+import { createHash, randomBytes } from "node:crypto";
+import type { Db } from "../db/client.ts";
+import type { Account } from "../generated/prisma/client.ts";
+import { fail } from "./errors.ts";
+import { newId } from "./ids.ts";
+
+/** Keys are stored as SHA-256: they are long random strings, so a slow password hash adds nothing. */
+export function hashApiKey(key: string): string {
+  return createHash("sha256").update(key, "utf8").digest("hex");
+}
+
+export function generateApiKey(): string {
+  return `igk_${randomBytes(24).toString("base64url")}`;
+}
+
+const BEARER = /^Bearer\s+(\S+)\s*$/i;
+
+/** The key of an `Authorization: Bearer <key>` value, or null. */
+export function bearerKey(header: string | null | undefined): string | null {
+  if (!header) return null;
+  return BEARER.exec(header)?.[1] ?? null;
+}
+
+export async function authenticate(prisma: Db, key: string | null): Promise<Account | null> {
+  if (!key) return null;
+  return prisma.account.findUnique({ where: { apiKeyHash: hashApiKey(key) } });
+}
+
+const ACCOUNT_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{1,63}$/;
+
+export async function createAccount(prisma: Db, name: string): Promise<{ account: Account; apiKey: string }> {
+  if (!ACCOUNT_NAME.test(name)) {
+    fail(
+      "INVALID_INPUT",
+      "An account name is 2 to 64 of A-Z, a-z, 0-9, '_', '.', '-', starting with a letter or digit.",
+    );
+  }
+  if (await prisma.account.findUnique({ where: { name } })) {
+    fail("INVALID_INPUT", `An account named "${name}" already exists.`);
+  }
+  const apiKey = generateApiKey();
+  const account = await prisma.account.create({
+    data: { id: newId("account"), name, apiKeyHash: hashApiKey(apiKey) },
+  });
+  return { account, apiKey };
+}

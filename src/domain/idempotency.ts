@@ -1,0 +1,88 @@
+import { createHash } from "node:crypto";
+import type { Db } from "../db/client.ts";
+import { Prisma } from "../generated/prisma/client.ts";
+import { fail } from "./errors.ts";
+
+export type Tx = Prisma.TransactionClient;
+
+export interface IdempotencyKey {
+  accountId: string;
+  operation: string;
+  token: string | null | undefined;
+  /** The request without its clientToken; a retry must send the same. */
+  request: unknown;
+}
+
+function canonical(value: unknown): unknown {
+  if (value instanceof Date) return value.toISOString();
+  if (Array.isArray(value)) return value.map(canonical);
+  if (value && typeof value === "object") {
+    return Object.fromEntries(
+      Object.entries(value as Record<string, unknown>)
+        .filter(([, v]) => v !== undefined && v !== null)
+        .sort(([a], [b]) => (a < b ? -1 : 1))
+        .map(([k, v]) => [k, canonical(v)]),
+    );
+  }
+  return value;
+}
+
+export function requestHash(request: unknown): string {
+  return createHash("sha256")
+    .update(JSON.stringify(canonical(request)))
+    .digest("hex");
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+}
+
+/**
+ * Runs `create` in one transaction that first claims the clientToken: the record's primary key
+ * (account, operation, token) makes the database, not a check-then-insert, decide who wins. A
+ * retry with the same input gets the first result's ID; with other input, IDEMPOTENT_PARAMETER_MISMATCH.
+ */
+export async function idempotentCreate(
+  prisma: Db,
+  key: IdempotencyKey,
+  resourceId: string,
+  create: (tx: Tx) => Promise<void>,
+): Promise<{ resourceId: string; replayed: boolean }> {
+  const hash = requestHash(key.request);
+  const token = key.token;
+  if (!token) {
+    await prisma.$transaction((tx) => create(tx));
+    return { resourceId, replayed: false };
+  }
+  const where = {
+    accountId_operation_token: { accountId: key.accountId, operation: key.operation, token },
+  };
+  const replay = async () => {
+    const record = await prisma.idempotencyRecord.findUnique({ where });
+    if (!record) return null;
+    if (record.requestHash !== hash) {
+      fail(
+        "IDEMPOTENT_PARAMETER_MISMATCH",
+        `clientToken "${token}" was already used for ${key.operation} with different parameters: use a new token for a new request.`,
+        ["input", "clientToken"],
+      );
+    }
+    return { resourceId: record.resourceId, replayed: true };
+  };
+  const earlier = await replay();
+  if (earlier) return earlier;
+  try {
+    await prisma.$transaction(async (tx) => {
+      await tx.idempotencyRecord.create({
+        data: { accountId: key.accountId, operation: key.operation, token, requestHash: hash, resourceId },
+      });
+      await create(tx);
+    });
+    return { resourceId, replayed: false };
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    const winner = await replay();
+    if (!winner) throw error;
+    return winner;
+  }
+}

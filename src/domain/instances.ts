@@ -1,0 +1,336 @@
+import type { Db } from "../db/client.ts";
+import type { Image, ImageDiskMapping, Instance, InstanceStatus } from "../generated/prisma/client.ts";
+import { ErrorCollector, fail } from "./errors.ts";
+import {
+  DEFAULT_GUEST,
+  type GuestStateInput,
+  guestFromColumns,
+  guestToColumns,
+  mergeGuest,
+} from "./guest.ts";
+import { idempotentCreate } from "./idempotency.ts";
+import { newId } from "./ids.ts";
+import { failImageCreation } from "./image-creation.ts";
+import { effectiveInstanceStatus } from "./instance-status.ts";
+import { visibleImageWhere } from "./lookup.ts";
+import {
+  checkClientToken,
+  DATA_DEVICES,
+  isDataDevice,
+  LIMITS,
+  nameProblem,
+  SYSTEM_DEVICE,
+} from "./validation.ts";
+
+export interface CreateInstanceInput {
+  regionId: string;
+  name: string;
+  imageId: string;
+  systemDiskSizeGiB?: number | null;
+  dataDisks?: { sizeGiB: number; device?: string | null }[] | null;
+  start?: boolean | null;
+  expiresAt?: Date | null;
+  guest?: GuestStateInput | null;
+  clientToken?: string | null;
+}
+
+interface PlannedDisk {
+  device: string;
+  sizeGiB: number;
+  sourceSnapshotId: string | null;
+}
+
+const USABLE_IMAGE_STATUSES = ["AVAILABLE", "DEPRECATED"];
+
+/**
+ * Data disks of a new instance: one per data-disk mapping of a custom image (same device, at least
+ * the snapshot's size), then the requested ones; a requested disk on a mapping's device resizes it.
+ */
+function planDataDisks(
+  mappings: readonly ImageDiskMapping[],
+  requested: NonNullable<CreateInstanceInput["dataDisks"]>,
+  errors: ErrorCollector,
+): PlannedDisk[] {
+  const planned = new Map<string, PlannedDisk>();
+  for (const mapping of mappings) {
+    if (mapping.type !== "DATA") continue;
+    planned.set(mapping.device, {
+      device: mapping.device,
+      sizeGiB: mapping.sizeGiB,
+      sourceSnapshotId: mapping.snapshotId,
+    });
+  }
+  const fromImage = new Set(planned.keys());
+  const explicit = new Set<string>();
+  requested.forEach((disk, index) => {
+    const field = ["input", "dataDisks", String(index)];
+    if (disk.sizeGiB < LIMITS.dataDiskMinGiB || disk.sizeGiB > LIMITS.dataDiskMaxGiB) {
+      errors.add(
+        "INVALID_INPUT",
+        `A data disk must be ${LIMITS.dataDiskMinGiB} to ${LIMITS.dataDiskMaxGiB} GiB (got ${disk.sizeGiB}).`,
+        [...field, "sizeGiB"],
+      );
+    }
+    if (disk.device === null || disk.device === undefined) return;
+    if (!isDataDevice(disk.device)) {
+      errors.add("INVALID_INPUT", `Data disk devices are /dev/vdb to /dev/vdz (got "${disk.device}").`, [
+        ...field,
+        "device",
+      ]);
+      return;
+    }
+    if (explicit.has(disk.device)) {
+      errors.add("INVALID_INPUT", `Device ${disk.device} is requested twice.`, [...field, "device"]);
+      return;
+    }
+    explicit.add(disk.device);
+    const fromSnapshot = planned.get(disk.device);
+    if (fromSnapshot && fromImage.has(disk.device)) {
+      if (disk.sizeGiB < fromSnapshot.sizeGiB) {
+        errors.add(
+          "INVALID_INPUT",
+          `The data disk on ${disk.device} is created from the image's snapshot of ${fromSnapshot.sizeGiB} GiB: it must be at least that size (got ${disk.sizeGiB}).`,
+          [...field, "sizeGiB"],
+        );
+      }
+      fromSnapshot.sizeGiB = Math.max(fromSnapshot.sizeGiB, disk.sizeGiB);
+      return;
+    }
+    planned.set(disk.device, { device: disk.device, sizeGiB: disk.sizeGiB, sourceSnapshotId: null });
+  });
+  const free = DATA_DEVICES.filter((device) => !planned.has(device));
+  for (const disk of requested) {
+    if (disk.device !== null && disk.device !== undefined) continue;
+    const device = free.shift();
+    if (!device) break;
+    planned.set(device, { device, sizeGiB: disk.sizeGiB, sourceSnapshotId: null });
+  }
+  const total = requested.filter((d) => !d.device || !fromImage.has(d.device)).length + fromImage.size;
+  if (total > LIMITS.dataDisksMax) {
+    errors.add(
+      "INVALID_INPUT",
+      `An instance has at most ${LIMITS.dataDisksMax} data disks (this request makes ${total}${fromImage.size > 0 ? `, ${fromImage.size} of them from the image` : ""}).`,
+      ["input", "dataDisks"],
+    );
+  }
+  return [...planned.values()].sort((a, b) => (a.device < b.device ? -1 : 1));
+}
+
+function checkImageUsable(image: Image, regionId: string): void {
+  if (image.ownerAlias === "SYSTEM") return;
+  if (!USABLE_IMAGE_STATUSES.includes(image.status)) {
+    fail(
+      "INCORRECT_IMAGE_STATUS",
+      `Image ${image.id} is ${image.status}: only an AVAILABLE or DEPRECATED image can create instances.`,
+      ["input", "imageId"],
+    );
+  }
+  if (image.regionId !== regionId) {
+    fail(
+      "REGION_MISMATCH",
+      `Image ${image.id} is in ${image.regionId}, not ${regionId}: copy it to ${regionId} with copyImage first, then create the instance from the copy.`,
+      ["input", "imageId"],
+    );
+  }
+}
+
+export async function createInstance(
+  prisma: Db,
+  accountId: string,
+  input: CreateInstanceInput,
+  now: Date,
+): Promise<string> {
+  const errors = new ErrorCollector();
+  const nameError = nameProblem(input.name, "The instance name");
+  if (nameError) errors.add("INVALID_INPUT", nameError, ["input", "name"]);
+  checkClientToken(errors, input.clientToken, ["input", "clientToken"]);
+  if (input.expiresAt && input.expiresAt.getTime() <= now.getTime()) {
+    errors.add("INVALID_INPUT", "expiresAt must be in the future.", ["input", "expiresAt"]);
+  }
+  const guest = mergeGuest(DEFAULT_GUEST, input.guest, errors, ["input", "guest"]);
+  errors.throwIfAny();
+
+  const region = await prisma.region.findUnique({ where: { id: input.regionId } });
+  if (!region) fail("REGION_NOT_FOUND", `Region "${input.regionId}" does not exist.`, ["input", "regionId"]);
+  const image = await prisma.image.findFirst({
+    where: visibleImageWhere(accountId, input.imageId),
+    include: { diskMappings: true },
+  });
+  if (!image) fail("NOT_FOUND", `Image "${input.imageId}" does not exist.`, ["input", "imageId"]);
+  checkImageUsable(image, region.id);
+
+  const systemDiskSizeGiB = input.systemDiskSizeGiB ?? image.sizeGiB;
+  if (systemDiskSizeGiB < image.sizeGiB || systemDiskSizeGiB > LIMITS.systemDiskMaxGiB) {
+    errors.add(
+      "INVALID_INPUT",
+      `The system disk must be from the image's ${image.sizeGiB} GiB up to ${LIMITS.systemDiskMaxGiB} GiB (got ${systemDiskSizeGiB}).`,
+      ["input", "systemDiskSizeGiB"],
+    );
+  }
+  const dataDisks = planDataDisks(image.diskMappings, input.dataDisks ?? [], errors);
+  errors.throwIfAny();
+
+  const systemSnapshotId = image.diskMappings.find((m) => m.type === "SYSTEM")?.snapshotId ?? null;
+  const instanceId = newId("instance");
+  const { clientToken, ...request } = input;
+  const result = await idempotentCreate(
+    prisma,
+    { accountId, operation: "createInstance", token: clientToken, request },
+    instanceId,
+    async (tx) => {
+      await tx.instance.create({
+        data: {
+          id: instanceId,
+          accountId,
+          regionId: region.id,
+          name: input.name,
+          status: input.start === false ? "STOPPED" : "RUNNING",
+          osType: image.osType,
+          platform: image.platform,
+          architecture: image.architecture,
+          imageId: image.id,
+          ...guestToColumns(guest),
+          expiresAt: input.expiresAt ?? null,
+          createdAt: now,
+        },
+      });
+      const disks = [
+        {
+          device: SYSTEM_DEVICE,
+          sizeGiB: systemDiskSizeGiB,
+          sourceSnapshotId: systemSnapshotId,
+          type: "SYSTEM" as const,
+        },
+        ...dataDisks.map((disk) => ({ ...disk, type: "DATA" as const })),
+      ];
+      await tx.disk.createMany({
+        data: disks.map((disk) => ({
+          id: newId("disk"),
+          accountId,
+          regionId: region.id,
+          instanceId,
+          type: disk.type,
+          device: disk.device,
+          sizeGiB: disk.sizeGiB,
+          status: "IN_USE" as const,
+          sourceSnapshotId: disk.sourceSnapshotId,
+          createdAt: now,
+        })),
+      });
+    },
+  );
+  return result.resourceId;
+}
+
+export type InstanceAction = "start" | "stop" | "reboot" | "release";
+
+const ALLOWED_FROM: Record<InstanceAction, readonly InstanceStatus[]> = {
+  start: ["STOPPED"],
+  stop: ["RUNNING"],
+  reboot: ["RUNNING"],
+  release: ["RUNNING", "STOPPED", "EXPIRED"],
+};
+
+const PARTICIPLE: Record<InstanceAction, string> = {
+  start: "started",
+  stop: "stopped",
+  reboot: "rebooted",
+  release: "released",
+};
+
+export interface InstanceActionResult {
+  instance: Instance;
+  /** An image whose creation was abandoned because the action was forced. */
+  abandonedImageId: string | null;
+}
+
+async function findOwnInstance(prisma: Db, accountId: string, instanceId: string): Promise<Instance> {
+  const instance = await prisma.instance.findFirst({ where: { id: instanceId, accountId } });
+  if (!instance) fail("NOT_FOUND", `Instance "${instanceId}" does not exist.`, ["input", "instanceId"]);
+  return instance;
+}
+
+export async function changeInstanceStatus(
+  prisma: Db,
+  accountId: string,
+  action: InstanceAction,
+  input: { instanceId: string; force?: boolean | null },
+  now: Date,
+): Promise<InstanceActionResult> {
+  const instance = await findOwnInstance(prisma, accountId, input.instanceId);
+  const status = effectiveInstanceStatus(instance, now);
+  const done = PARTICIPLE[action];
+  if (!ALLOWED_FROM[action].includes(status)) {
+    fail(
+      "INCORRECT_INSTANCE_STATUS",
+      `Instance ${instance.id} is ${status}: only an instance that is ${ALLOWED_FROM[action].join(" or ")} can be ${done}.`,
+      ["input", "instanceId"],
+    );
+  }
+  const lock = instance.lockedByImageId;
+  if (lock && !input.force) {
+    fail(
+      "INSTANCE_LOCKED",
+      `Image ${lock} is being created from instance ${instance.id}, so its status cannot change until the image is AVAILABLE. Wait for it, or pass force: true to proceed and abandon the image (it ends CREATE_FAILED).`,
+      ["input", "instanceId"],
+    );
+  }
+
+  return prisma.$transaction(async (tx) => {
+    let abandonedImageId: string | null = null;
+    if (lock) {
+      const failed = await failImageCreation(
+        tx,
+        lock,
+        `Instance ${instance.id} was ${done} with force while the image was being created.`,
+        now,
+      );
+      if (failed) abandonedImageId = lock;
+    }
+    const data =
+      action === "release"
+        ? { status: "RELEASED" as const, releasedAt: now }
+        : action === "reboot"
+          ? { status: "RUNNING" as const, guestKernelUpgraded: false }
+          : { status: action === "start" ? ("RUNNING" as const) : ("STOPPED" as const) };
+    // Conditional on what was read, so a concurrent change is refused rather than overwritten.
+    const updated = await tx.instance.updateMany({
+      where: { id: instance.id, status: instance.status, lockedByImageId: abandonedImageId ? null : lock },
+      data,
+    });
+    if (updated.count !== 1) {
+      fail(
+        "INCORRECT_INSTANCE_STATUS",
+        `Instance ${instance.id} changed while it was being ${done}; read it again and retry.`,
+        ["input", "instanceId"],
+      );
+    }
+    if (action === "release") {
+      await tx.disk.updateMany({
+        where: { instanceId: instance.id, status: { not: "RELEASED" } },
+        data: { status: "RELEASED", releasedAt: now },
+      });
+    }
+    const fresh = await tx.instance.findUniqueOrThrow({ where: { id: instance.id } });
+    return { instance: fresh, abandonedImageId };
+  });
+}
+
+export async function updateInstanceGuestState(
+  prisma: Db,
+  accountId: string,
+  input: { instanceId: string; guest: GuestStateInput },
+  now: Date,
+): Promise<Instance> {
+  const instance = await findOwnInstance(prisma, accountId, input.instanceId);
+  if (effectiveInstanceStatus(instance, now) === "RELEASED") {
+    fail("INCORRECT_INSTANCE_STATUS", `Instance ${instance.id} is RELEASED: it has no guest OS any more.`, [
+      "input",
+      "instanceId",
+    ]);
+  }
+  const errors = new ErrorCollector();
+  const guest = mergeGuest(guestFromColumns(instance), input.guest, errors, ["input", "guest"]);
+  errors.throwIfAny();
+  return prisma.instance.update({ where: { id: instance.id }, data: guestToColumns(guest) });
+}

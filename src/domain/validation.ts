@@ -1,0 +1,67 @@
+import type { ErrorCollector } from "./errors.ts";
+
+/** Limits of the simulated cloud, as a real console would enforce them. */
+export const LIMITS = {
+  nameMin: 2,
+  nameMax: 128,
+  descriptionMax: 256,
+  systemDiskMaxGiB: 2048,
+  dataDiskMinGiB: 20,
+  dataDiskMaxGiB: 32768,
+  dataDisksMax: 16,
+  clientTokenMax: 64,
+} as const;
+
+export const SYSTEM_DEVICE = "/dev/vda";
+/** /dev/vdb … /dev/vdz, in the order free devices are handed out. */
+export const DATA_DEVICES: readonly string[] = Array.from(
+  { length: 25 },
+  (_, i) => `/dev/vd${String.fromCharCode("b".charCodeAt(0) + i)}`,
+);
+
+const NAME_PATTERN = /^\p{L}[\p{L}\p{N}.:_-]*$/u;
+const URL_PREFIX = /^https?:\/\//i;
+
+/**
+ * Names of images, snapshots and instances: 2-128 characters, a letter (any script) first, then
+ * letters, digits, '.', ':', '_', '-'; never an http:// or https:// prefix. Returns the problem, or null.
+ */
+export function nameProblem(name: string, what: string): string | null {
+  const length = [...name].length;
+  if (length < LIMITS.nameMin || length > LIMITS.nameMax) {
+    return `${what} must be ${LIMITS.nameMin} to ${LIMITS.nameMax} characters long (got ${length}).`;
+  }
+  if (URL_PREFIX.test(name)) return `${what} must not start with http:// or https://.`;
+  if (!NAME_PATTERN.test(name)) {
+    return `${what} must start with a letter and contain only letters, digits, '.', ':', '_' and '-' (got "${name}").`;
+  }
+  return null;
+}
+
+export function descriptionProblem(description: string): string | null {
+  const length = [...description].length;
+  if (length > LIMITS.descriptionMax) {
+    return `The description may be at most ${LIMITS.descriptionMax} characters long (got ${length}).`;
+  }
+  if (URL_PREFIX.test(description)) return "The description must not start with http:// or https://.";
+  return null;
+}
+
+export function checkClientToken(
+  errors: ErrorCollector,
+  token: string | null | undefined,
+  field: string[],
+): void {
+  if (token === null || token === undefined) return;
+  if (token.length === 0 || token.length > LIMITS.clientTokenMax || !/^[\x20-\x7e]+$/.test(token)) {
+    errors.add(
+      "INVALID_INPUT",
+      `clientToken must be 1 to ${LIMITS.clientTokenMax} printable ASCII characters.`,
+      field,
+    );
+  }
+}
+
+export function isDataDevice(device: string): boolean {
+  return DATA_DEVICES.includes(device);
+}

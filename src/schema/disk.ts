@@ -1,0 +1,83 @@
+import type { Prisma } from "../generated/prisma/client.ts";
+import { builder } from "./builder.ts";
+import { DiskStatusEnum, DiskTypeEnum } from "./enums.ts";
+import { DiskModel } from "./model-refs.ts";
+import { NodeRef } from "./node.ts";
+import { connectionType, listConnection } from "./pagination.ts";
+import { SnapshotConnectionRef } from "./snapshot.ts";
+
+export const DiskRef = builder.prismaObject("Disk", {
+  interfaces: [NodeRef],
+  fields: (t) => ({
+    id: t.exposeID("id"),
+    type: t.expose("type", { type: DiskTypeEnum }),
+    device: t.exposeString("device", {
+      description: "Mount device: /dev/vda for the system disk, /dev/vdb to /dev/vdz for data disks.",
+    }),
+    sizeGiB: t.exposeInt("sizeGiB"),
+    region: t.relation("region"),
+    status: t.expose("status", { type: DiskStatusEnum }),
+    instance: t.relation("instance", { nullable: true }),
+    sourceSnapshot: t.relation("sourceSnapshot", {
+      nullable: true,
+      description: "The snapshot the disk was created from, for data disks made from a custom image.",
+    }),
+    snapshots: t.field({
+      type: SnapshotConnectionRef,
+      args: { first: t.arg.int(), after: t.arg.string() },
+      resolve: (disk, args, ctx, info) => {
+        const where: Prisma.SnapshotWhereInput = { sourceDiskId: disk.id, accountId: ctx.account.id };
+        return listConnection(
+          ctx,
+          info,
+          args,
+          (page) => ctx.prisma.snapshot.findMany({ ...page.query, where: { AND: [where, page.after] } }),
+          () => ctx.prisma.snapshot.count({ where }),
+        );
+      },
+    }),
+    createdAt: t.expose("createdAt", { type: "DateTime" }),
+  }),
+});
+
+export const DiskConnectionRef = connectionType("Disk", DiskRef);
+
+const DiskFilter = builder.inputType("DiskFilter", {
+  fields: (t) => ({
+    regionId: t.id(),
+    instanceId: t.id(),
+    type: t.field({ type: DiskTypeEnum }),
+    status: t.field({ type: [DiskStatusEnum] }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  disk: t.prismaField({
+    type: DiskModel,
+    nullable: true,
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (query, _root, args, ctx) =>
+      ctx.prisma.disk.findFirst({ ...query, where: { id: args.id, accountId: ctx.account.id } }),
+  }),
+  disks: t.field({
+    type: DiskConnectionRef,
+    args: { first: t.arg.int(), after: t.arg.string(), filter: t.arg({ type: DiskFilter }) },
+    resolve: (_root, args, ctx, info) => {
+      const filter = args.filter;
+      const where: Prisma.DiskWhereInput = {
+        accountId: ctx.account.id,
+        ...(filter?.regionId ? { regionId: filter.regionId } : {}),
+        ...(filter?.instanceId ? { instanceId: filter.instanceId } : {}),
+        ...(filter?.type ? { type: filter.type } : {}),
+        ...(filter?.status ? { status: { in: filter.status } } : {}),
+      };
+      return listConnection(
+        ctx,
+        info,
+        args,
+        (page) => ctx.prisma.disk.findMany({ ...page.query, where: { AND: [where, page.after] } }),
+        () => ctx.prisma.disk.count({ where }),
+      );
+    },
+  }),
+}));

@@ -1,0 +1,234 @@
+import type { UserError } from "../domain/errors.ts";
+import { type GuestState, guestFromColumns } from "../domain/guest.ts";
+import { effectiveInstanceStatus, instanceStatusWhere } from "../domain/instance-status.ts";
+import {
+  changeInstanceStatus,
+  createInstance,
+  type InstanceAction,
+  updateInstanceGuestState,
+} from "../domain/instances.ts";
+import type { Prisma } from "../generated/prisma/client.ts";
+import { builder } from "./builder.ts";
+import { ArchitectureEnum, InstanceStatusEnum, OsTypeEnum } from "./enums.ts";
+import { UserErrorRef, withUserErrors } from "./errors.ts";
+import { ImageModel, InstanceModel } from "./model-refs.ts";
+import { NodeRef } from "./node.ts";
+import { connectionType, listConnection } from "./pagination.ts";
+
+const GuestStateRef = builder.objectRef<GuestState>("GuestState").implement({
+  fields: (t) => ({
+    fstabDataDiskEntries: t.exposeStringList("fstabDataDiskEntries", {
+      description: "Data-disk entries in /etc/fstab (device or UUID).",
+    }),
+    mountedFileSystems: t.exposeStringList("mountedFileSystems", {
+      description: "Mount points of data-disk file systems that are mounted now.",
+    }),
+    kernelUpgraded: t.exposeBoolean("kernelUpgraded", {
+      description:
+        "An OS or kernel upgrade that has not been rebooted into, or was done for no required reason.",
+    }),
+    systemDiskPartitions: t.exposeInt("systemDiskPartitions"),
+    systemDiskFreeMiB: t.exposeInt("systemDiskFreeMiB"),
+    modifiedSystemPaths: t.exposeStringList("modifiedSystemPaths", {
+      description: "Which of /sbin, /bin, /lib were modified.",
+    }),
+    rootUsername: t.exposeString("rootUsername"),
+  }),
+});
+
+export const InstanceRef = builder.prismaObject("Instance", {
+  interfaces: [NodeRef],
+  fields: (t) => ({
+    id: t.exposeID("id"),
+    name: t.exposeString("name"),
+    region: t.relation("region"),
+    status: t.field({
+      type: InstanceStatusEnum,
+      resolve: (instance, _args, ctx) => effectiveInstanceStatus(instance, ctx.clock.now()),
+    }),
+    osType: t.expose("osType", { type: OsTypeEnum }),
+    platform: t.exposeString("platform"),
+    architecture: t.expose("architecture", { type: ArchitectureEnum }),
+    image: t.field({
+      type: ImageModel,
+      nullable: true,
+      description: "The image the instance was created from (null once that image is deleted).",
+      select: (_args, _ctx, nested) => ({ image: nested(true) }),
+      resolve: (instance) => (instance.image && !instance.image.deletedAt ? instance.image : null),
+    }),
+    disks: t.relation("disks", {
+      description: "System disk first, then data disks ordered by device.",
+      query: { orderBy: { device: "asc" } },
+    }),
+    imageInProgress: t.relation("lockedByImage", {
+      nullable: true,
+      description:
+        "The image being created from this instance right now, if any. While set, status changes are refused.",
+    }),
+    guest: t.field({
+      type: GuestStateRef,
+      description: "What the guest OS last reported; the Linux pre-checks of createCustomImage read it.",
+      resolve: (instance) => guestFromColumns(instance),
+    }),
+    expiresAt: t.expose("expiresAt", { type: "DateTime", nullable: true }),
+    createdAt: t.expose("createdAt", { type: "DateTime" }),
+    releasedAt: t.expose("releasedAt", { type: "DateTime", nullable: true }),
+  }),
+});
+
+export const InstanceConnectionRef = connectionType("Instance", InstanceRef);
+
+const InstanceFilter = builder.inputType("InstanceFilter", {
+  fields: (t) => ({
+    regionId: t.id(),
+    status: t.field({ type: [InstanceStatusEnum] }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  instance: t.prismaField({
+    type: InstanceModel,
+    nullable: true,
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (query, _root, args, ctx) =>
+      ctx.prisma.instance.findFirst({ ...query, where: { id: args.id, accountId: ctx.account.id } }),
+  }),
+  instances: t.field({
+    type: InstanceConnectionRef,
+    description: "Newest first. first defaults to 20; more than 100 is a GraphQL error.",
+    args: { first: t.arg.int(), after: t.arg.string(), filter: t.arg({ type: InstanceFilter }) },
+    resolve: (_root, args, ctx, info) => {
+      const where: Prisma.InstanceWhereInput = {
+        accountId: ctx.account.id,
+        ...(args.filter?.regionId ? { regionId: args.filter.regionId } : {}),
+        ...(args.filter?.status ? instanceStatusWhere(args.filter.status, ctx.clock.now()) : {}),
+      };
+      return listConnection(
+        ctx,
+        info,
+        args,
+        (page) => ctx.prisma.instance.findMany({ ...page.query, where: { AND: [where, page.after] } }),
+        () => ctx.prisma.instance.count({ where }),
+      );
+    },
+  }),
+}));
+
+const GuestStateInput = builder.inputType("GuestStateInput", {
+  fields: (t) => ({
+    fstabDataDiskEntries: t.stringList(),
+    mountedFileSystems: t.stringList(),
+    kernelUpgraded: t.boolean(),
+    systemDiskPartitions: t.int(),
+    systemDiskFreeMiB: t.int(),
+    modifiedSystemPaths: t.stringList(),
+    rootUsername: t.string(),
+  }),
+});
+
+const DataDiskInput = builder.inputType("DataDiskInput", {
+  fields: (t) => ({
+    sizeGiB: t.int({ required: true }),
+    device: t.string({ description: "Defaults to the next free of /dev/vdb../dev/vdz." }),
+  }),
+});
+
+const CreateInstanceInput = builder.inputType("CreateInstanceInput", {
+  fields: (t) => ({
+    regionId: t.id({ required: true }),
+    name: t.string({ required: true }),
+    imageId: t.id({
+      required: true,
+      description:
+        "A SYSTEM image or an AVAILABLE/DEPRECATED custom image of the same region. Each of a custom image's data-disk snapshots becomes a data disk on the same device, at least the snapshot's size.",
+    }),
+    systemDiskSizeGiB: t.int({ description: "Defaults to the image's sizeGiB; may not be smaller." }),
+    dataDisks: t.field({ type: [DataDiskInput], description: "At most 16 data disks in all." }),
+    start: t.boolean({ defaultValue: true, description: "false creates it STOPPED." }),
+    expiresAt: t.field({
+      type: "DateTime",
+      description: "A subscription instance: it becomes EXPIRED at this time.",
+    }),
+    guest: t.field({ type: GuestStateInput }),
+    clientToken: t.string(),
+  }),
+});
+
+const InstanceActionInput = builder.inputType("InstanceActionInput", {
+  fields: (t) => ({
+    instanceId: t.id({ required: true }),
+    force: t.boolean({
+      defaultValue: false,
+      description:
+        "Change the status even while an image is being created from the instance: that image then ends CREATE_FAILED.",
+    }),
+  }),
+});
+
+const UpdateInstanceGuestStateInput = builder.inputType("UpdateInstanceGuestStateInput", {
+  fields: (t) => ({
+    instanceId: t.id({ required: true }),
+    guest: t.field({ type: GuestStateInput, required: true }),
+  }),
+});
+
+type InstanceRow = Prisma.InstanceGetPayload<object>;
+
+function instancePayload(name: string) {
+  return builder.objectRef<{ instance?: InstanceRow | null; userErrors: UserError[] }>(name).implement({
+    fields: (t) => ({
+      instance: t.field({ type: InstanceModel, nullable: true, resolve: (p) => p.instance ?? null }),
+      userErrors: t.field({ type: [UserErrorRef], resolve: (p) => p.userErrors }),
+    }),
+  });
+}
+
+const CreateInstancePayload = instancePayload("CreateInstancePayload");
+const InstancePayload = instancePayload("InstancePayload");
+
+function actionMutation(action: InstanceAction, description?: string) {
+  return builder.mutationField(`${action}Instance`, (t) =>
+    t.field({
+      type: InstancePayload,
+      description,
+      args: { input: t.arg({ type: InstanceActionInput, required: true }) },
+      resolve: (_root, { input }, ctx) =>
+        withUserErrors(async () => {
+          const result = await changeInstanceStatus(
+            ctx.prisma,
+            ctx.account.id,
+            action,
+            input,
+            ctx.clock.now(),
+          );
+          if (result.abandonedImageId) ctx.effects.imageEnded(result.abandonedImageId);
+          return { instance: result.instance };
+        }),
+    }),
+  );
+}
+
+actionMutation("start");
+actionMutation("stop");
+actionMutation("reboot");
+actionMutation("release", "Releases the instance and its disks; its snapshots stay.");
+
+builder.mutationFields((t) => ({
+  createInstance: t.field({
+    type: CreateInstancePayload,
+    args: { input: t.arg({ type: CreateInstanceInput, required: true }) },
+    resolve: (_root, { input }, ctx) =>
+      withUserErrors(async () => {
+        const id = await createInstance(ctx.prisma, ctx.account.id, input, ctx.clock.now());
+        return { instance: await ctx.prisma.instance.findUniqueOrThrow({ where: { id } }) };
+      }),
+  }),
+  updateInstanceGuestState: t.field({
+    type: InstancePayload,
+    args: { input: t.arg({ type: UpdateInstanceGuestStateInput, required: true }) },
+    resolve: (_root, { input }, ctx) =>
+      withUserErrors(async () => ({
+        instance: await updateInstanceGuestState(ctx.prisma, ctx.account.id, input, ctx.clock.now()),
+      })),
+  }),
+}));

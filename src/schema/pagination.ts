@@ -1,0 +1,145 @@
+import type { ObjectRef } from "@pothos/core";
+import { queryFromInfo } from "@pothos/plugin-prisma";
+import type { GraphQLResolveInfo } from "graphql";
+import { GraphQLError } from "graphql";
+import { builder } from "./builder.ts";
+import type { GraphQLContext } from "./context.ts";
+
+export const DEFAULT_PAGE_SIZE = 20;
+export const MAX_PAGE_SIZE = 100;
+
+export interface PageArgs {
+  first?: number | null;
+  after?: string | null;
+}
+
+export interface Edge<T> {
+  cursor: string;
+  node: T;
+}
+
+export interface Connection<T> {
+  edges: Edge<T>[];
+  pageInfo: {
+    hasNextPage: boolean;
+    hasPreviousPage: boolean;
+    startCursor: string | null;
+    endCursor: string | null;
+  };
+  /** Counted only when the client asks for totalCount. */
+  totalCount: () => Promise<number>;
+}
+
+interface Keyed {
+  id: string;
+  createdAt: Date;
+}
+
+/** Newest first, by (createdAt, id): a cursor names a position, so it keeps working while rows are added. */
+export const NEWEST_FIRST = [{ createdAt: "desc" as const }, { id: "desc" as const }];
+
+export function encodeCursor(row: Keyed): string {
+  return Buffer.from(`${row.createdAt.toISOString()}|${row.id}`, "utf8").toString("base64url");
+}
+
+function decodeCursor(cursor: string): Keyed {
+  const [instant, id] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
+  const createdAt = new Date(instant ?? "");
+  if (!id || Number.isNaN(createdAt.getTime())) {
+    throw new GraphQLError(`"after" is not a cursor this API returned: "${cursor}".`, {
+      extensions: { code: "BAD_USER_INPUT" },
+    });
+  }
+  return { id, createdAt };
+}
+
+export function pageSize(first: number | null | undefined): number {
+  const size = first ?? DEFAULT_PAGE_SIZE;
+  if (size < 0 || size > MAX_PAGE_SIZE) {
+    throw new GraphQLError(`"first" must be between 0 and ${MAX_PAGE_SIZE} (got ${size}).`, {
+      extensions: { code: "BAD_USER_INPUT" },
+    });
+  }
+  return size;
+}
+
+/** Rows strictly after the cursor in NEWEST_FIRST order; shape fits every model's where input. */
+export function afterCursorWhere(after: string | null | undefined) {
+  if (!after) return {};
+  const { id, createdAt } = decodeCursor(after);
+  return { OR: [{ createdAt: { lt: createdAt } }, { createdAt, id: { lt: id } }] };
+}
+
+export async function paginate<T extends Keyed>(
+  args: PageArgs,
+  load: (query: { cursorWhere: object; take: number }) => Promise<T[]>,
+  count: () => Promise<number>,
+): Promise<Connection<T>> {
+  const size = pageSize(args.first);
+  const rows = size === 0 ? [] : await load({ cursorWhere: afterCursorWhere(args.after), take: size + 1 });
+  const page = rows.slice(0, size);
+  const edges = page.map((node) => ({ cursor: encodeCursor(node), node }));
+  return {
+    edges,
+    pageInfo: {
+      hasNextPage: rows.length > size,
+      hasPreviousPage: Boolean(args.after),
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+    totalCount: count,
+  };
+}
+
+export const PageInfoRef = builder.objectRef<Connection<unknown>["pageInfo"]>("PageInfo").implement({
+  fields: (t) => ({
+    hasNextPage: t.exposeBoolean("hasNextPage"),
+    hasPreviousPage: t.exposeBoolean("hasPreviousPage"),
+    startCursor: t.exposeString("startCursor", { nullable: true }),
+    endCursor: t.exposeString("endCursor", { nullable: true }),
+  }),
+});
+
+export function connectionType<T>(name: string, node: ObjectRef<typeof builder.$inferSchemaTypes, T>) {
+  const edge = builder.objectRef<Edge<T>>(`${name}Edge`).implement({
+    fields: (t) => ({
+      cursor: t.exposeString("cursor"),
+      // The generic T cannot be matched against Pothos' resolver shape; the ref guarantees it.
+      node: t.field({ type: node, resolve: (e) => e.node as never }),
+    }),
+  });
+  return builder.objectRef<Connection<T>>(`${name}Connection`).implement({
+    fields: (t) => ({
+      edges: t.field({ type: [edge], resolve: (c) => c.edges }),
+      pageInfo: t.field({ type: PageInfoRef, resolve: (c) => c.pageInfo }),
+      totalCount: t.int({ resolve: (c) => c.totalCount() }),
+    }),
+  });
+}
+
+export interface PageQuery {
+  /** Spread into findMany: the nested selection of edges.node (query merging), order and page size. */
+  query: { orderBy: typeof NEWEST_FIRST; take: number };
+  /** AND it with the list's own filter. */
+  after: object;
+}
+
+/**
+ * A connection over one model: the relations selected under edges.node load in the same query
+ * (no N+1), and totalCount runs only when asked for.
+ */
+export function listConnection<T extends Keyed>(
+  ctx: GraphQLContext,
+  info: GraphQLResolveInfo,
+  args: PageArgs,
+  load: (page: PageQuery) => Promise<T[]>,
+  count: () => Promise<number>,
+): Promise<Connection<T>> {
+  const selection = queryFromInfo({ context: ctx, info, path: ["edges", "node"] });
+  return paginate(
+    args,
+    ({ cursorWhere, take }) =>
+      load({ query: { ...selection, orderBy: NEWEST_FIRST, take }, after: cursorWhere }),
+    count,
+  );
+}

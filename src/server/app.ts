@@ -1,0 +1,71 @@
+import type { AddressInfo } from "node:net";
+import type { Config } from "../config.ts";
+import { createDb, type DbHandle, initSqlite } from "../db/client.ts";
+import { migrateDatabase } from "../db/migrate.ts";
+import { seedDatabase } from "../db/seed.ts";
+import { type Clock, systemClock } from "../domain/clock.ts";
+import { createLogger, type Logger } from "../logger.ts";
+import type { Effects } from "../schema/context.ts";
+import { createHttpServer } from "./http.ts";
+import { attachGraphqlWs } from "./websocket.ts";
+import { createGatewayYoga } from "./yoga.ts";
+
+export interface App extends DbHandle {
+  config: Config;
+  /** http://host:port of the listening server. */
+  origin: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+export interface AppOptions {
+  clock?: Clock;
+  logger?: Logger;
+  /** Skip `migrate deploy` (the database is known to be current). */
+  skipMigrations?: boolean;
+}
+
+/** Migrates and seeds the database, then serves HTTP, SSE and graphql-ws on one port. */
+export async function startApp(config: Config, options: AppOptions = {}): Promise<App> {
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const clock = options.clock ?? systemClock;
+  if (!options.skipMigrations) await migrateDatabase(config.databaseUrl);
+  const db = createDb(config.databaseUrl);
+  await initSqlite(db.prisma);
+  await seedDatabase(db.prisma, config.demoApiKey);
+
+  const effects: Effects = {
+    imageEnded: (imageId) => logger.info("image creation ended outside the engine", { imageId }),
+  };
+  const yoga = createGatewayYoga({ config, prisma: db.prisma, clock, effects, logger });
+  const ready = async () => {
+    await db.prisma.$queryRawUnsafe("SELECT 1");
+    return true;
+  };
+  const server = createHttpServer({ yoga, ready });
+  const ws = attachGraphqlWs(server, yoga, db.prisma);
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(config.port, config.host, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const host = config.host === "0.0.0.0" || config.host === "::" ? "localhost" : config.host;
+
+  let closing: Promise<void> | null = null;
+  const close = () => {
+    closing ??= (async () => {
+      const drained = new Promise<void>((resolve) => server.close(() => resolve()));
+      await ws.close();
+      await yoga.dispose();
+      server.closeIdleConnections();
+      // In-flight requests get a moment to finish; streams still open after it are cut.
+      const grace = setTimeout(() => server.closeAllConnections(), 5_000);
+      await drained;
+      clearTimeout(grace);
+      await db.prisma.$disconnect();
+    })();
+    return closing;
+  };
+
+  return { ...db, config, origin: `http://${host}:${port}`, port, close };
+}

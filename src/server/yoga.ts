@@ -1,0 +1,66 @@
+import { createGraphQLError, createYoga, type YogaInitialContext } from "graphql-yoga";
+import type { Config } from "../config.ts";
+import type { Db } from "../db/client.ts";
+import { authenticate, bearerKey } from "../domain/accounts.ts";
+import type { Clock } from "../domain/clock.ts";
+import type { Account } from "../generated/prisma/client.ts";
+import type { Logger } from "../logger.ts";
+import type { Effects, GraphQLContext } from "../schema/context.ts";
+import { schema } from "../schema/index.ts";
+import { EXAMPLE_OPERATION } from "./graphiql.ts";
+import { documentLimitPlugins } from "./limits.ts";
+
+export interface YogaDeps {
+  config: Config;
+  prisma: Db;
+  clock: Clock;
+  effects: Effects;
+  logger: Logger;
+}
+
+/** What graphql-ws puts in the initial context: the account it authenticated at connection_init. */
+export interface WsInitialContext {
+  wsAccount?: Account;
+}
+
+export function unauthenticated(): Error {
+  return createGraphQLError(
+    'A valid API key is required: send the header \'Authorization: Bearer <key>\' (over graphql-ws, the connection_init payload { "authorization": "Bearer <key>" }).',
+    { extensions: { code: "UNAUTHENTICATED", http: { status: 401 } } },
+  );
+}
+
+export function createGatewayYoga(deps: YogaDeps) {
+  const { config, prisma, clock, effects, logger } = deps;
+  return createYoga<WsInitialContext, GraphQLContext>({
+    schema,
+    graphqlEndpoint: "/graphql",
+    landingPage: false,
+    maskedErrors: true,
+    logging: {
+      debug: (...args) => logger.debug(String(args[0]), { args: args.slice(1) }),
+      info: (...args) => logger.info(String(args[0]), { args: args.slice(1) }),
+      warn: (...args) => logger.warn(String(args[0]), { args: args.slice(1) }),
+      error: (...args) => logger.error(String(args[0]), { args: args.slice(1) }),
+    },
+    graphiql: config.development
+      ? {
+          title: "image-gateway",
+          defaultQuery: EXAMPLE_OPERATION,
+          headers: JSON.stringify({ Authorization: `Bearer ${config.demoApiKey}` }, null, 2),
+          subscriptionsProtocol: "WS",
+          shouldPersistHeaders: false,
+        }
+      : false,
+    plugins: [...documentLimitPlugins()],
+    context: async (initial: YogaInitialContext & WsInitialContext) => {
+      const account =
+        initial.wsAccount ??
+        (await authenticate(prisma, bearerKey(initial.request?.headers.get("authorization"))));
+      if (!account) throw unauthenticated();
+      return { prisma, clock, account, effects };
+    },
+  });
+}
+
+export type GatewayYoga = ReturnType<typeof createGatewayYoga>;

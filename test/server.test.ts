@@ -1,0 +1,123 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ConsoleInstancesDocument, ViewerDocument } from "./support/documents.ts";
+import { gql, wsClient, wsCollect } from "./support/client.ts";
+import { DEMO_KEY, startTestApp, type TestApp } from "./support/app.ts";
+
+let app: TestApp;
+beforeAll(async () => {
+  app = await startTestApp();
+});
+afterAll(() => app.close());
+
+const post = (body: string, headers: Record<string, string> = {}) =>
+  fetch(`${app.origin}/graphql`, {
+    method: "POST",
+    headers: { "content-type": "application/json", authorization: `Bearer ${DEMO_KEY}`, ...headers },
+    body,
+  });
+
+describe("endpoints", () => {
+  it("answers /healthz and /readyz", async () => {
+    const health = await fetch(`${app.origin}/healthz`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toEqual({ status: "ok" });
+    const ready = await fetch(`${app.origin}/readyz`);
+    expect(ready.status).toBe(200);
+  });
+
+  it("serves GraphiQL with the demo key and an example operation preset", async () => {
+    const page = await fetch(`${app.origin}/graphql`, { headers: { accept: "text/html" } });
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain("GraphiQL");
+    expect(html).toContain(`Bearer ${DEMO_KEY}`);
+    expect(html).toContain("createInstance");
+  });
+
+  it("answers GET queries too", async () => {
+    const query = encodeURIComponent("{ viewer { name } }");
+    const response = await fetch(`${app.origin}/graphql?query=${query}`, {
+      headers: { authorization: `Bearer ${DEMO_KEY}`, accept: "application/json" },
+    });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ data: { viewer: { name: "demo" } } });
+  });
+});
+
+describe("limits", () => {
+  it("refuses a body that is not JSON with HTTP 400", async () => {
+    const response = await post("{not json");
+    expect(response.status).toBe(400);
+  });
+
+  it("refuses a body over 1 MiB with HTTP 413", async () => {
+    const padding = "x".repeat(1024 * 1024 + 10);
+    const response = await post(JSON.stringify({ query: "{ viewer { id } }", variables: { padding } }));
+    expect(response.status).toBe(413);
+  });
+
+  it("rejects a document 40 levels deep with a GraphQL error and executes nothing", async () => {
+    let selection = "id";
+    for (let i = 0; i < 19; i++) selection = `instance { image { ${selection} } }`.replace("instance {", "sourceInstance {");
+    const query = `{ images(first: 1) { edges { node { ${selection} } } } }`;
+    const response = await post(JSON.stringify({ query }));
+    const body = (await response.json()) as { data?: unknown; errors?: { message: string }[] };
+    expect(body.data).toBeUndefined();
+    expect(body.errors?.[0]?.message).toMatch(/depth/i);
+  });
+
+  it("lets the console's real queries through", async () => {
+    const result = await gql(app.origin, ConsoleInstancesDocument, { first: 100 });
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.instances.totalCount).toBe(0);
+  });
+
+  it("refuses first above 100 with a GraphQL error", async () => {
+    const result = await gql(app.origin, ConsoleInstancesDocument, { first: 101 });
+    expect(result.errors?.[0]?.message).toMatch(/first/);
+    expect(result.data).toBeNull();
+  });
+});
+
+describe("authentication", () => {
+  it("refuses HTTP without a key: 401 and UNAUTHENTICATED", async () => {
+    const result = await gql(app.origin, ViewerDocument, undefined, null);
+    expect(result.status).toBe(401);
+    expect(result.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+  });
+
+  it("refuses a wrong key the same way", async () => {
+    const result = await gql(app.origin, ViewerDocument, undefined, "not-a-key");
+    expect(result.status).toBe(401);
+    expect(result.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+  });
+
+  it("resolves the demo key to the demo account", async () => {
+    const result = await gql(app.origin, ViewerDocument);
+    expect(result.data?.viewer).toMatchObject({ name: "demo", imageQuotaPerRegion: 100 });
+  });
+
+  it("serves queries over graphql-ws with the key in connection_init", async () => {
+    const client = wsClient(app.origin);
+    const results = await wsCollect(client, ViewerDocument);
+    expect(results).toEqual([{ data: { viewer: expect.objectContaining({ name: "demo" }) } }]);
+    await client.dispose();
+  });
+
+  it("closes a WebSocket with a bad key with code 4403", async () => {
+    const client = wsClient(app.origin, "wrong");
+    const failure = await wsCollect(client, ViewerDocument).catch((error: unknown) => error);
+    expect((failure as { code?: number }).code).toBe(4403);
+    await client.dispose();
+  });
+
+  it("refuses SSE without a key", async () => {
+    const response = await fetch(`${app.origin}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json", accept: "text/event-stream" },
+      body: JSON.stringify({ query: "{ viewer { id } }" }),
+    });
+    const text = await response.text();
+    expect(text).toContain("UNAUTHENTICATED");
+  });
+});

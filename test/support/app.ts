@@ -1,0 +1,57 @@
+import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { inject } from "vitest";
+import { type Config, loadConfig } from "../../src/config.ts";
+import type { Clock } from "../../src/domain/clock.ts";
+import { createAccount } from "../../src/domain/accounts.ts";
+import { type App, startApp } from "../../src/server/app.ts";
+
+/** A clock the test moves by hand. */
+export class ManualClock implements Clock {
+  constructor(private current = new Date("2026-11-27T10:00:00.000Z")) {}
+  now(): Date {
+    return new Date(this.current);
+  }
+  advance(ms: number): void {
+    this.current = new Date(this.current.getTime() + ms);
+  }
+  set(date: Date): void {
+    this.current = new Date(date);
+  }
+}
+
+export interface TestApp extends App {
+  databaseFile: string;
+  /** Creates another account and returns its API key. */
+  newAccount(name: string): Promise<string>;
+}
+
+/** A server on a free port with a database of its own, copied from the migrated template. */
+export async function startTestApp(
+  options: { config?: Partial<Config>; clock?: Clock } = {},
+): Promise<TestApp> {
+  const dir = mkdtempSync(join(tmpdir(), "image-gateway-app-"));
+  const databaseFile = join(dir, "test.db");
+  copyFileSync(inject("templateDatabase"), databaseFile);
+  const config: Config = {
+    ...loadConfig({}),
+    port: 0,
+    host: "127.0.0.1",
+    databaseUrl: `file:${databaseFile}`,
+    logLevel: "error",
+    ...options.config,
+  };
+  const app = await startApp(config, { skipMigrations: true, clock: options.clock });
+  return {
+    ...app,
+    databaseFile,
+    newAccount: async (name) => (await createAccount(app.prisma, name)).apiKey,
+    close: async () => {
+      await app.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export const DEMO_KEY = "demo-key";

@@ -1,0 +1,325 @@
+import { graphql } from "../generated/index.ts";
+
+export const ViewerDocument = graphql(`
+  query Viewer {
+    viewer {
+      id
+      name
+      imageQuotaPerRegion
+    }
+  }
+`);
+
+export const RegionsAndSystemImagesDocument = graphql(`
+  query RegionsAndSystemImages($filter: ImageFilter, $first: Int) {
+    regions {
+      id
+      name
+    }
+    images(first: $first, filter: $filter) {
+      totalCount
+      edges {
+        node {
+          id
+          name
+          region {
+            id
+          }
+          status
+          ownerAlias
+          source
+          osType
+          platform
+          architecture
+          sizeGiB
+          progress
+          checks {
+            item
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const InstanceFieldsFragment = graphql(`
+  fragment InstanceFields on Instance {
+    id
+    name
+    status
+    osType
+    platform
+    architecture
+    region {
+      id
+    }
+    image {
+      id
+    }
+    imageInProgress {
+      id
+    }
+    disks {
+      id
+      type
+      device
+      sizeGiB
+      status
+      sourceSnapshot {
+        id
+      }
+    }
+    guest {
+      fstabDataDiskEntries
+      mountedFileSystems
+      kernelUpgraded
+      systemDiskPartitions
+      systemDiskFreeMiB
+      modifiedSystemPaths
+      rootUsername
+    }
+    expiresAt
+    createdAt
+    releasedAt
+  }
+`);
+
+export const CreateInstanceDocument = graphql(`
+  mutation CreateInstance($input: CreateInstanceInput!) {
+    createInstance(input: $input) {
+      instance {
+        ...InstanceFields
+      }
+      userErrors {
+        code
+        field
+        message
+      }
+    }
+  }
+`);
+
+export const StartInstanceDocument = graphql(`
+  mutation StartInstance($input: InstanceActionInput!) {
+    startInstance(input: $input) {
+      instance {
+        ...InstanceFields
+      }
+      userErrors {
+        code
+        field
+        message
+      }
+    }
+  }
+`);
+
+export const StopInstanceDocument = graphql(`
+  mutation StopInstance($input: InstanceActionInput!) {
+    stopInstance(input: $input) {
+      instance {
+        ...InstanceFields
+      }
+      userErrors {
+        code
+        field
+        message
+      }
+    }
+  }
+`);
+
+export const RebootInstanceDocument = graphql(`
+  mutation RebootInstance($input: InstanceActionInput!) {
+    rebootInstance(input: $input) {
+      instance {
+        ...InstanceFields
+      }
+      userErrors {
+        code
+        field
+        message
+      }
+    }
+  }
+`);
+
+export const ReleaseInstanceDocument = graphql(`
+  mutation ReleaseInstance($input: InstanceActionInput!) {
+    releaseInstance(input: $input) {
+      instance {
+        ...InstanceFields
+      }
+      userErrors {
+        code
+        field
+        message
+      }
+    }
+  }
+`);
+
+export const UpdateGuestDocument = graphql(`
+  mutation UpdateGuest($input: UpdateInstanceGuestStateInput!) {
+    updateInstanceGuestState(input: $input) {
+      instance {
+        ...InstanceFields
+      }
+      userErrors {
+        code
+        field
+        message
+      }
+    }
+  }
+`);
+
+export const InstanceDocument = graphql(`
+  query Instance($id: ID!) {
+    instance(id: $id) {
+      ...InstanceFields
+    }
+  }
+`);
+
+/** The console's instance list: every instance with its disks and region. */
+export const ConsoleInstancesDocument = graphql(`
+  query ConsoleInstances($first: Int, $after: String, $filter: InstanceFilter) {
+    instances(first: $first, after: $after, filter: $filter) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        hasPreviousPage
+        startCursor
+        endCursor
+      }
+      edges {
+        cursor
+        node {
+          id
+          name
+          status
+          region {
+            id
+            name
+          }
+          disks {
+            id
+            type
+            device
+            sizeGiB
+            status
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const DisksDocument = graphql(`
+  query Disks($first: Int, $after: String, $filter: DiskFilter) {
+    disks(first: $first, after: $after, filter: $filter) {
+      totalCount
+      edges {
+        node {
+          id
+          type
+          device
+          sizeGiB
+          status
+          region {
+            id
+          }
+          instance {
+            id
+          }
+          snapshots(first: 5) {
+            totalCount
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const SnapshotsDocument = graphql(`
+  query Snapshots($first: Int, $after: String, $filter: SnapshotFilter) {
+    snapshots(first: $first, after: $after, filter: $filter) {
+      totalCount
+      edges {
+        node {
+          id
+          status
+          progress
+          device
+          sourceDiskId
+        }
+      }
+    }
+  }
+`);
+
+export const DiskDocument = graphql(`
+  query Disk($id: ID!) {
+    disk(id: $id) {
+      id
+      status
+      instance {
+        id
+      }
+    }
+  }
+`);
+
+export const ImageDocument = graphql(`
+  query Image($id: ID!) {
+    image(id: $id) {
+      id
+      name
+      status
+      ownerAlias
+      region {
+        id
+      }
+      sizeGiB
+      instances(first: 10) {
+        totalCount
+        edges {
+          node {
+            id
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const NodeDocument = graphql(`
+  query Node($id: ID!) {
+    node(id: $id) {
+      __typename
+      id
+      ... on Instance {
+        name
+      }
+      ... on Image {
+        name
+      }
+      ... on Account {
+        name
+      }
+      ... on Disk {
+        device
+      }
+    }
+  }
+`);
+
+export const NodesDocument = graphql(`
+  query Nodes($ids: [ID!]!) {
+    nodes(ids: $ids) {
+      __typename
+      id
+    }
+  }
+`);
