@@ -202,3 +202,9 @@ CREATE INDEX "Image_sourceImageId_status_idx" ON "Image"("sourceImageId", "statu
 -- CreateIndex
 CREATE UNIQUE INDEX "ImageDiskMapping_imageId_device_key" ON "ImageDiskMapping"("imageId", "device");
 
+
+-- Rules Prisma's schema language cannot express: partial unique indexes, so that the database
+-- (not a check-then-insert) refuses a second live image of one name and a second snapshot in
+-- progress on one disk.
+CREATE UNIQUE INDEX "Image_live_name_key" ON "Image"("accountId", "regionId", "name") WHERE "status" <> 'CANCELLED' AND "deletedAt" IS NULL;
+CREATE UNIQUE INDEX "Snapshot_disk_in_progress_key" ON "Snapshot"("sourceDiskId") WHERE "status" = 'PROGRESSING' AND "copiedFromId" IS NULL;
