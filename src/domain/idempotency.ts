@@ -33,8 +33,12 @@ export function requestHash(request: unknown): string {
     .digest("hex");
 }
 
-function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+/** A unique constraint refused the write; `columns` narrows it to an index that covers one of them. */
+export function isUniqueViolation(error: unknown, columns?: string[]): boolean {
+  if (!(error instanceof Prisma.PrismaClientKnownRequestError) || error.code !== "P2002") return false;
+  if (!columns) return true;
+  const text = `${error.message} ${JSON.stringify(error.meta ?? {})}`;
+  return columns.some((column) => text.includes(column));
 }
 
 /**
@@ -80,7 +84,7 @@ export async function idempotentCreate(
     });
     return { resourceId, replayed: false };
   } catch (error) {
-    if (!isUniqueViolation(error)) throw error;
+    if (!isUniqueViolation(error, ["token"])) throw error;
     const winner = await replay();
     if (!winner) throw error;
     return winner;

@@ -1,6 +1,10 @@
+import type { UserError } from "../domain/errors.ts";
+import { createCustomImage } from "../domain/images.ts";
 import { ownImageWhere, visibleImageWhere } from "../domain/lookup.ts";
+import type { ImageCheckResult } from "../domain/prechecks.ts";
 import { imageProgress, type Progress } from "../domain/progress.ts";
-import type { Prisma } from "../generated/prisma/client.ts";
+import { type ImageEvent, listen, type Observed } from "../events/progress.ts";
+import type { Prisma, Snapshot } from "../generated/prisma/client.ts";
 import { builder } from "./builder.ts";
 import type { GraphQLContext } from "./context.ts";
 import {
@@ -12,10 +16,13 @@ import {
   ImageStatusEnum,
   OsTypeEnum,
 } from "./enums.ts";
+import { UserErrorRef, withUserErrors } from "./errors.ts";
 import { InstanceConnectionRef } from "./instance.ts";
-import { ImageModel } from "./model-refs.ts";
+import { ImageModel, SnapshotModel } from "./model-refs.ts";
 import { NodeRef } from "./node.ts";
 import { connectionType, listConnection } from "./pagination.ts";
+import { observedAt } from "./snapshot.ts";
+import { progressStream } from "./streams.ts";
 
 export const ImageCheckItemEnum = builder.enumType("ImageCheckItem", {
   description: "The Linux pre-checks, with the result each gives when its condition holds (PASS otherwise).",
@@ -45,35 +52,25 @@ export const ImageDiskMappingRef = builder.prismaObject("ImageDiskMapping", {
   }),
 });
 
-export const ImageCheckRef = builder.prismaObject("ImageCheck", {
+export const ImageCheckRef = builder.objectRef<ImageCheckResult>("ImageCheck").implement({
   fields: (t) => ({
-    item: t.field({
-      type: ImageCheckItemEnum,
-      resolve: (check) => check.item as typeof ImageCheckItemEnum.$inferType,
-    }),
+    item: t.field({ type: ImageCheckItemEnum, resolve: (check) => check.item }),
     result: t.expose("result", { type: CheckResultEnum }),
     message: t.exposeString("message"),
   }),
 });
 
-const PROGRESS_COLUMNS = {
-  status: true,
-  sourceDiskSizeGiB: true,
-  startedAt: true,
-  gibPerSecond: true,
-  progress: true,
-} as const;
+type ProgressSource = Prisma.ImageGetPayload<object> & Observed<{ snapshots?: Snapshot[] }>;
 
-type ProgressSource = {
-  status: Prisma.ImageGetPayload<object>["status"];
-  snapshots: Prisma.SnapshotGetPayload<{ select: typeof PROGRESS_COLUMNS }>[];
-};
-
-/** Finished images are complete whatever their snapshots did since; others derive it from the snapshots. */
-export function imageProgressOf(image: ProgressSource, ctx: GraphQLContext): Progress {
+/**
+ * Finished images are complete whatever their snapshots did since; others derive it from their
+ * snapshots: carried by the row in progress events, else batch-loaded for the whole page.
+ */
+export async function imageProgressOf(image: ProgressSource, ctx: GraphQLContext): Promise<Progress> {
   if (image.status === "AVAILABLE" || image.status === "DEPRECATED")
     return { progress: 100, remainingSeconds: null };
-  const progress = imageProgress(image.snapshots, ctx.clock.now());
+  const snapshots = image.snapshots ?? (await ctx.loaders.imageSnapshots.load(image.id));
+  const progress = imageProgress(snapshots, observedAt(image, ctx));
   return image.status === "CREATING" || image.status === "WAITING"
     ? progress
     : { progress: progress.progress, remainingSeconds: null };
@@ -92,13 +89,11 @@ export const ImageRef = builder.prismaObject("Image", {
     status: t.expose("status", { type: ImageStatusEnum }),
     progress: t.int({
       description: "0 to 100: the snapshots' progress, weighted by their size.",
-      select: { snapshots: { select: PROGRESS_COLUMNS } },
-      resolve: (image, _args, ctx) => imageProgressOf(image, ctx).progress,
+      resolve: async (image, _args, ctx) => (await imageProgressOf(image, ctx)).progress,
     }),
     remainingSeconds: t.int({
       nullable: true,
-      select: { snapshots: { select: PROGRESS_COLUMNS } },
-      resolve: (image, _args, ctx) => imageProgressOf(image, ctx).remainingSeconds,
+      resolve: async (image, _args, ctx) => (await imageProgressOf(image, ctx)).remainingSeconds,
     }),
     ownerAlias: t.expose("ownerAlias", { type: ImageOwnerAliasEnum }),
     source: t.expose("source", { type: ImageSourceEnum }),
@@ -120,10 +115,13 @@ export const ImageRef = builder.prismaObject("Image", {
       resolve: (image) => (image.sourceImage && !image.sourceImage.deletedAt ? image.sourceImage : null),
     }),
     sourceRegion: t.relation("sourceRegion", { nullable: true }),
-    checks: t.relation("checks", {
+    checks: t.field({
+      type: [ImageCheckRef],
       description:
         "Every Linux pre-check run when the image was created, PASS included (empty for SYSTEM images, Windows images and images made from snapshots).",
-      query: { orderBy: { position: "asc" } },
+      select: { checks: { orderBy: { position: "asc" } } },
+      resolve: (image) =>
+        image.checks.map((check) => ({ ...check, item: check.item as ImageCheckResult["item"] })),
     }),
     instances: t.field({
       type: InstanceConnectionRef,
@@ -200,3 +198,118 @@ builder.queryFields((t) => ({
     },
   }),
 }));
+
+const CreateCustomImageInput = builder.inputType("CreateCustomImageInput", {
+  description: `Exactly one of instanceId and snapshotId.
+From an instance: it must be RUNNING or STOPPED; a snapshot of every disk is
+taken and the image is CREATING until all are ACCOMPLISHED, then AVAILABLE.
+From a snapshot: a system-disk snapshot that is ACCOMPLISHED, plus optional
+data-disk snapshots (for released or expired instances).
+name: 2-128 characters, starts with a letter (any script), then letters,
+digits, '.', ':', '_', '-'; must not start with http:// or https://; unique
+among the account's images in the region. description: up to 256 characters,
+must not start with http:// or https://.
+clientToken (up to 64 ASCII characters): a retry with the same token and the
+same input returns the same image; with other input, IDEMPOTENT_PARAMETER_MISMATCH.`,
+  fields: (t) => ({
+    instanceId: t.id(),
+    snapshotId: t.id(),
+    dataDiskSnapshotIds: t.idList(),
+    name: t.string({ required: true }),
+    description: t.string(),
+    clientToken: t.string(),
+    ignoreCheckFailures: t.boolean({
+      defaultValue: false,
+      description: "Create the image even where a Linux pre-check FAILs.",
+    }),
+  }),
+});
+
+type ImageRowShape = Prisma.ImageGetPayload<object>;
+
+const CreateCustomImagePayload = builder
+  .objectRef<{ image?: ImageRowShape | null; warnings?: ImageCheckResult[]; userErrors: UserError[] }>(
+    "CreateCustomImagePayload",
+  )
+  .implement({
+    fields: (t) => ({
+      image: t.field({ type: ImageRef, nullable: true, resolve: (p) => p.image ?? null }),
+      warnings: t.field({
+        type: [ImageCheckRef],
+        description: "The pre-checks that did not PASS.",
+        resolve: (p) => p.warnings ?? [],
+      }),
+      userErrors: t.field({ type: [UserErrorRef], resolve: (p) => p.userErrors }),
+    }),
+  });
+
+builder.mutationField("createCustomImage", (t) =>
+  t.field({
+    type: CreateCustomImagePayload,
+    args: { input: t.arg({ type: CreateCustomImageInput, required: true }) },
+    resolve: (_root, { input }, ctx) =>
+      withUserErrors(async () => {
+        const created = await createCustomImage(
+          ctx.prisma,
+          ctx.account.id,
+          input,
+          ctx.clock.now(),
+          ctx.rates,
+        );
+        if (created.inProgress) await ctx.effects.imageStarted(created.imageId);
+        const image = await ctx.prisma.image.findUniqueOrThrow({ where: { id: created.imageId } });
+        return { image, warnings: created.warnings };
+      }),
+  }),
+);
+
+type ImageStreamEvent = ImageEvent & { sequence: number };
+
+const ImageProgressEventRef = builder.objectRef<ImageStreamEvent>("ImageProgressEvent").implement({
+  fields: (t) => ({
+    sequence: t.exposeInt("sequence", { description: "Strictly increasing within one stream." }),
+    image: t.field({
+      type: ImageRef,
+      description: "The image as of this event: status, progress, remainingSeconds.",
+      resolve: (e) => e.image,
+    }),
+    snapshot: t.field({
+      type: SnapshotModel,
+      nullable: true,
+      description: "The snapshot whose progress changed; null on the first event and on image-level events.",
+      resolve: (e) => e.snapshot,
+    }),
+    done: t.exposeBoolean("done", { description: "true on the last event of the stream." }),
+  }),
+});
+
+builder.subscriptionField("imageProgress", (t) =>
+  t.field({
+    type: ImageProgressEventRef,
+    description: `Progress of an image being created or copied. The first event is the
+current state (so a late or reconnecting client misses nothing); then an
+event for each snapshot progress change; then a last event (done: true)
+when the image is AVAILABLE, CREATE_FAILED or CANCELLED, and the stream
+completes. For an image already in one of those states: one event, done.
+Served over graphql-ws (WebSocket) and over server-sent events.`,
+    args: { imageId: t.arg.id({ required: true }) },
+    subscribe: (_root, args, ctx) =>
+      progressStream<ImageEvent>({
+        listener: listen(ctx.bus, "image", args.imageId),
+        current: async () => {
+          const image = await ctx.prisma.image.findFirst({
+            where: visibleImageWhere(ctx.account.id, args.imageId),
+            include: { snapshots: true },
+          });
+          if (!image) return null;
+          const now = ctx.clock.now();
+          const done = image.status !== "CREATING" && image.status !== "WAITING";
+          return { image: { ...image, observedAt: now }, snapshot: null, done };
+        },
+        notFound: `Image "${args.imageId}" does not exist.`,
+        snapshotsOf: (event) => (event.snapshot ? [event.snapshot] : []),
+        observedAt: (event) => event.image.observedAt ?? ctx.clock.now(),
+      }),
+    resolve: (event) => event,
+  }),
+);

@@ -201,7 +201,7 @@ function actionMutation(action: InstanceAction, description?: string) {
             input,
             ctx.clock.now(),
           );
-          if (result.abandonedImageId) ctx.effects.imageEnded(result.abandonedImageId);
+          if (result.abandonedImageId) await ctx.effects.imageEnded(result.abandonedImageId);
           return { instance: result.instance };
         }),
     }),

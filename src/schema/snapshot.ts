@@ -1,10 +1,21 @@
+import type { UserError } from "../domain/errors.ts";
 import { snapshotProgress } from "../domain/progress.ts";
+import { createSnapshot, deleteSnapshot } from "../domain/snapshots.ts";
+import { listen, type Observed, type SnapshotEvent } from "../events/progress.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import { builder } from "./builder.ts";
+import type { GraphQLContext } from "./context.ts";
 import { DiskTypeEnum, SnapshotStatusEnum } from "./enums.ts";
+import { UserErrorRef, withUserErrors } from "./errors.ts";
 import { DiskModel, ImageModel, SnapshotModel } from "./model-refs.ts";
 import { NodeRef } from "./node.ts";
 import { connectionType, listConnection } from "./pagination.ts";
+import { progressStream } from "./streams.ts";
+
+/** Rows carried by progress events are read as of the event, so every subscriber sees the same numbers. */
+export function observedAt(row: object, ctx: GraphQLContext): Date {
+  return (row as Observed<object>).observedAt ?? ctx.clock.now();
+}
 
 export const SnapshotRef = builder.prismaObject("Snapshot", {
   interfaces: [NodeRef],
@@ -15,12 +26,13 @@ export const SnapshotRef = builder.prismaObject("Snapshot", {
     status: t.expose("status", { type: SnapshotStatusEnum }),
     progress: t.int({
       description: "0 to 100.",
-      resolve: (snapshot, _args, ctx) => snapshotProgress(snapshot, ctx.clock.now()).progress,
+      resolve: (snapshot, _args, ctx) => snapshotProgress(snapshot, observedAt(snapshot, ctx)).progress,
     }),
     remainingSeconds: t.int({
       nullable: true,
       description: "Seconds left while PROGRESSING; null otherwise.",
-      resolve: (snapshot, _args, ctx) => snapshotProgress(snapshot, ctx.clock.now()).remainingSeconds,
+      resolve: (snapshot, _args, ctx) =>
+        snapshotProgress(snapshot, observedAt(snapshot, ctx)).remainingSeconds,
     }),
     sourceDisk: t.field({
       type: DiskModel,
@@ -91,3 +103,101 @@ builder.queryFields((t) => ({
     },
   }),
 }));
+
+const CreateSnapshotInput = builder.inputType("CreateSnapshotInput", {
+  fields: (t) => ({
+    diskId: t.id({ required: true }),
+    name: t.string(),
+    description: t.string(),
+    clientToken: t.string(),
+  }),
+});
+
+const DeleteSnapshotInput = builder.inputType("DeleteSnapshotInput", {
+  fields: (t) => ({ snapshotId: t.id({ required: true }) }),
+});
+
+type SnapshotRow = Prisma.SnapshotGetPayload<object>;
+
+const CreateSnapshotPayload = builder
+  .objectRef<{ snapshot?: SnapshotRow | null; userErrors: UserError[] }>("CreateSnapshotPayload")
+  .implement({
+    fields: (t) => ({
+      snapshot: t.field({ type: SnapshotRef, nullable: true, resolve: (p) => p.snapshot ?? null }),
+      userErrors: t.field({ type: [UserErrorRef], resolve: (p) => p.userErrors }),
+    }),
+  });
+
+const DeleteSnapshotPayload = builder
+  .objectRef<{ deletedSnapshotId?: string | null; userErrors: UserError[] }>("DeleteSnapshotPayload")
+  .implement({
+    fields: (t) => ({
+      deletedSnapshotId: t.id({ nullable: true, resolve: (p) => p.deletedSnapshotId ?? null }),
+      userErrors: t.field({ type: [UserErrorRef], resolve: (p) => p.userErrors }),
+    }),
+  });
+
+builder.mutationFields((t) => ({
+  createSnapshot: t.field({
+    type: CreateSnapshotPayload,
+    args: { input: t.arg({ type: CreateSnapshotInput, required: true }) },
+    resolve: (_root, { input }, ctx) =>
+      withUserErrors(async () => {
+        const id = await createSnapshot(
+          ctx.prisma,
+          ctx.account.id,
+          input,
+          ctx.clock.now(),
+          ctx.rates.snapshotGibPerSecond,
+        );
+        const snapshot = await ctx.prisma.snapshot.findUniqueOrThrow({ where: { id } });
+        if (snapshot.status === "PROGRESSING") ctx.effects.snapshotStarted(snapshot);
+        return { snapshot };
+      }),
+  }),
+  deleteSnapshot: t.field({
+    type: DeleteSnapshotPayload,
+    args: { input: t.arg({ type: DeleteSnapshotInput, required: true }) },
+    resolve: (_root, { input }, ctx) =>
+      withUserErrors(async () => {
+        const { snapshot } = await deleteSnapshot(ctx.prisma, ctx.account.id, input);
+        ctx.effects.snapshotDeleted(snapshot);
+        return { deletedSnapshotId: snapshot.id };
+      }),
+  }),
+}));
+
+type SnapshotStreamEvent = SnapshotEvent & { sequence: number };
+
+const SnapshotProgressEventRef = builder.objectRef<SnapshotStreamEvent>("SnapshotProgressEvent").implement({
+  fields: (t) => ({
+    sequence: t.exposeInt("sequence"),
+    snapshot: t.field({ type: SnapshotRef, resolve: (e) => e.snapshot }),
+    done: t.exposeBoolean("done"),
+  }),
+});
+
+builder.subscriptionField("snapshotProgress", (t) =>
+  t.field({
+    type: SnapshotProgressEventRef,
+    description:
+      "The same for one snapshot: first the current state, then changes, done when ACCOMPLISHED or FAILED.",
+    args: { snapshotId: t.arg.id({ required: true }) },
+    subscribe: (_root, args, ctx) =>
+      progressStream<SnapshotEvent>({
+        listener: listen(ctx.bus, "snapshot", args.snapshotId),
+        current: async () => {
+          const snapshot = await ctx.prisma.snapshot.findFirst({
+            where: { id: args.snapshotId, accountId: ctx.account.id },
+          });
+          if (!snapshot) return null;
+          const now = ctx.clock.now();
+          return { snapshot: { ...snapshot, observedAt: now }, done: snapshot.status !== "PROGRESSING" };
+        },
+        notFound: `Snapshot "${args.snapshotId}" does not exist.`,
+        snapshotsOf: (event) => [event.snapshot],
+        observedAt: (event) => event.snapshot.observedAt ?? ctx.clock.now(),
+      }),
+    resolve: (event) => event,
+  }),
+);

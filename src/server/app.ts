@@ -4,14 +4,18 @@ import { createDb, type DbHandle, initSqlite } from "../db/client.ts";
 import { migrateDatabase } from "../db/migrate.ts";
 import { seedDatabase } from "../db/seed.ts";
 import { type Clock, systemClock } from "../domain/clock.ts";
+import { ProgressEngine } from "../engine/engine.ts";
+import { createProgressBus } from "../events/progress.ts";
 import { createLogger, type Logger } from "../logger.ts";
 import type { Effects } from "../schema/context.ts";
+import { simulatedBlockStorage } from "../storage/block-storage.ts";
 import { createHttpServer } from "./http.ts";
 import { attachGraphqlWs } from "./websocket.ts";
 import { createGatewayYoga } from "./yoga.ts";
 
 export interface App extends DbHandle {
   config: Config;
+  engine: ProgressEngine;
   /** http://host:port of the listening server. */
   origin: string;
   port: number;
@@ -34,10 +38,23 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   await initSqlite(db.prisma);
   await seedDatabase(db.prisma, config.demoApiKey);
 
+  const bus = createProgressBus();
+  const engine = new ProgressEngine({
+    prisma: db.prisma,
+    clock,
+    bus,
+    storage: simulatedBlockStorage,
+    intervalMs: config.progressIntervalMs,
+    logger,
+  });
+  await engine.start();
   const effects: Effects = {
-    imageEnded: (imageId) => logger.info("image creation ended outside the engine", { imageId }),
+    imageStarted: (imageId) => engine.trackImage(imageId),
+    imageEnded: (imageId) => engine.imageEnded(imageId),
+    snapshotStarted: (row) => engine.trackStandalone(row),
+    snapshotDeleted: (row) => engine.snapshotDeleted(row),
   };
-  const yoga = createGatewayYoga({ config, prisma: db.prisma, clock, effects, logger });
+  const yoga = createGatewayYoga({ config, prisma: db.prisma, clock, bus, effects, logger });
   const ready = async () => {
     await db.prisma.$queryRawUnsafe("SELECT 1");
     return true;
@@ -55,6 +72,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   const close = () => {
     closing ??= (async () => {
       const drained = new Promise<void>((resolve) => server.close(() => resolve()));
+      await engine.stop();
       await ws.close();
       await yoga.dispose();
       server.closeIdleConnections();
@@ -67,5 +85,5 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     return closing;
   };
 
-  return { ...db, config, origin: `http://${host}:${port}`, port, close };
+  return { ...db, config, engine, origin: `http://${host}:${port}`, port, close };
 }

@@ -3,10 +3,12 @@ import type { Config } from "../config.ts";
 import type { Db } from "../db/client.ts";
 import { authenticate, bearerKey } from "../domain/accounts.ts";
 import type { Clock } from "../domain/clock.ts";
+import type { ProgressBus } from "../events/progress.ts";
 import type { Account } from "../generated/prisma/client.ts";
 import type { Logger } from "../logger.ts";
 import type { Effects, GraphQLContext } from "../schema/context.ts";
 import { schema } from "../schema/index.ts";
+import { createLoaders } from "../schema/loaders.ts";
 import { EXAMPLE_OPERATION } from "./graphiql.ts";
 import { documentLimitPlugins } from "./limits.ts";
 
@@ -14,6 +16,7 @@ export interface YogaDeps {
   config: Config;
   prisma: Db;
   clock: Clock;
+  bus: ProgressBus;
   effects: Effects;
   logger: Logger;
 }
@@ -31,7 +34,11 @@ export function unauthenticated(): Error {
 }
 
 export function createGatewayYoga(deps: YogaDeps) {
-  const { config, prisma, clock, effects, logger } = deps;
+  const { config, prisma, clock, bus, effects, logger } = deps;
+  const rates = {
+    snapshotGibPerSecond: config.snapshotGibPerSecond,
+    copyGibPerSecond: config.copyGibPerSecond,
+  };
   return createYoga<WsInitialContext, GraphQLContext>({
     schema,
     graphqlEndpoint: "/graphql",
@@ -58,7 +65,7 @@ export function createGatewayYoga(deps: YogaDeps) {
         initial.wsAccount ??
         (await authenticate(prisma, bearerKey(initial.request?.headers.get("authorization"))));
       if (!account) throw unauthenticated();
-      return { prisma, clock, account, effects };
+      return { prisma, clock, account, rates, bus, effects, loaders: createLoaders(prisma) };
     },
   });
 }

@@ -1,0 +1,222 @@
+import type { Db } from "../db/client.ts";
+import type { Clock } from "../domain/clock.ts";
+import {
+  FINAL_IMAGE_STATUSES,
+  type ImageRow,
+  type ProgressBus,
+  type SnapshotRow,
+} from "../events/progress.ts";
+import type { Logger } from "../logger.ts";
+import type { BlockStorage } from "../storage/block-storage.ts";
+
+export interface EngineDeps {
+  prisma: Db;
+  clock: Clock;
+  bus: ProgressBus;
+  storage: BlockStorage;
+  intervalMs: number;
+  logger: Logger;
+}
+
+interface Tracked {
+  image: ImageRow | null;
+  /** Snapshots still PROGRESSING, with the progress last published for each. */
+  snapshots: Map<string, { row: SnapshotRow; published: number }>;
+}
+
+/**
+ * Drives in-flight snapshots and images. Every interval it asks the storage provider how far each
+ * snapshot is and publishes what changed; completions are conditional updates (PROGRESSING →
+ * ACCOMPLISHED, CREATING → AVAILABLE), so a retry, a second process or a crash in between never
+ * completes anything twice. The database is written on transitions only.
+ */
+export class ProgressEngine {
+  /** Keyed by image ID, or by snapshot ID for snapshots taken on their own. */
+  private readonly tracked = new Map<string, Tracked>();
+  private timer: NodeJS.Timeout | null = null;
+  private ticking: Promise<void> | null = null;
+
+  constructor(private readonly deps: EngineDeps) {}
+
+  /** Picks up everything in flight, including what finished while the process was down. */
+  async start(): Promise<void> {
+    const { prisma } = this.deps;
+    const images = await prisma.image.findMany({ where: { status: "CREATING" }, select: { id: true } });
+    for (const { id } of images) await this.trackImage(id);
+    const standalone = await prisma.snapshot.findMany({ where: { status: "PROGRESSING", imageId: null } });
+    for (const row of standalone) this.trackStandalone(row);
+    this.timer = setInterval(() => void this.tick(), this.deps.intervalMs);
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.ticking;
+  }
+
+  async trackImage(imageId: string): Promise<void> {
+    const image = await this.loadImage(imageId);
+    if (!image || image.status !== "CREATING") return;
+    this.tracked.set(imageId, { image, snapshots: this.inFlight(image.snapshots) });
+  }
+
+  trackStandalone(row: SnapshotRow): void {
+    this.tracked.set(row.id, { image: null, snapshots: this.inFlight([row]) });
+  }
+
+  /** An image ended outside the engine (forced instance change, cancellation): publish its last state. */
+  async imageEnded(imageId: string): Promise<void> {
+    this.tracked.delete(imageId);
+    const image = await this.loadImage(imageId);
+    if (!image) return;
+    const now = this.deps.clock.now();
+    for (const snapshot of image.snapshots) {
+      this.deps.bus.publish("snapshot", snapshot.id, {
+        snapshot: { ...snapshot, observedAt: now },
+        done: true,
+      });
+    }
+    this.publishImage(image, null, now);
+  }
+
+  /** A snapshot taken on its own was deleted: its stream ends. */
+  snapshotDeleted(row: SnapshotRow): void {
+    this.tracked.delete(row.id);
+    const now = this.deps.clock.now();
+    this.deps.bus.publish("snapshot", row.id, {
+      snapshot: { ...row, status: "FAILED", failureReason: "The snapshot was deleted.", observedAt: now },
+      done: true,
+    });
+  }
+
+  /** One pass over everything in flight; exposed so tests and shutdown can run it on demand. */
+  tick(): Promise<void> {
+    this.ticking ??= this.advanceAll().finally(() => {
+      this.ticking = null;
+    });
+    return this.ticking;
+  }
+
+  private inFlight(rows: SnapshotRow[]) {
+    return new Map(
+      rows.filter((row) => row.status === "PROGRESSING").map((row) => [row.id, { row, published: -1 }]),
+    );
+  }
+
+  private async loadImage(imageId: string): Promise<ImageRow | null> {
+    return this.deps.prisma.image.findUnique({
+      where: { id: imageId },
+      include: { snapshots: { orderBy: { device: "asc" } } },
+    });
+  }
+
+  private async advanceAll(): Promise<void> {
+    for (const [key, tracked] of [...this.tracked]) {
+      try {
+        await this.advance(key, tracked);
+      } catch (error) {
+        this.deps.logger.error("progress engine: advancing failed; retrying next tick", { key, error });
+      }
+    }
+  }
+
+  private async advance(key: string, tracked: Tracked): Promise<void> {
+    const now = this.deps.clock.now();
+    const due: { row: SnapshotRow; finishedAt: Date }[] = [];
+    const moved: SnapshotRow[] = [];
+    for (const entry of tracked.snapshots.values()) {
+      const { row } = entry;
+      if (!row.startedAt) continue;
+      const status = this.deps.storage.status(
+        { sizeGiB: row.sourceDiskSizeGiB, startedAt: row.startedAt, gibPerSecond: row.gibPerSecond },
+        now,
+      );
+      if (status.done) due.push({ row, finishedAt: status.finishesAt });
+      else if (status.progress > entry.published) {
+        entry.published = status.progress;
+        moved.push(row);
+      }
+    }
+    if (tracked.image) {
+      for (const row of moved) this.publishSnapshot(tracked.image, row, now);
+    } else {
+      for (const row of moved)
+        this.deps.bus.publish("snapshot", row.id, { snapshot: { ...row, observedAt: now }, done: false });
+    }
+    if (due.length === 0) return;
+    await this.complete(key, tracked, due, now);
+  }
+
+  /** Snapshot transitions and, when the last one lands, the image's, in one transaction. */
+  private async complete(
+    key: string,
+    tracked: Tracked,
+    due: { row: SnapshotRow; finishedAt: Date }[],
+    now: Date,
+  ): Promise<void> {
+    const { prisma, bus } = this.deps;
+    const imageId = tracked.image?.id ?? null;
+    await prisma.$transaction(async (tx) => {
+      for (const { row, finishedAt } of due) {
+        await tx.snapshot.updateMany({
+          where: { id: row.id, status: "PROGRESSING" },
+          data: { status: "ACCOMPLISHED", progress: 100, completedAt: finishedAt },
+        });
+      }
+      if (!imageId) return;
+      const unfinished = await tx.snapshot.count({ where: { imageId, status: { not: "ACCOMPLISHED" } } });
+      if (unfinished > 0) return;
+      const latest = due.reduce((a, b) => (a.finishedAt > b.finishedAt ? a : b)).finishedAt;
+      const finished = await tx.image.updateMany({
+        where: { id: imageId, status: "CREATING" },
+        data: { status: "AVAILABLE", availableAt: latest },
+      });
+      if (finished.count === 1) {
+        await tx.instance.updateMany({
+          where: { lockedByImageId: imageId },
+          data: { lockedByImageId: null },
+        });
+      }
+    });
+
+    if (!imageId) {
+      this.tracked.delete(key);
+      const row = await prisma.snapshot.findUnique({ where: { id: key } });
+      if (row) bus.publish("snapshot", row.id, { snapshot: { ...row, observedAt: now }, done: true });
+      return;
+    }
+    const image = await this.loadImage(imageId);
+    if (!image) {
+      this.tracked.delete(key);
+      return;
+    }
+    tracked.image = image;
+    const ended = image.status !== "CREATING";
+    if (ended) this.tracked.delete(key);
+    due.forEach(({ row }, index) => {
+      tracked.snapshots.delete(row.id);
+      const fresh = image.snapshots.find((s) => s.id === row.id);
+      // Only the last event of the batch ends the image's stream.
+      if (fresh) this.publishSnapshot(image, fresh, now, ended && index === due.length - 1);
+    });
+  }
+
+  private publishSnapshot(image: ImageRow, row: SnapshotRow, now: Date, imageDone = false): void {
+    const snapshotDone = row.status !== "PROGRESSING";
+    this.deps.bus.publish("snapshot", row.id, { snapshot: { ...row, observedAt: now }, done: snapshotDone });
+    this.publishImage(image, row, now, imageDone);
+  }
+
+  private publishImage(
+    image: ImageRow,
+    snapshot: SnapshotRow | null,
+    now: Date,
+    done = FINAL_IMAGE_STATUSES.includes(image.status),
+  ): void {
+    this.deps.bus.publish("image", image.id, {
+      image: { ...image, observedAt: now },
+      snapshot: snapshot ? { ...snapshot, observedAt: now } : null,
+      done,
+    });
+  }
+}

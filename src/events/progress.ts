@@ -1,0 +1,61 @@
+import type { Image, Snapshot } from "../generated/prisma/client.ts";
+import { createEventBus } from "./bus.ts";
+
+/** A row as of one moment: progress fields derive from `observedAt`, not from when they are read. */
+export type Observed<T> = T & { observedAt?: Date };
+
+export type SnapshotRow = Observed<Snapshot>;
+export type ImageRow = Observed<Image & { snapshots: SnapshotRow[] }>;
+
+export interface ImageEvent {
+  image: ImageRow;
+  /** The snapshot whose progress changed; null for image-level events. */
+  snapshot: SnapshotRow | null;
+  /** The image reached AVAILABLE, CREATE_FAILED or CANCELLED. */
+  done: boolean;
+}
+
+export interface SnapshotEvent {
+  snapshot: SnapshotRow;
+  /** The snapshot reached ACCOMPLISHED or FAILED, or was deleted. */
+  done: boolean;
+}
+
+export type ProgressTopics = {
+  image: [imageId: string, event: ImageEvent];
+  snapshot: [snapshotId: string, event: SnapshotEvent];
+};
+
+export function createProgressBus() {
+  return createEventBus<ProgressTopics>();
+}
+
+export type ProgressBus = ReturnType<typeof createProgressBus>;
+
+/**
+ * Starts listening at once (a pub/sub iterator otherwise attaches on its first read), so a
+ * subscriber that reads the current state next misses no event published in between.
+ */
+export function listen<K extends keyof ProgressTopics>(bus: ProgressBus, topic: K, id: string) {
+  const subscribe = bus.subscribe as (topic: K, id: string) => AsyncIterable<ProgressTopics[K][1]>;
+  const iterator = subscribe(topic, id)[Symbol.asyncIterator]();
+  let pending = iterator.next();
+  return {
+    async next(): Promise<IteratorResult<ProgressTopics[K][1]>> {
+      const result = await pending;
+      pending = iterator.next();
+      return result;
+    },
+    async close(): Promise<void> {
+      await iterator.return?.();
+    },
+  };
+}
+
+export const FINAL_IMAGE_STATUSES: readonly Image["status"][] = [
+  "AVAILABLE",
+  "CREATE_FAILED",
+  "CANCELLED",
+  "DEPRECATED",
+];
+export const FINAL_SNAPSHOT_STATUSES: readonly Snapshot["status"][] = ["ACCOMPLISHED", "FAILED"];
