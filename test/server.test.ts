@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ConsoleInstancesDocument, ViewerDocument } from "./support/documents.ts";
-import { gql, wsClient, wsCollect } from "./support/client.ts";
 import { DEMO_KEY, startTestApp, type TestApp } from "./support/app.ts";
+import { gql, wsClient, wsCollect } from "./support/client.ts";
+import { ConsoleInstancesDocument, ViewerDocument } from "./support/documents.ts";
 
 let app: TestApp;
 beforeAll(async () => {
@@ -58,7 +58,8 @@ describe("limits", () => {
 
   it("rejects a document 40 levels deep with a GraphQL error and executes nothing", async () => {
     let selection = "id";
-    for (let i = 0; i < 19; i++) selection = `instance { image { ${selection} } }`.replace("instance {", "sourceInstance {");
+    for (let i = 0; i < 19; i++)
+      selection = `instance { image { ${selection} } }`.replace("instance {", "sourceInstance {");
     const query = `{ images(first: 1) { edges { node { ${selection} } } } }`;
     const response = await post(JSON.stringify({ query }));
     const body = (await response.json()) as { data?: unknown; errors?: { message: string }[] };

@@ -3,8 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { inject } from "vitest";
 import { type Config, loadConfig } from "../../src/config.ts";
-import type { Clock } from "../../src/domain/clock.ts";
 import { createAccount } from "../../src/domain/accounts.ts";
+import type { Clock } from "../../src/domain/clock.ts";
 import { type App, startApp } from "../../src/server/app.ts";
 
 /** A clock the test moves by hand. */

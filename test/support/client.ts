@@ -1,6 +1,6 @@
 import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
-import { createClient, type Client } from "graphql-ws";
 import { type ExecutionResult, print } from "graphql";
+import { type Client, createClient } from "graphql-ws";
 import WebSocket from "ws";
 import { DEMO_KEY } from "./app.ts";
 
