@@ -9,6 +9,6 @@ export default defineConfig({
   schema: "prisma/schema.prisma",
   migrations: { path: "prisma/migrations" },
   async adapter() {
-    return new PrismaBetterSQLite3({ url: sqliteFileUrl(process.env.DATABASE_URL) });
+    return new PrismaBetterSQLite3({ url: sqliteFileUrl(process.env.DATABASE_URL), timeout: 10_000 });
   },
 });

@@ -1,0 +1,110 @@
+import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { createDb } from "../src/db/client.ts";
+import { gqlData, wsClient } from "./support/client.ts";
+import { CreateInstanceDocument, InstanceDocument } from "./support/documents.ts";
+import { CreateCustomImageDocument, ImageProgressDocument } from "./support/documents-images.ts";
+import { type GatewayProcess, startGatewayProcess } from "./support/process.ts";
+import { subscribeWs } from "./support/stream.ts";
+
+let dir: string;
+let databaseUrl: string;
+const env = () => ({ DATABASE_URL: databaseUrl, SNAPSHOT_GIB_PER_SECOND: "20", PROGRESS_INTERVAL_MS: "50" });
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), "image-gateway-restart-"));
+  const file = join(dir, "gateway.db");
+  copyFileSync(inject("templateDatabase"), file);
+  databaseUrl = `file:${file}`;
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function startImage(gateway: GatewayProcess, name: string) {
+  const created = await gqlData(gateway.origin, CreateInstanceDocument, {
+    input: {
+      regionId: "cn-hangzhou",
+      name,
+      imageId: "ubuntu_22_04_x64_20G_alibase",
+      dataDisks: [{ sizeGiB: 40 }, { sizeGiB: 60 }],
+    },
+  });
+  const instance = created.createInstance.instance!;
+  const image = await gqlData(gateway.origin, CreateCustomImageDocument, {
+    input: { instanceId: instance.id, name: `${name}-image` },
+  });
+  expect(image.createCustomImage.userErrors).toEqual([]);
+  return { instanceId: instance.id, imageId: image.createCustomImage.image!.id };
+}
+
+describe("a gateway killed in the middle of an image", () => {
+  it("finishes the image after a restart: nothing lost, nothing twice, nothing left locked", async () => {
+    const first = await startGatewayProcess(env());
+    const { instanceId, imageId } = await startImage(first, "restart-a");
+    const client = wsClient(first.origin);
+    const before = subscribeWs(client, ImageProgressDocument, { imageId });
+    // Killed once progress is visibly under way (60 GiB at 20 GiB/s takes 3 s).
+    await before.until((e) => (e.imageProgress.snapshot?.progress ?? 0) > 0);
+    first.child.kill("SIGKILL");
+    await first.exited;
+    await client.dispose().catch(() => undefined);
+
+    const second = await startGatewayProcess(env());
+    try {
+      const after = subscribeWs(wsClient(second.origin), ImageProgressDocument, { imageId });
+      const events = await after.finished;
+      expect(events[0]?.imageProgress.sequence).toBe(1);
+      expect(events.at(-1)?.imageProgress).toMatchObject({
+        done: true,
+        image: { status: "AVAILABLE", progress: 100 },
+      });
+      const instance = await gqlData(second.origin, InstanceDocument, { id: instanceId });
+      expect(instance.instance?.imageInProgress).toBeNull();
+    } finally {
+      second.child.kill("SIGTERM");
+      expect(await second.exited).toBe(0);
+    }
+
+    const { prisma } = createDb(databaseUrl);
+    const images = await prisma.image.findMany({ where: { name: "restart-a-image" } });
+    const snapshots = await prisma.snapshot.findMany({ where: { imageId } });
+    await prisma.$disconnect();
+    expect(images).toHaveLength(1);
+    expect(snapshots.map((s) => s.status)).toEqual(["ACCOMPLISHED", "ACCOMPLISHED", "ACCOMPLISHED"]);
+  });
+
+  it("completes at once what finished while it was down, and exits 0 on SIGTERM", async () => {
+    const first = await startGatewayProcess(env());
+    const { instanceId, imageId } = await startImage(first, "restart-b");
+    first.child.kill("SIGKILL");
+    await first.exited;
+    // The provider keeps working while the gateway is down; wait out the 3 s the image needs.
+    const reader = createDb(databaseUrl).prisma;
+    const image = await reader.image.findUniqueOrThrow({
+      where: { id: imageId },
+      include: { snapshots: true },
+    });
+    await reader.$disconnect();
+    const finishesAt = Math.max(
+      ...image.snapshots.map((s) => s.startedAt!.getTime() + (s.sourceDiskSizeGiB / s.gibPerSecond) * 1000),
+    );
+    await new Promise((r) => setTimeout(r, Math.max(0, finishesAt - Date.now()) + 50));
+
+    const second = await startGatewayProcess(env());
+    try {
+      const events = await subscribeWs(wsClient(second.origin), ImageProgressDocument, { imageId }).finished;
+      expect(events.at(-1)?.imageProgress).toMatchObject({ done: true, image: { status: "AVAILABLE" } });
+      const instance = await gqlData(second.origin, InstanceDocument, { id: instanceId });
+      expect(instance.instance?.imageInProgress).toBeNull();
+    } finally {
+      second.child.kill("SIGTERM");
+      expect(await second.exited).toBe(0);
+    }
+    const { prisma } = createDb(databaseUrl);
+    const done = await prisma.image.findUniqueOrThrow({ where: { id: imageId } });
+    await prisma.$disconnect();
+    // availableAt is when the storage finished, not when the gateway noticed.
+    expect(done.availableAt?.getTime()).toBe(finishesAt);
+  });
+});
