@@ -72,7 +72,10 @@ describe("a custom image from an instance with two data disks", () => {
 
     // While the image is being created the instance's status cannot change.
     const refused = await gqlData(app.origin, StopInstanceDocument, { input: { instanceId: instance.id } });
-    expect(refused.stopInstance.userErrors[0]).toMatchObject({ code: "INSTANCE_LOCKED", field: ["input", "instanceId"] });
+    expect(refused.stopInstance.userErrors[0]).toMatchObject({
+      code: "INSTANCE_LOCKED",
+      field: ["input", "instanceId"],
+    });
     expect(refused.stopInstance.userErrors[0]?.message).toContain(image.id);
     expect(refused.stopInstance.instance).toBeNull();
     const still = await gqlData(app.origin, InstanceDocument, { id: instance.id });
@@ -100,7 +103,9 @@ describe("a custom image from an instance with two data disks", () => {
 
     const done = await gqlData(app.origin, ImageStatusDocument, { id: image.id });
     expect(done.image).toMatchObject({ status: "AVAILABLE", progress: 100, remainingSeconds: null });
-    expect(done.image?.availableAt).toBe(new Date(Date.parse("2026-11-27T10:00:00.000Z") + 12_500).toISOString());
+    expect(done.image?.availableAt).toBe(
+      new Date(Date.parse("2026-11-27T10:00:00.000Z") + 12_500).toISOString(),
+    );
     expect(done.image?.sourceInstance?.imageInProgress).toBeNull();
     // Bigger disks take longer: completion times follow the sizes.
     const completed = await Promise.all(

@@ -1,5 +1,6 @@
 import type { Db } from "../db/client.ts";
 import type { Clock } from "../domain/clock.ts";
+import { startWaitingCopies } from "../domain/copies.ts";
 import {
   FINAL_IMAGE_STATUSES,
   type ImageRow,
@@ -45,7 +46,30 @@ export class ProgressEngine {
     for (const { id } of images) await this.trackImage(id);
     const standalone = await prisma.snapshot.findMany({ where: { status: "PROGRESSING", imageId: null } });
     for (const row of standalone) this.trackStandalone(row);
+    const waiting = await prisma.image.findMany({
+      where: { status: "WAITING" },
+      distinct: ["regionId"],
+      select: { regionId: true },
+    });
+    for (const { regionId } of waiting) if (regionId) await this.startCopies(regionId);
     this.timer = setInterval(() => void this.tick(), this.deps.intervalMs);
+  }
+
+  /** A new image in progress: CREATING ones are driven at once, WAITING copies when their region has room. */
+  async imageStarted(imageId: string): Promise<void> {
+    const image = await this.deps.prisma.image.findUnique({ where: { id: imageId } });
+    if (image?.status === "CREATING") await this.trackImage(imageId);
+    else if (image?.status === "WAITING" && image.regionId) await this.startCopies(image.regionId);
+  }
+
+  /** Starts waiting copies of a region while it has free slots, and announces each start. */
+  async startCopies(regionId: string): Promise<void> {
+    const started = await startWaitingCopies(this.deps.prisma, regionId, this.deps.clock.now());
+    for (const imageId of started) {
+      await this.trackImage(imageId);
+      const tracked = this.tracked.get(imageId);
+      if (tracked?.image) this.publishImage(tracked.image, null, this.deps.clock.now());
+    }
   }
 
   async stop(): Promise<void> {
@@ -56,7 +80,7 @@ export class ProgressEngine {
 
   async trackImage(imageId: string): Promise<void> {
     const image = await this.loadImage(imageId);
-    if (!image || image.status !== "CREATING") return;
+    if (image?.status !== "CREATING") return;
     this.tracked.set(imageId, { image, snapshots: this.inFlight(image.snapshots) });
   }
 
@@ -69,6 +93,7 @@ export class ProgressEngine {
     this.tracked.delete(imageId);
     const image = await this.loadImage(imageId);
     if (!image) return;
+    if (image.source === "COPY" && image.regionId) await this.startCopies(image.regionId);
     const now = this.deps.clock.now();
     for (const snapshot of image.snapshots) {
       this.deps.bus.publish("snapshot", snapshot.id, {
@@ -193,6 +218,7 @@ export class ProgressEngine {
     tracked.image = image;
     const ended = image.status !== "CREATING";
     if (ended) this.tracked.delete(key);
+    if (ended && image.source === "COPY" && image.regionId) await this.startCopies(image.regionId);
     due.forEach(({ row }, index) => {
       tracked.snapshots.delete(row.id);
       const fresh = image.snapshots.find((s) => s.id === row.id);

@@ -1,4 +1,6 @@
+import { cancelCopyImage, copyImage } from "../domain/copies.ts";
 import type { UserError } from "../domain/errors.ts";
+import { deleteImage, updateImage } from "../domain/image-admin.ts";
 import { createCustomImage } from "../domain/images.ts";
 import { ownImageWhere, visibleImageWhere } from "../domain/lookup.ts";
 import type { ImageCheckResult } from "../domain/prechecks.ts";
@@ -308,8 +310,104 @@ Served over graphql-ws (WebSocket) and over server-sent events.`,
         },
         notFound: `Image "${args.imageId}" does not exist.`,
         snapshotsOf: (event) => (event.snapshot ? [event.snapshot] : []),
+        statusOf: (event) => event.image.status,
         observedAt: (event) => event.image.observedAt ?? ctx.clock.now(),
       }),
     resolve: (event) => event,
   }),
 );
+
+const CopyImageInput = builder.inputType("CopyImageInput", {
+  description: `Copies an AVAILABLE custom image to another region of the same account. The
+copy is a new image in the destination region, WAITING or CREATING until
+its snapshots are copied, then AVAILABLE. name and description default to
+the source's and follow createCustomImage's rules.`,
+  fields: (t) => ({
+    imageId: t.id({ required: true }),
+    destinationRegionId: t.id({ required: true }),
+    name: t.string(),
+    description: t.string(),
+    clientToken: t.string(),
+  }),
+});
+
+const CancelCopyImageInput = builder.inputType("CancelCopyImageInput", {
+  fields: (t) => ({ imageId: t.id({ required: true }) }),
+});
+
+const UpdateImageInput = builder.inputType("UpdateImageInput", {
+  fields: (t) => ({
+    imageId: t.id({ required: true }),
+    name: t.string(),
+    description: t.string(),
+    deprecated: t.boolean({ description: "true: AVAILABLE -> DEPRECATED; false: DEPRECATED -> AVAILABLE." }),
+  }),
+});
+
+const DeleteImageInput = builder.inputType("DeleteImageInput", {
+  fields: (t) => ({
+    imageId: t.id({ required: true }),
+    force: t.boolean({ defaultValue: false, description: "Delete even if instances were created from it." }),
+  }),
+});
+
+function imagePayload(name: string) {
+  return builder.objectRef<{ image?: ImageRowShape | null; userErrors: UserError[] }>(name).implement({
+    fields: (t) => ({
+      image: t.field({ type: ImageRef, nullable: true, resolve: (p) => p.image ?? null }),
+      userErrors: t.field({ type: [UserErrorRef], resolve: (p) => p.userErrors }),
+    }),
+  });
+}
+
+const CopyImagePayload = imagePayload("CopyImagePayload");
+const CancelCopyImagePayload = imagePayload("CancelCopyImagePayload");
+const ImagePayload = imagePayload("ImagePayload");
+
+const DeleteImagePayload = builder
+  .objectRef<{ deletedImageId?: string | null; userErrors: UserError[] }>("DeleteImagePayload")
+  .implement({
+    fields: (t) => ({
+      deletedImageId: t.id({ nullable: true, resolve: (p) => p.deletedImageId ?? null }),
+      userErrors: t.field({ type: [UserErrorRef], resolve: (p) => p.userErrors }),
+    }),
+  });
+
+builder.mutationFields((t) => ({
+  copyImage: t.field({
+    type: CopyImagePayload,
+    args: { input: t.arg({ type: CopyImageInput, required: true }) },
+    resolve: (_root, { input }, ctx) =>
+      withUserErrors(async () => {
+        const id = await copyImage(ctx.prisma, ctx.account.id, input, ctx.clock.now(), ctx.rates);
+        await ctx.effects.imageStarted(id);
+        return { image: await ctx.prisma.image.findUniqueOrThrow({ where: { id } }) };
+      }),
+  }),
+  cancelCopyImage: t.field({
+    type: CancelCopyImagePayload,
+    description:
+      "Cancels a copy that is WAITING or CREATING: it ends CANCELLED and its snapshots are removed.",
+    args: { input: t.arg({ type: CancelCopyImageInput, required: true }) },
+    resolve: (_root, { input }, ctx) =>
+      withUserErrors(async () => {
+        const { imageId } = await cancelCopyImage(ctx.prisma, ctx.account.id, input);
+        await ctx.effects.imageEnded(imageId);
+        return { image: await ctx.prisma.image.findUniqueOrThrow({ where: { id: imageId } }) };
+      }),
+  }),
+  updateImage: t.field({
+    type: ImagePayload,
+    args: { input: t.arg({ type: UpdateImageInput, required: true }) },
+    resolve: (_root, { input }, ctx) =>
+      withUserErrors(async () => ({ image: await updateImage(ctx.prisma, ctx.account.id, input) })),
+  }),
+  deleteImage: t.field({
+    type: DeleteImagePayload,
+    args: { input: t.arg({ type: DeleteImageInput, required: true }) },
+    resolve: (_root, { input }, ctx) =>
+      withUserErrors(async () => ({
+        deletedImageId: await deleteImage(ctx.prisma, ctx.account.id, input, ctx.clock.now()),
+      })),
+  }),
+}));

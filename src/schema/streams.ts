@@ -15,6 +15,8 @@ export interface StreamOptions<E extends { done: boolean }> {
   notFound: string;
   /** Snapshots an event reports on, to drop events that would not move their progress forward. */
   snapshotsOf: (event: E) => Snapshot[];
+  /** The streamed resource's own status: a change of it (e.g. WAITING → CREATING) is an event too. */
+  statusOf: (event: E) => string;
   observedAt: (event: E) => Date;
 }
 
@@ -39,8 +41,10 @@ export async function progressStream<E extends { done: boolean }>(
     throw new GraphQLError(options.notFound, { extensions: { code: "NOT_FOUND" } });
   }
   const seen = new Map<string, { status: string; progress: number }>();
+  let status: string | null = null;
   const advances = (event: E): boolean => {
-    let moved = false;
+    let moved = status !== options.statusOf(event);
+    status = options.statusOf(event);
     for (const snapshot of options.snapshotsOf(event)) {
       const progress = snapshotProgress(snapshot, options.observedAt(event)).progress;
       const last = seen.get(snapshot.id);

@@ -49,7 +49,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   });
   await engine.start();
   const effects: Effects = {
-    imageStarted: (imageId) => engine.trackImage(imageId),
+    imageStarted: (imageId) => engine.imageStarted(imageId),
     imageEnded: (imageId) => engine.imageEnded(imageId),
     snapshotStarted: (row) => engine.trackStandalone(row),
     snapshotDeleted: (row) => engine.snapshotDeleted(row),

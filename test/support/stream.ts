@@ -1,7 +1,7 @@
-import type { ExecutionResult } from "graphql";
-import type { Client } from "graphql-ws";
-import { print } from "graphql";
 import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
+import type { ExecutionResult } from "graphql";
+import { print } from "graphql";
+import type { Client } from "graphql-ws";
 
 /**
  * The events of one subscription as they arrive, with promises for "the next event that…", so
@@ -47,7 +47,8 @@ export class Stream<T> {
     const test = () => this.events.some((e) => predicate(e, this.events));
     return new Promise<T[]>((resolve, reject) => {
       const timer = setTimeout(
-        () => reject(new Error(`no matching event within ${timeoutMs} ms; got ${JSON.stringify(this.events)}`)),
+        () =>
+          reject(new Error(`no matching event within ${timeoutMs} ms; got ${JSON.stringify(this.events)}`)),
         timeoutMs,
       );
       const waiter = {
@@ -75,7 +76,11 @@ export class Stream<T> {
   }
 }
 
-export function subscribeWs<T, V>(client: Client, document: TypedDocumentNode<T, V>, variables: V): Stream<T> {
+export function subscribeWs<T, V>(
+  client: Client,
+  document: TypedDocumentNode<T, V>,
+  variables: V,
+): Stream<T> {
   const stream = new Stream<T>();
   client.subscribe<T>(
     { query: print(document), variables: variables as Record<string, unknown> },

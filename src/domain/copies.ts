@@ -1,0 +1,199 @@
+import type { Db } from "../db/client.ts";
+import { ErrorCollector, fail } from "./errors.ts";
+import { idempotentCreate, type Tx } from "./idempotency.ts";
+import { newId } from "./ids.ts";
+import { checkNameAndDescription, checkNameFreeAndQuota, type Rates, withNameIndex } from "./images.ts";
+import { checkClientToken } from "./validation.ts";
+
+/** At most this many copies are CREATING in one destination region; the rest wait, oldest first. */
+export const COPIES_PER_REGION = 5;
+
+export interface CopyImageInput {
+  imageId: string;
+  destinationRegionId: string;
+  name?: string | null;
+  description?: string | null;
+  clientToken?: string | null;
+}
+
+export async function copyImage(
+  prisma: Db,
+  accountId: string,
+  input: CopyImageInput,
+  now: Date,
+  rates: Rates,
+): Promise<string> {
+  const errors = new ErrorCollector();
+  checkNameAndDescription(errors, input);
+  checkClientToken(errors, input.clientToken, ["input", "clientToken"]);
+  errors.throwIfAny();
+
+  const source = await prisma.image.findFirst({
+    where: { id: input.imageId, deletedAt: null, OR: [{ accountId }, { ownerAlias: "SYSTEM" }] },
+    include: { diskMappings: { include: { snapshot: true }, orderBy: { device: "asc" } } },
+  });
+  if (!source) fail("NOT_FOUND", `Image "${input.imageId}" does not exist.`, ["input", "imageId"]);
+  if (source.ownerAlias === "SYSTEM") {
+    fail(
+      "INCORRECT_IMAGE_STATUS",
+      `${source.id} is a SYSTEM image, which every region already offers: it cannot be copied.`,
+      ["input", "imageId"],
+    );
+  }
+  if (source.status !== "AVAILABLE") {
+    fail(
+      "INCORRECT_IMAGE_STATUS",
+      source.status === "DEPRECATED"
+        ? `Image ${source.id} is DEPRECATED: deprecated images cannot be copied (updateImage with deprecated: false makes it AVAILABLE again).`
+        : `Image ${source.id} is ${source.status}: only an AVAILABLE image can be copied.`,
+      ["input", "imageId"],
+    );
+  }
+  const region = await prisma.region.findUnique({ where: { id: input.destinationRegionId } });
+  if (!region) {
+    fail("REGION_NOT_FOUND", `Region "${input.destinationRegionId}" does not exist.`, [
+      "input",
+      "destinationRegionId",
+    ]);
+  }
+  if (region.id === source.regionId) {
+    fail("SAME_REGION", `Image ${source.id} is already in ${region.id}: copy it to another region.`, [
+      "input",
+      "destinationRegionId",
+    ]);
+  }
+  const missing = source.diskMappings.find((mapping) => !mapping.snapshot);
+  if (missing) {
+    fail(
+      "INCORRECT_IMAGE_STATUS",
+      `The snapshot of ${missing.device} of image ${source.id} was deleted: the image cannot be copied.`,
+      ["input", "imageId"],
+    );
+  }
+
+  const name = input.name ?? source.name;
+  const description = input.description ?? source.description;
+  const copyId = newId("image");
+  const { clientToken, ...request } = input;
+  const created = await withNameIndex(name, region.id, () =>
+    idempotentCreate(
+      prisma,
+      { accountId, operation: "copyImage", token: clientToken, request },
+      copyId,
+      async (tx) => {
+        await checkNameFreeAndQuota(tx, accountId, region.id, name);
+        await tx.image.create({
+          data: {
+            id: copyId,
+            accountId,
+            name,
+            description,
+            regionId: region.id,
+            status: "WAITING",
+            ownerAlias: "SELF",
+            source: "COPY",
+            osType: source.osType,
+            platform: source.platform,
+            architecture: source.architecture,
+            sizeGiB: source.sizeGiB,
+            sourceImageId: source.id,
+            sourceRegionId: source.regionId,
+            createdAt: now,
+          },
+        });
+        for (const mapping of source.diskMappings) {
+          const original = mapping.snapshot!;
+          const snapshotId = newId("snapshot");
+          await tx.snapshot.create({
+            data: {
+              id: snapshotId,
+              accountId,
+              regionId: region.id,
+              name: original.name,
+              description: original.description,
+              status: "PROGRESSING",
+              sourceDiskId: original.sourceDiskId,
+              sourceDiskType: original.sourceDiskType,
+              sourceDiskSizeGiB: original.sourceDiskSizeGiB,
+              device: original.device,
+              imageId: copyId,
+              copiedFromId: original.id,
+              gibPerSecond: rates.copyGibPerSecond,
+              createdAt: now,
+            },
+          });
+          await tx.imageDiskMapping.create({
+            data: {
+              id: newId("mapping"),
+              imageId: copyId,
+              device: mapping.device,
+              type: mapping.type,
+              sizeGiB: mapping.sizeGiB,
+              snapshotId,
+            },
+          });
+        }
+      },
+    ),
+  );
+  return created.resourceId;
+}
+
+/**
+ * Starts the oldest WAITING copies of a region while fewer than COPIES_PER_REGION are CREATING.
+ * Conditional updates: a copy starts once, whoever runs this. Returns the IDs it started.
+ */
+export async function startWaitingCopies(prisma: Db, regionId: string, now: Date): Promise<string[]> {
+  return prisma.$transaction(async (tx: Tx) => {
+    const creating = await tx.image.count({ where: { regionId, source: "COPY", status: "CREATING" } });
+    const free = COPIES_PER_REGION - creating;
+    if (free <= 0) return [];
+    const waiting = await tx.image.findMany({
+      where: { regionId, status: "WAITING" },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      take: free,
+      select: { id: true },
+    });
+    const started: string[] = [];
+    for (const { id } of waiting) {
+      const promoted = await tx.image.updateMany({
+        where: { id, status: "WAITING" },
+        data: { status: "CREATING" },
+      });
+      if (promoted.count !== 1) continue;
+      await tx.snapshot.updateMany({ where: { imageId: id, startedAt: null }, data: { startedAt: now } });
+      started.push(id);
+    }
+    return started;
+  });
+}
+
+export async function cancelCopyImage(
+  prisma: Db,
+  accountId: string,
+  input: { imageId: string },
+): Promise<{ imageId: string; regionId: string }> {
+  return prisma.$transaction(async (tx) => {
+    const image = await tx.image.findFirst({ where: { id: input.imageId, accountId, deletedAt: null } });
+    if (!image) fail("NOT_FOUND", `Image "${input.imageId}" does not exist.`, ["input", "imageId"]);
+    if (image.source !== "COPY") {
+      fail("NOT_A_COPY", `Image ${image.id} is not a copy: only copies in progress can be cancelled.`, [
+        "input",
+        "imageId",
+      ]);
+    }
+    const cancelled = await tx.image.updateMany({
+      where: { id: image.id, status: { in: ["WAITING", "CREATING"] } },
+      data: { status: "CANCELLED", failureReason: "The copy was cancelled." },
+    });
+    if (cancelled.count !== 1) {
+      fail(
+        "INCORRECT_IMAGE_STATUS",
+        `Copy ${image.id} is ${image.status}: only a WAITING or CREATING copy can be cancelled.`,
+        ["input", "imageId"],
+      );
+    }
+    await tx.snapshot.deleteMany({ where: { imageId: image.id } });
+    return { imageId: image.id, regionId: image.regionId! };
+  });
+}

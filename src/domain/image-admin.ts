@@ -1,0 +1,134 @@
+import type { Db } from "../db/client.ts";
+import type { Image } from "../generated/prisma/client.ts";
+import { ErrorCollector, fail } from "./errors.ts";
+import type { Tx } from "./idempotency.ts";
+import { checkNameAndDescription, checkNameFreeAndQuota, withNameIndex } from "./images.ts";
+
+export interface UpdateImageInput {
+  imageId: string;
+  name?: string | null;
+  description?: string | null;
+  deprecated?: boolean | null;
+}
+
+async function ownCustomImage(
+  db: Db | Tx,
+  accountId: string,
+  imageId: string,
+  action: string,
+): Promise<Image> {
+  const image = await db.image.findFirst({
+    where: { id: imageId, deletedAt: null, OR: [{ accountId }, { ownerAlias: "SYSTEM" }] },
+  });
+  if (!image) fail("NOT_FOUND", `Image "${imageId}" does not exist.`, ["input", "imageId"]);
+  if (image.ownerAlias === "SYSTEM") {
+    fail("INCORRECT_IMAGE_STATUS", `${image.id} is a SYSTEM image: it cannot be ${action}.`, [
+      "input",
+      "imageId",
+    ]);
+  }
+  return image;
+}
+
+export async function updateImage(prisma: Db, accountId: string, input: UpdateImageInput): Promise<Image> {
+  const errors = new ErrorCollector();
+  checkNameAndDescription(errors, input);
+  errors.throwIfAny();
+  const image = await ownCustomImage(prisma, accountId, input.imageId, "updated");
+  const regionId = image.regionId!;
+  const name = input.name ?? image.name;
+  return withNameIndex(name, regionId, () =>
+    prisma.$transaction(async (tx) => {
+      const current = await ownCustomImage(tx, accountId, input.imageId, "updated");
+      if (name !== current.name) await checkNameFreeAndQuota(tx, accountId, regionId, name, current.id);
+      let status = current.status;
+      if (input.deprecated === true && current.status !== "DEPRECATED") {
+        if (current.status !== "AVAILABLE") {
+          fail(
+            "INCORRECT_IMAGE_STATUS",
+            `Image ${current.id} is ${current.status}: only an AVAILABLE image can be deprecated.`,
+            ["input", "deprecated"],
+          );
+        }
+        status = "DEPRECATED";
+      }
+      if (input.deprecated === false && current.status !== "AVAILABLE") {
+        if (current.status !== "DEPRECATED") {
+          fail(
+            "INCORRECT_IMAGE_STATUS",
+            `Image ${current.id} is ${current.status}: only a DEPRECATED image can be made AVAILABLE again.`,
+            ["input", "deprecated"],
+          );
+        }
+        status = "AVAILABLE";
+      }
+      const updated = await tx.image.updateMany({
+        where: { id: current.id, status: current.status, deletedAt: null },
+        data: {
+          name,
+          ...(input.description !== undefined && input.description !== null
+            ? { description: input.description }
+            : {}),
+          status,
+        },
+      });
+      if (updated.count !== 1) {
+        fail("INCORRECT_IMAGE_STATUS", `Image ${current.id} changed meanwhile; read it again and retry.`, [
+          "input",
+          "imageId",
+        ]);
+      }
+      return tx.image.findUniqueOrThrow({ where: { id: current.id } });
+    }),
+  );
+}
+
+export async function deleteImage(
+  prisma: Db,
+  accountId: string,
+  input: { imageId: string; force?: boolean | null },
+  now: Date,
+): Promise<string> {
+  return prisma.$transaction(async (tx) => {
+    const image = await ownCustomImage(tx, accountId, input.imageId, "deleted");
+    if (image.status === "WAITING" || image.status === "CREATING") {
+      fail(
+        "INCORRECT_IMAGE_STATUS",
+        image.source === "COPY"
+          ? `Copy ${image.id} is ${image.status}: cancel it with cancelCopyImage instead.`
+          : `Image ${image.id} is still being created: wait for it to finish (or stop its instance with force: true to abandon it).`,
+        ["input", "imageId"],
+      );
+    }
+    const copying = await tx.image.findFirst({
+      where: { sourceImageId: image.id, status: { in: ["WAITING", "CREATING"] }, deletedAt: null },
+      select: { id: true, regionId: true },
+    });
+    if (copying) {
+      fail(
+        "IMAGE_COPYING",
+        `Image ${image.id} is being copied to ${copying.regionId} (${copying.id}): wait for the copy or cancel it first.`,
+        ["input", "imageId"],
+      );
+    }
+    const users = await tx.instance.count({ where: { imageId: image.id, status: { not: "RELEASED" } } });
+    if (users > 0 && !input.force) {
+      fail(
+        "IMAGE_IN_USE",
+        `${users} instance(s) not yet released were created from image ${image.id}: release them, or pass force: true to delete it anyway.`,
+        ["input", "imageId"],
+      );
+    }
+    const deleted = await tx.image.updateMany({
+      where: { id: image.id, deletedAt: null, status: image.status },
+      data: { deletedAt: now },
+    });
+    if (deleted.count !== 1) {
+      fail("INCORRECT_IMAGE_STATUS", `Image ${image.id} changed meanwhile; read it again and retry.`, [
+        "input",
+        "imageId",
+      ]);
+    }
+    return image.id;
+  });
+}
