@@ -5,7 +5,6 @@ import { schema } from "../src/schema/index.ts";
 
 const contractPath = new URL("../../shared/contract/schema.graphql", import.meta.url);
 
-
 describe("the served schema", () => {
   it("is the committed schema.graphql (run `npm run codegen` after changing the schema code)", () => {
     const committed = readFileSync(new URL("../schema.graphql", import.meta.url), "utf8");
