@@ -48,7 +48,7 @@ describe("a gateway killed in the middle of an image", () => {
     await before.until((e) => (e.imageProgress.snapshot?.progress ?? 0) > 0);
     first.child.kill("SIGKILL");
     await first.exited;
-    await client.dispose().catch(() => undefined);
+    await client.dispose();
 
     const second = await startGatewayProcess(env());
     try {

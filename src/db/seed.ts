@@ -1,5 +1,6 @@
 import { DEMO_ACCOUNT, REGIONS, SYSTEM_IMAGES } from "../../prisma/seed-data.ts";
 import { hashApiKey } from "../domain/accounts.ts";
+import { foldName } from "../domain/validation.ts";
 import type { Db } from "./client.ts";
 
 const SEEDED_AT = new Date("2026-01-01T00:00:00.000Z");
@@ -17,6 +18,7 @@ export async function seedDatabase(prisma: Db, demoApiKey: string): Promise<void
     for (const image of SYSTEM_IMAGES) {
       const fields = {
         name: image.name,
+        nameFolded: foldName(image.name),
         description: image.description,
         osType: image.osType,
         platform: image.platform,

@@ -21,9 +21,27 @@ export function bearerKey(header: string | null | undefined): string | null {
   return BEARER.exec(header)?.[1] ?? null;
 }
 
-export async function authenticate(prisma: Db, key: string | null): Promise<Account | null> {
-  if (!key) return null;
-  return prisma.account.findUnique({ where: { apiKeyHash: hashApiKey(key) } });
+export type Authenticate = (key: string | null) => Promise<Account | null>;
+
+/**
+ * Resolves API keys to accounts, remembering each answer for `ttlMs` so a busy client costs one
+ * lookup per interval instead of one per request. Unknown keys are not remembered.
+ */
+export function createAuthenticator(prisma: Db, ttlMs = 5_000, maxEntries = 10_000): Authenticate {
+  const cache = new Map<string, { account: Account; expires: number }>();
+  return async (key) => {
+    if (!key) return null;
+    const hash = hashApiKey(key);
+    const now = Date.now();
+    const hit = cache.get(hash);
+    if (hit && hit.expires > now) return hit.account;
+    const account = await prisma.account.findUnique({ where: { apiKeyHash: hash } });
+    if (account) {
+      if (cache.size >= maxEntries) cache.clear();
+      cache.set(hash, { account, expires: now + ttlMs });
+    }
+    return account;
+  };
 }
 
 const ACCOUNT_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{1,63}$/;

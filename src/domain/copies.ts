@@ -1,9 +1,9 @@
 import type { Db } from "../db/client.ts";
 import { ErrorCollector, fail } from "./errors.ts";
-import { idempotentCreate, type Tx } from "./idempotency.ts";
+import { earlierResult, idempotentCreate, type Tx } from "./idempotency.ts";
 import { newId } from "./ids.ts";
 import { checkNameAndDescription, checkNameFreeAndQuota, type Rates, withNameIndex } from "./images.ts";
-import { checkClientToken } from "./validation.ts";
+import { checkClientToken, foldName } from "./validation.ts";
 
 /** At most this many copies are CREATING in one destination region; the rest wait, oldest first. */
 export const COPIES_PER_REGION = 5;
@@ -27,6 +27,10 @@ export async function copyImage(
   checkNameAndDescription(errors, input);
   checkClientToken(errors, input.clientToken, ["input", "clientToken"]);
   errors.throwIfAny();
+  const { clientToken, ...request } = input;
+  const key = { accountId, operation: "copyImage", token: clientToken, request };
+  const earlier = await earlierResult(prisma, key);
+  if (earlier) return earlier;
 
   const source = await prisma.image.findFirst({
     where: { id: input.imageId, deletedAt: null, OR: [{ accountId }, { ownerAlias: "SYSTEM" }] },
@@ -74,67 +78,62 @@ export async function copyImage(
   const name = input.name ?? source.name;
   const description = input.description ?? source.description;
   const copyId = newId("image");
-  const { clientToken, ...request } = input;
   const created = await withNameIndex(name, region.id, () =>
-    idempotentCreate(
-      prisma,
-      { accountId, operation: "copyImage", token: clientToken, request },
-      copyId,
-      async (tx) => {
-        await checkNameFreeAndQuota(tx, accountId, region.id, name);
-        await tx.image.create({
+    idempotentCreate(prisma, key, copyId, async (tx) => {
+      await checkNameFreeAndQuota(tx, accountId, region.id, name);
+      await tx.image.create({
+        data: {
+          id: copyId,
+          accountId,
+          name,
+          nameFolded: foldName(name),
+          description,
+          regionId: region.id,
+          status: "WAITING",
+          ownerAlias: "SELF",
+          source: "COPY",
+          osType: source.osType,
+          platform: source.platform,
+          architecture: source.architecture,
+          sizeGiB: source.sizeGiB,
+          sourceImageId: source.id,
+          sourceRegionId: source.regionId,
+          createdAt: now,
+        },
+      });
+      for (const mapping of source.diskMappings) {
+        const original = mapping.snapshot!;
+        const snapshotId = newId("snapshot");
+        await tx.snapshot.create({
           data: {
-            id: copyId,
+            id: snapshotId,
             accountId,
-            name,
-            description,
             regionId: region.id,
-            status: "WAITING",
-            ownerAlias: "SELF",
-            source: "COPY",
-            osType: source.osType,
-            platform: source.platform,
-            architecture: source.architecture,
-            sizeGiB: source.sizeGiB,
-            sourceImageId: source.id,
-            sourceRegionId: source.regionId,
+            name: original.name,
+            description: original.description,
+            status: "PROGRESSING",
+            sourceDiskId: original.sourceDiskId,
+            sourceDiskType: original.sourceDiskType,
+            sourceDiskSizeGiB: original.sourceDiskSizeGiB,
+            device: original.device,
+            imageId: copyId,
+            copiedFromId: original.id,
+            gibPerSecond: rates.copyGibPerSecond,
             createdAt: now,
           },
         });
-        for (const mapping of source.diskMappings) {
-          const original = mapping.snapshot!;
-          const snapshotId = newId("snapshot");
-          await tx.snapshot.create({
-            data: {
-              id: snapshotId,
-              accountId,
-              regionId: region.id,
-              name: original.name,
-              description: original.description,
-              status: "PROGRESSING",
-              sourceDiskId: original.sourceDiskId,
-              sourceDiskType: original.sourceDiskType,
-              sourceDiskSizeGiB: original.sourceDiskSizeGiB,
-              device: original.device,
-              imageId: copyId,
-              copiedFromId: original.id,
-              gibPerSecond: rates.copyGibPerSecond,
-              createdAt: now,
-            },
-          });
-          await tx.imageDiskMapping.create({
-            data: {
-              id: newId("mapping"),
-              imageId: copyId,
-              device: mapping.device,
-              type: mapping.type,
-              sizeGiB: mapping.sizeGiB,
-              snapshotId,
-            },
-          });
-        }
-      },
-    ),
+        await tx.imageDiskMapping.create({
+          data: {
+            id: newId("mapping"),
+            imageId: copyId,
+            device: mapping.device,
+            type: mapping.type,
+            sizeGiB: mapping.sizeGiB,
+            snapshotId,
+          },
+        });
+      }
+    }),
   );
   return created.resourceId;
 }

@@ -42,6 +42,29 @@ export function isUniqueViolation(error: unknown, columns?: string[]): boolean {
 }
 
 /**
+ * The resource an earlier request with this clientToken created, or null. Checked before the
+ * request is validated again, so a retry gets its first answer even after the world moved on
+ * (a clock past expiresAt, a deleted image). Other input with the same token is refused.
+ */
+export async function earlierResult(prisma: Db, key: IdempotencyKey): Promise<string | null> {
+  if (!key.token) return null;
+  const record = await prisma.idempotencyRecord.findUnique({
+    where: {
+      accountId_operation_token: { accountId: key.accountId, operation: key.operation, token: key.token },
+    },
+  });
+  if (!record) return null;
+  if (record.requestHash !== requestHash(key.request)) {
+    fail(
+      "IDEMPOTENT_PARAMETER_MISMATCH",
+      `clientToken "${key.token}" was already used for ${key.operation} with different parameters: use a new token for a new request.`,
+      ["input", "clientToken"],
+    );
+  }
+  return record.resourceId;
+}
+
+/**
  * Runs `create` in one transaction that first claims the clientToken: the record's primary key
  * (account, operation, token) makes the database, not a check-then-insert, decide who wins. A
  * retry with the same input gets the first result's ID; with other input, IDEMPOTENT_PARAMETER_MISMATCH.
@@ -58,23 +81,9 @@ export async function idempotentCreate(
     await prisma.$transaction((tx) => create(tx));
     return { resourceId, replayed: false };
   }
-  const where = {
-    accountId_operation_token: { accountId: key.accountId, operation: key.operation, token },
-  };
-  const replay = async () => {
-    const record = await prisma.idempotencyRecord.findUnique({ where });
-    if (!record) return null;
-    if (record.requestHash !== hash) {
-      fail(
-        "IDEMPOTENT_PARAMETER_MISMATCH",
-        `clientToken "${token}" was already used for ${key.operation} with different parameters: use a new token for a new request.`,
-        ["input", "clientToken"],
-      );
-    }
-    return { resourceId: record.resourceId, replayed: true };
-  };
+  const replay = () => earlierResult(prisma, key);
   const earlier = await replay();
-  if (earlier) return earlier;
+  if (earlier) return { resourceId: earlier, replayed: true };
   try {
     await prisma.$transaction(async (tx) => {
       await tx.idempotencyRecord.create({
@@ -87,6 +96,6 @@ export async function idempotentCreate(
     if (!isUniqueViolation(error, ["token"])) throw error;
     const winner = await replay();
     if (!winner) throw error;
-    return winner;
+    return { resourceId: winner, replayed: true };
   }
 }

@@ -3,6 +3,7 @@ import type { Image } from "../generated/prisma/client.ts";
 import { ErrorCollector, fail } from "./errors.ts";
 import type { Tx } from "./idempotency.ts";
 import { checkNameAndDescription, checkNameFreeAndQuota, withNameIndex } from "./images.ts";
+import { foldName } from "./validation.ts";
 
 export interface UpdateImageInput {
   imageId: string;
@@ -66,6 +67,7 @@ export async function updateImage(prisma: Db, accountId: string, input: UpdateIm
         where: { id: current.id, status: current.status, deletedAt: null },
         data: {
           name,
+          nameFolded: foldName(name),
           ...(input.description !== undefined && input.description !== null
             ? { description: input.description }
             : {}),

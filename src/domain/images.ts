@@ -2,11 +2,11 @@ import type { Db } from "../db/client.ts";
 import type { Image, Prisma, Snapshot } from "../generated/prisma/client.ts";
 import { DomainError, ErrorCollector, fail } from "./errors.ts";
 import { guestFromColumns } from "./guest.ts";
-import { idempotentCreate, isUniqueViolation, type Tx } from "./idempotency.ts";
+import { earlierResult, idempotentCreate, isUniqueViolation, type Tx } from "./idempotency.ts";
 import { newId } from "./ids.ts";
 import { effectiveInstanceStatus } from "./instance-status.ts";
 import { type ImageCheckResult, runLinuxPrechecks } from "./prechecks.ts";
-import { checkClientToken, descriptionProblem, nameProblem } from "./validation.ts";
+import { checkClientToken, descriptionProblem, foldName, nameProblem } from "./validation.ts";
 
 export interface Rates {
   snapshotGibPerSecond: number;
@@ -119,6 +119,14 @@ export async function createCustomImage(
   checkNameAndDescription(errors, input);
   checkClientToken(errors, input.clientToken, ["input", "clientToken"]);
   errors.throwIfAny();
+  const { clientToken, ...request } = input;
+  const earlier = await earlierResult(prisma, {
+    accountId,
+    operation: "createCustomImage",
+    token: clientToken,
+    request,
+  });
+  if (earlier) return replayed(prisma, earlier);
   return fromInstance
     ? createFromInstance(prisma, accountId, input, now, rates)
     : createFromSnapshots(prisma, accountId, input, now);
@@ -189,6 +197,7 @@ async function createFromInstance(
             id: imageId,
             accountId,
             name: input.name,
+            nameFolded: foldName(input.name),
             description: input.description ?? null,
             regionId: instance.regionId,
             status: "CREATING",
@@ -243,10 +252,16 @@ async function createFromInstance(
       },
     ),
   );
-  const image = await prisma.image.findUniqueOrThrow({ where: { id: created.resourceId } });
+  if (created.replayed) return replayed(prisma, created.resourceId);
+  return { imageId: created.resourceId, warnings, inProgress: true };
+}
+
+/** The answer to a retry: the image as it is now, with the warnings stored when it was created. */
+async function replayed(prisma: Db, imageId: string): Promise<CreatedImage> {
+  const image = await prisma.image.findUniqueOrThrow({ where: { id: imageId } });
   return {
-    imageId: image.id,
-    warnings: created.replayed ? await storedWarnings(prisma, image.id) : warnings,
+    imageId,
+    warnings: await storedWarnings(prisma, imageId),
     inProgress: image.status === "CREATING",
   };
 }
@@ -362,6 +377,7 @@ async function createFromSnapshots(
             id: imageId,
             accountId,
             name: input.name,
+            nameFolded: foldName(input.name),
             description: input.description ?? null,
             regionId,
             status: "AVAILABLE",
@@ -389,5 +405,6 @@ async function createFromSnapshots(
       },
     ),
   );
+  if (created.replayed) return replayed(prisma, created.resourceId);
   return { imageId: created.resourceId, warnings: [], inProgress: false };
 }

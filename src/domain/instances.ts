@@ -8,7 +8,7 @@ import {
   guestToColumns,
   mergeGuest,
 } from "./guest.ts";
-import { idempotentCreate } from "./idempotency.ts";
+import { earlierResult, idempotentCreate } from "./idempotency.ts";
 import { newId } from "./ids.ts";
 import { failImageCreation } from "./image-creation.ts";
 import { effectiveInstanceStatus } from "./instance-status.ts";
@@ -140,6 +140,10 @@ export async function createInstance(
   input: CreateInstanceInput,
   now: Date,
 ): Promise<string> {
+  const { clientToken, ...request } = input;
+  const key = { accountId, operation: "createInstance", token: clientToken, request };
+  const earlier = await earlierResult(prisma, key);
+  if (earlier) return earlier;
   const errors = new ErrorCollector();
   const nameError = nameProblem(input.name, "The instance name");
   if (nameError) errors.add("INVALID_INPUT", nameError, ["input", "name"]);
@@ -172,53 +176,47 @@ export async function createInstance(
 
   const systemSnapshotId = image.diskMappings.find((m) => m.type === "SYSTEM")?.snapshotId ?? null;
   const instanceId = newId("instance");
-  const { clientToken, ...request } = input;
-  const result = await idempotentCreate(
-    prisma,
-    { accountId, operation: "createInstance", token: clientToken, request },
-    instanceId,
-    async (tx) => {
-      await tx.instance.create({
-        data: {
-          id: instanceId,
-          accountId,
-          regionId: region.id,
-          name: input.name,
-          status: input.start === false ? "STOPPED" : "RUNNING",
-          osType: image.osType,
-          platform: image.platform,
-          architecture: image.architecture,
-          imageId: image.id,
-          ...guestToColumns(guest),
-          expiresAt: input.expiresAt ?? null,
-          createdAt: now,
-        },
-      });
-      const disks = [
-        {
-          device: SYSTEM_DEVICE,
-          sizeGiB: systemDiskSizeGiB,
-          sourceSnapshotId: systemSnapshotId,
-          type: "SYSTEM" as const,
-        },
-        ...dataDisks.map((disk) => ({ ...disk, type: "DATA" as const })),
-      ];
-      await tx.disk.createMany({
-        data: disks.map((disk) => ({
-          id: newId("disk"),
-          accountId,
-          regionId: region.id,
-          instanceId,
-          type: disk.type,
-          device: disk.device,
-          sizeGiB: disk.sizeGiB,
-          status: "IN_USE" as const,
-          sourceSnapshotId: disk.sourceSnapshotId,
-          createdAt: now,
-        })),
-      });
-    },
-  );
+  const result = await idempotentCreate(prisma, key, instanceId, async (tx) => {
+    await tx.instance.create({
+      data: {
+        id: instanceId,
+        accountId,
+        regionId: region.id,
+        name: input.name,
+        status: input.start === false ? "STOPPED" : "RUNNING",
+        osType: image.osType,
+        platform: image.platform,
+        architecture: image.architecture,
+        imageId: image.id,
+        ...guestToColumns(guest),
+        expiresAt: input.expiresAt ?? null,
+        createdAt: now,
+      },
+    });
+    const disks = [
+      {
+        device: SYSTEM_DEVICE,
+        sizeGiB: systemDiskSizeGiB,
+        sourceSnapshotId: systemSnapshotId,
+        type: "SYSTEM" as const,
+      },
+      ...dataDisks.map((disk) => ({ ...disk, type: "DATA" as const })),
+    ];
+    await tx.disk.createMany({
+      data: disks.map((disk) => ({
+        id: newId("disk"),
+        accountId,
+        regionId: region.id,
+        instanceId,
+        type: disk.type,
+        device: disk.device,
+        sizeGiB: disk.sizeGiB,
+        status: "IN_USE" as const,
+        sourceSnapshotId: disk.sourceSnapshotId,
+        createdAt: now,
+      })),
+    });
+  });
   return result.resourceId;
 }
 

@@ -1,7 +1,7 @@
 import type { Db } from "../db/client.ts";
 import type { Snapshot } from "../generated/prisma/client.ts";
 import { DomainError, ErrorCollector, fail } from "./errors.ts";
-import { idempotentCreate, isUniqueViolation } from "./idempotency.ts";
+import { earlierResult, idempotentCreate, isUniqueViolation } from "./idempotency.ts";
 import { newId } from "./ids.ts";
 import { effectiveInstanceStatus } from "./instance-status.ts";
 import { checkClientToken, descriptionProblem, nameProblem } from "./validation.ts";
@@ -39,6 +39,10 @@ export async function createSnapshot(
   }
   checkClientToken(errors, input.clientToken, ["input", "clientToken"]);
   errors.throwIfAny();
+  const { clientToken, ...request } = input;
+  const key = { accountId, operation: "createSnapshot", token: clientToken, request };
+  const earlier = await earlierResult(prisma, key);
+  if (earlier) return earlier;
 
   const disk = await prisma.disk.findFirst({
     where: { id: input.diskId, accountId },
@@ -54,32 +58,26 @@ export async function createSnapshot(
     );
   }
   const snapshotId = newId("snapshot");
-  const { clientToken, ...request } = input;
   try {
-    const created = await idempotentCreate(
-      prisma,
-      { accountId, operation: "createSnapshot", token: clientToken, request },
-      snapshotId,
-      async (tx) => {
-        await tx.snapshot.create({
-          data: {
-            id: snapshotId,
-            accountId,
-            regionId: disk.regionId,
-            name: input.name ?? null,
-            description: input.description ?? null,
-            status: "PROGRESSING",
-            sourceDiskId: disk.id,
-            sourceDiskType: disk.type,
-            sourceDiskSizeGiB: disk.sizeGiB,
-            device: disk.device,
-            startedAt: now,
-            gibPerSecond,
-            createdAt: now,
-          },
-        });
-      },
-    );
+    const created = await idempotentCreate(prisma, key, snapshotId, async (tx) => {
+      await tx.snapshot.create({
+        data: {
+          id: snapshotId,
+          accountId,
+          regionId: disk.regionId,
+          name: input.name ?? null,
+          description: input.description ?? null,
+          status: "PROGRESSING",
+          sourceDiskId: disk.id,
+          sourceDiskType: disk.type,
+          sourceDiskSizeGiB: disk.sizeGiB,
+          device: disk.device,
+          startedAt: now,
+          gibPerSecond,
+          createdAt: now,
+        },
+      });
+    });
     return created.resourceId;
   } catch (error) {
     // The partial unique index allows one PROGRESSING snapshot per disk.

@@ -38,6 +38,11 @@ export function nameProblem(name: string, what: string): string | null {
   return null;
 }
 
+/** Names compared without case in every script (the images list's nameContains). */
+export function foldName(name: string): string {
+  return name.toLowerCase();
+}
+
 export function descriptionProblem(description: string): string | null {
   const length = [...description].length;
   if (length > LIMITS.descriptionMax) {

@@ -1,3 +1,4 @@
+import { setMaxListeners } from "node:events";
 import { createPubSub } from "graphql-yoga";
 
 /**
@@ -7,5 +8,8 @@ import { createPubSub } from "graphql-yoga";
 export type Topics = Record<string, [string, unknown]>;
 
 export function createEventBus<T extends { [K in keyof T]: [string, unknown] }>() {
-  return createPubSub<{ [K in keyof T & string]: T[K] }>();
+  const eventTarget = new EventTarget();
+  // Every subscriber of a topic is a listener; thousands on one image are expected, not a leak.
+  setMaxListeners(0, eventTarget);
+  return createPubSub<{ [K in keyof T & string]: T[K] }>({ eventTarget });
 }

@@ -5,6 +5,7 @@ import { createCustomImage } from "../domain/images.ts";
 import { ownImageWhere, visibleImageWhere } from "../domain/lookup.ts";
 import type { ImageCheckResult } from "../domain/prechecks.ts";
 import { imageProgress, type Progress } from "../domain/progress.ts";
+import { foldName } from "../domain/validation.ts";
 import { type ImageEvent, listen, type Observed } from "../events/progress.ts";
 import type { Prisma, Snapshot } from "../generated/prisma/client.ts";
 import { builder } from "./builder.ts";
@@ -161,16 +162,24 @@ const ImageFilter = builder.inputType("ImageFilter", {
 type ImageFilterShape = typeof ImageFilter.$inferInput;
 
 /** A region filter keeps SYSTEM images (every region offers them); CANCELLED copies only when asked for. */
-export function imageListWhere(
-  accountId: string,
+export async function imageListWhere(
+  ctx: GraphQLContext,
   filter: ImageFilterShape | null | undefined,
-): Prisma.ImageWhereInput {
+): Promise<Prisma.ImageWhereInput> {
+  const accountId = ctx.account.id;
   const and: Prisma.ImageWhereInput[] = [ownImageWhere(accountId)];
   if (filter?.regionId) and.push({ OR: [{ regionId: filter.regionId }, { ownerAlias: "SYSTEM" }] });
   and.push(filter?.status ? { status: { in: filter.status } } : { status: { not: "CANCELLED" } });
   if (filter?.ownerAlias) and.push({ ownerAlias: { in: filter.ownerAlias } });
-  // SQLite's LIKE, which Prisma's contains uses there, ignores case.
-  if (filter?.nameContains) and.push({ name: { contains: filter.nameContains } });
+  if (filter?.nameContains) {
+    // A literal substring of the folded name: Prisma's contains is a LIKE pattern on SQLite ('_' and
+    // '%' are wildcards there) and folds ASCII only.
+    const rows = await ctx.prisma.$queryRaw<{ id: string }[]>`
+      SELECT "id" FROM "Image"
+      WHERE instr("nameFolded", ${foldName(filter.nameContains)}) > 0
+        AND ("accountId" = ${accountId} OR "ownerAlias" = 'SYSTEM') AND "deletedAt" IS NULL`;
+    and.push({ id: { in: rows.map((row) => row.id) } });
+  }
   if (filter?.sourceInstanceId) and.push({ sourceInstanceId: filter.sourceInstanceId });
   return { AND: and };
 }
@@ -188,8 +197,8 @@ builder.queryFields((t) => ({
     description:
       "Newest first; the viewer's own images plus SYSTEM images. No status filter means every status.",
     args: { first: t.arg.int(), after: t.arg.string(), filter: t.arg({ type: ImageFilter }) },
-    resolve: (_root, args, ctx, info) => {
-      const where = imageListWhere(ctx.account.id, args.filter);
+    resolve: async (_root, args, ctx, info) => {
+      const where = await imageListWhere(ctx, args.filter);
       return listConnection(
         ctx,
         info,

@@ -13,7 +13,7 @@ import { ArchitectureEnum, InstanceStatusEnum, OsTypeEnum } from "./enums.ts";
 import { UserErrorRef, withUserErrors } from "./errors.ts";
 import { ImageModel, InstanceModel } from "./model-refs.ts";
 import { NodeRef } from "./node.ts";
-import { connectionType, listConnection } from "./pagination.ts";
+import { connectionType, emptyConnection, listConnection } from "./pagination.ts";
 
 const GuestStateRef = builder.objectRef<GuestState>("GuestState").implement({
   fields: (t) => ({
@@ -98,6 +98,8 @@ builder.queryFields((t) => ({
     description: "Newest first. first defaults to 20; more than 100 is a GraphQL error.",
     args: { first: t.arg.int(), after: t.arg.string(), filter: t.arg({ type: InstanceFilter }) },
     resolve: (_root, args, ctx, info) => {
+      // An empty status list matches nothing (Prisma would drop the empty OR it makes).
+      if (args.filter?.status?.length === 0) return emptyConnection<Prisma.InstanceGetPayload<object>>();
       const where: Prisma.InstanceWhereInput = {
         accountId: ctx.account.id,
         ...(args.filter?.regionId ? { regionId: args.filter.regionId } : {}),

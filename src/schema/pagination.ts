@@ -91,6 +91,15 @@ export async function paginate<T extends Keyed>(
   };
 }
 
+/** A page of nothing, for filters that can match no row (an empty status list). */
+export function emptyConnection<T>(): Connection<T> {
+  return {
+    edges: [],
+    pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null },
+    totalCount: async () => 0,
+  };
+}
+
 export const PageInfoRef = builder.objectRef<Connection<unknown>["pageInfo"]>("PageInfo").implement({
   fields: (t) => ({
     hasNextPage: t.exposeBoolean("hasNextPage"),

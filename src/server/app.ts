@@ -3,6 +3,7 @@ import type { Config } from "../config.ts";
 import { createDb, type DbHandle, initSqlite } from "../db/client.ts";
 import { migrateDatabase } from "../db/migrate.ts";
 import { seedDatabase } from "../db/seed.ts";
+import { createAuthenticator } from "../domain/accounts.ts";
 import { type Clock, systemClock } from "../domain/clock.ts";
 import { ProgressEngine } from "../engine/engine.ts";
 import { createProgressBus } from "../events/progress.ts";
@@ -54,13 +55,14 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     snapshotStarted: (row) => engine.trackStandalone(row),
     snapshotDeleted: (row) => engine.snapshotDeleted(row),
   };
-  const yoga = createGatewayYoga({ config, prisma: db.prisma, clock, bus, effects, logger });
+  const authenticate = createAuthenticator(db.prisma);
+  const yoga = createGatewayYoga({ config, prisma: db.prisma, authenticate, clock, bus, effects, logger });
   const ready = async () => {
     await db.prisma.$queryRawUnsafe("SELECT 1");
     return true;
   };
   const server = createHttpServer({ yoga, ready });
-  const ws = attachGraphqlWs(server, yoga, db.prisma);
+  const ws = attachGraphqlWs(server, yoga, authenticate);
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(config.port, config.host, () => resolve());

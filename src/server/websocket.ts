@@ -1,8 +1,7 @@
 import type { Server as HttpServer } from "node:http";
 import { useServer } from "graphql-ws/use/ws";
 import { WebSocketServer } from "ws";
-import type { Db } from "../db/client.ts";
-import { authenticate, bearerKey } from "../domain/accounts.ts";
+import { type Authenticate, bearerKey } from "../domain/accounts.ts";
 import type { Account } from "../generated/prisma/client.ts";
 import type { GatewayYoga } from "./yoga.ts";
 
@@ -15,7 +14,7 @@ type ConnectionExtra = {
  * a bad key closes the socket with 4403. Operations go through Yoga's envelop, so they get the
  * same schema, limits and context as HTTP.
  */
-export function attachGraphqlWs(httpServer: HttpServer, yoga: GatewayYoga, prisma: Db) {
+export function attachGraphqlWs(httpServer: HttpServer, yoga: GatewayYoga, authenticate: Authenticate) {
   const wsServer = new WebSocketServer({ server: httpServer, path: yoga.graphqlEndpoint });
   const disposable = useServer<Record<string, unknown> | undefined, ConnectionExtra>(
     {
@@ -24,7 +23,7 @@ export function attachGraphqlWs(httpServer: HttpServer, yoga: GatewayYoga, prism
         (args.rootValue as { subscribe: typeof import("graphql").subscribe }).subscribe(args),
       onConnect: async (ctx) => {
         const header = ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization;
-        const account = await authenticate(prisma, bearerKey(typeof header === "string" ? header : null));
+        const account = await authenticate(bearerKey(typeof header === "string" ? header : null));
         if (!account) return false;
         ctx.extra.account = account;
         return true;

@@ -1,7 +1,7 @@
 import { createGraphQLError, createYoga, type YogaInitialContext } from "graphql-yoga";
 import type { Config } from "../config.ts";
 import type { Db } from "../db/client.ts";
-import { authenticate, bearerKey } from "../domain/accounts.ts";
+import { type Authenticate, bearerKey } from "../domain/accounts.ts";
 import type { Clock } from "../domain/clock.ts";
 import type { ProgressBus } from "../events/progress.ts";
 import type { Account } from "../generated/prisma/client.ts";
@@ -15,6 +15,7 @@ import { documentLimitPlugins } from "./limits.ts";
 export interface YogaDeps {
   config: Config;
   prisma: Db;
+  authenticate: Authenticate;
   clock: Clock;
   bus: ProgressBus;
   effects: Effects;
@@ -34,7 +35,7 @@ export function unauthenticated(): Error {
 }
 
 export function createGatewayYoga(deps: YogaDeps) {
-  const { config, prisma, clock, bus, effects, logger } = deps;
+  const { config, prisma, authenticate, clock, bus, effects, logger } = deps;
   const rates = {
     snapshotGibPerSecond: config.snapshotGibPerSecond,
     copyGibPerSecond: config.copyGibPerSecond,
@@ -62,8 +63,7 @@ export function createGatewayYoga(deps: YogaDeps) {
     plugins: [...documentLimitPlugins()],
     context: async (initial: YogaInitialContext & WsInitialContext) => {
       const account =
-        initial.wsAccount ??
-        (await authenticate(prisma, bearerKey(initial.request?.headers.get("authorization"))));
+        initial.wsAccount ?? (await authenticate(bearerKey(initial.request?.headers.get("authorization"))));
       if (!account) throw unauthenticated();
       return { prisma, clock, account, rates, bus, effects, loaders: createLoaders(prisma) };
     },

@@ -92,6 +92,7 @@ CREATE TABLE "Image" (
     "id" TEXT NOT NULL PRIMARY KEY,
     "accountId" TEXT,
     "name" TEXT NOT NULL,
+    "nameFolded" TEXT NOT NULL,
     "description" TEXT,
     "regionId" TEXT,
     "status" TEXT NOT NULL,

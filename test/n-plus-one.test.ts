@@ -1,0 +1,88 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ManualClock, startTestApp, type TestApp } from "./support/app.ts";
+import { gqlData } from "./support/client.ts";
+import { ConsoleInstancesDocument } from "./support/documents.ts";
+import { FCreateInstanceDocument, FDisksDocument } from "./support/documents-foundation.ts";
+
+const clock = new ManualClock();
+let app: TestApp;
+
+beforeAll(async () => {
+  app = await startTestApp({ clock });
+  const regions = ["cn-hangzhou", "cn-shanghai", "us-west-1"];
+  for (let i = 0; i < 100; i++) {
+    clock.advance(1000);
+    const { createInstance } = await gqlData(app.origin, FCreateInstanceDocument, {
+      input: {
+        regionId: regions[i % regions.length] ?? "cn-hangzhou",
+        name: `fleet-${i}`,
+        imageId: "ubuntu_22_04_x64_20G_alibase",
+        dataDisks: [{ sizeGiB: 20 }, { sizeGiB: 40 }],
+      },
+    });
+    expect(createInstance.userErrors).toEqual([]);
+  }
+}, 120_000);
+afterAll(() => app.close());
+
+/** Runs one request and returns the SQL statements it sent. */
+async function statementsOf(run: () => Promise<unknown>): Promise<string[]> {
+  app.statementLog.reset();
+  await run();
+  return [...app.statementLog.statements];
+}
+
+const listing = (statements: string[]) =>
+  `${statements.length} statements:\n${statements.map((s, i) => `${i + 1}. ${s}`).join("\n")}`;
+
+describe("no N+1 queries", () => {
+  it("loads the console's instance list (100 instances with disks and region) in at most 4 statements", async () => {
+    const statements = await statementsOf(async () => {
+      const { instances } = await gqlData(app.origin, ConsoleInstancesDocument, { first: 100 });
+      expect(instances.totalCount).toBe(100);
+      expect(instances.edges).toHaveLength(100);
+      for (const { node } of instances.edges) {
+        expect(node.disks.map((d) => d.device)).toEqual(["/dev/vda", "/dev/vdb", "/dev/vdc"]);
+        expect(node.region.name.length).toBeGreaterThan(0);
+      }
+    });
+    expect(statements.length, listing(statements)).toBeLessThanOrEqual(4);
+  });
+
+  it("loads 100 disks with their region and instance in a small constant number of statements", async () => {
+    const counts: Record<number, string[]> = {};
+    for (const first of [10, 100]) {
+      counts[first] = await statementsOf(async () => {
+        const { disks } = await gqlData(app.origin, FDisksDocument, { first });
+        expect(disks.totalCount).toBe(300);
+        expect(disks.edges).toHaveLength(first);
+        for (const { node } of disks.edges) {
+          expect(node.instance?.id).toMatch(/^i-/);
+          expect(node.region.id.length).toBeGreaterThan(0);
+        }
+      });
+    }
+    const small = counts[10] ?? [];
+    const large = counts[100] ?? [];
+    expect(large.length, listing(large)).toBeLessThanOrEqual(5);
+    expect(large.length, `first: 10 -> ${listing(small)}\nfirst: 100 -> ${listing(large)}`).toBe(
+      small.length,
+    );
+  });
+
+  it("pages through all 300 disks with the same statement count on every page", async () => {
+    const perPage: number[] = [];
+    let after: string | null | undefined = null;
+    let seen = 0;
+    do {
+      const statements = await statementsOf(async () => {
+        const { disks } = await gqlData(app.origin, FDisksDocument, { first: 100, after });
+        seen += disks.edges.length;
+        after = disks.pageInfo.hasNextPage ? disks.pageInfo.endCursor : null;
+      });
+      perPage.push(statements.length);
+    } while (after);
+    expect(seen).toBe(300);
+    expect(new Set(perPage).size, `statements per page: ${perPage.join(", ")}`).toBe(1);
+  });
+});
