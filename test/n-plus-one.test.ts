@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ManualClock, startTestApp, type TestApp } from "./support/app.ts";
 import { gqlData } from "./support/client.ts";
-import { ConsoleInstancesDocument } from "./support/documents.ts";
+import { ConsoleInstancesDocument, DisksDocument } from "./support/documents.ts";
+import { ImagesByStatusDocument } from "./support/documents-copies.ts";
 import { FCreateInstanceDocument, FDisksDocument } from "./support/documents-foundation.ts";
+import { CreateSnapshotDocument } from "./support/documents-images.ts";
 
 const clock = new ManualClock();
 let app: TestApp;
@@ -84,5 +86,26 @@ describe("no N+1 queries", () => {
     } while (after);
     expect(seen).toBe(300);
     expect(new Set(perPage).size, `statements per page: ${perPage.join(", ")}`).toBe(1);
+  });
+
+  it("loads each disk's own page of snapshots with the disks, not one query per disk", async () => {
+    const first = await gqlData(app.origin, DisksDocument, { first: 100 });
+    for (const edge of first.disks.edges.slice(0, 30)) {
+      const created = await gqlData(app.origin, CreateSnapshotDocument, { input: { diskId: edge.node.id } });
+      expect(created.createSnapshot.userErrors).toEqual([]);
+    }
+    let page: Awaited<ReturnType<typeof gqlData<unknown, unknown>>> | undefined;
+    const statements = await statementsOf(async () => {
+      page = await gqlData(app.origin, DisksDocument, { first: 100 });
+    });
+    const disks = (page as { disks: { edges: { node: { snapshots: { totalCount: number } } }[] } }).disks
+      .edges;
+    expect(disks.filter((e) => e.node.snapshots.totalCount === 1)).toHaveLength(30);
+    expect(statements.length, listing(statements)).toBeLessThanOrEqual(6);
+  });
+
+  it("lists images with their progress in a constant number of statements", async () => {
+    const small = await statementsOf(() => gqlData(app.origin, ImagesByStatusDocument, { filter: {} }));
+    expect(small.length, listing(small)).toBeLessThanOrEqual(3);
   });
 });

@@ -3,7 +3,13 @@ import { builder } from "./builder.ts";
 import { DiskStatusEnum, DiskTypeEnum } from "./enums.ts";
 import { DiskModel } from "./model-refs.ts";
 import { NodeRef } from "./node.ts";
-import { connectionType, listConnection } from "./pagination.ts";
+import {
+  connectionType,
+  listConnection,
+  pageFromRows,
+  relationPage,
+  withCursorColumns,
+} from "./pagination.ts";
 import { SnapshotConnectionRef } from "./snapshot.ts";
 
 export const DiskRef = builder.prismaObject("Disk", {
@@ -25,16 +31,14 @@ export const DiskRef = builder.prismaObject("Disk", {
     snapshots: t.field({
       type: SnapshotConnectionRef,
       args: { first: t.arg.int(), after: t.arg.string() },
-      resolve: (disk, args, ctx, info) => {
-        const where: Prisma.SnapshotWhereInput = { sourceDiskId: disk.id, accountId: ctx.account.id };
-        return listConnection(
-          ctx,
-          info,
-          args,
-          (page) => ctx.prisma.snapshot.findMany({ ...page.query, where: { AND: [where, page.after] } }),
-          () => ctx.prisma.snapshot.count({ where }),
-        );
-      },
+      // The page and its count load with the disk itself, so a list of disks costs no query per disk.
+      select: (args, ctx, nested) => ({
+        snapshots: withCursorColumns(
+          nested(relationPage(args, { accountId: ctx.account.id }), ["edges", "node"]),
+        ),
+        _count: { select: { snapshots: { where: { accountId: ctx.account.id } } } },
+      }),
+      resolve: (disk, args) => pageFromRows(disk.snapshots, args, async () => disk._count.snapshots),
     }),
     createdAt: t.expose("createdAt", { type: "DateTime" }),
   }),

@@ -23,7 +23,13 @@ import { UserErrorRef, withUserErrors } from "./errors.ts";
 import { InstanceConnectionRef } from "./instance.ts";
 import { ImageModel, SnapshotModel } from "./model-refs.ts";
 import { NodeRef } from "./node.ts";
-import { connectionType, listConnection } from "./pagination.ts";
+import {
+  connectionType,
+  listConnection,
+  pageFromRows,
+  relationPage,
+  withCursorColumns,
+} from "./pagination.ts";
 import { observedAt } from "./snapshot.ts";
 import { progressStream } from "./streams.ts";
 
@@ -130,16 +136,14 @@ export const ImageRef = builder.prismaObject("Image", {
       type: InstanceConnectionRef,
       description: "Instances created from this image.",
       args: { first: t.arg.int(), after: t.arg.string() },
-      resolve: (image, args, ctx, info) => {
-        const where: Prisma.InstanceWhereInput = { imageId: image.id, accountId: ctx.account.id };
-        return listConnection(
-          ctx,
-          info,
-          args,
-          (page) => ctx.prisma.instance.findMany({ ...page.query, where: { AND: [where, page.after] } }),
-          () => ctx.prisma.instance.count({ where }),
-        );
-      },
+      // A SYSTEM image's instances belong to every account: only the caller's are counted and listed.
+      select: (args, ctx, nested) => ({
+        instances: withCursorColumns(
+          nested(relationPage(args, { accountId: ctx.account.id }), ["edges", "node"]),
+        ),
+        _count: { select: { instances: { where: { accountId: ctx.account.id } } } },
+      }),
+      resolve: (image, args) => pageFromRows(image.instances, args, async () => image._count.instances),
     }),
     failureReason: t.exposeString("failureReason", { nullable: true }),
     createdAt: t.expose("createdAt", { type: "DateTime" }),

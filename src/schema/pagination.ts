@@ -77,6 +77,38 @@ export async function paginate<T extends Keyed>(
 ): Promise<Connection<T>> {
   const size = pageSize(args.first);
   const rows = size === 0 ? [] : await load({ cursorWhere: afterCursorWhere(args.after), take: size + 1 });
+  return pageFromRows(rows, args, count);
+}
+
+/**
+ * The Prisma arguments of one page of a to-many relation, for a field-level `select`: the page
+ * loads with its parent (query merging), one extra row telling whether there is a next page.
+ */
+export function relationPage(args: PageArgs, where: object) {
+  return {
+    where: { AND: [where, afterCursorWhere(args.after)] },
+    orderBy: NEWEST_FIRST,
+    take: pageSize(args.first) + 1,
+  };
+}
+
+/**
+ * The nested selection of a relation page, keeping the columns its cursors need: when a client asks
+ * only for totalCount, the planned selection of the nodes is empty.
+ */
+export function withCursorColumns<Q extends object>(query: Q): Q {
+  const select = (query as { select?: Record<string, unknown> }).select;
+  if (!select) return query;
+  return { ...query, select: { ...select, id: true, createdAt: true } };
+}
+
+/** A connection from rows already loaded by `relationPage` (or `paginate`): first + 1 of them at most. */
+export function pageFromRows<T extends Keyed>(
+  rows: T[],
+  args: PageArgs,
+  count: () => Promise<number>,
+): Connection<T> {
+  const size = pageSize(args.first);
   const page = rows.slice(0, size);
   const edges = page.map((node) => ({ cursor: encodeCursor(node), node }));
   return {
