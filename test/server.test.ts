@@ -32,6 +32,8 @@ describe("endpoints", () => {
     expect(html).toContain("GraphiQL");
     expect(html).toContain(`Bearer ${DEMO_KEY}`);
     expect(html).toContain("createInstance");
+    // Its assets are inline: the page works on a machine that reaches no CDN.
+    expect(html).not.toMatch(/unpkg\.com|jsdelivr|cdn\./);
   });
 
   it("answers GET queries too", async () => {

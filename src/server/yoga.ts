@@ -1,3 +1,4 @@
+import { renderGraphiQL } from "@graphql-yoga/render-graphiql";
 import { createGraphQLError, createYoga, type YogaInitialContext } from "graphql-yoga";
 import type { Config } from "../config.ts";
 import type { Db } from "../db/client.ts";
@@ -60,6 +61,8 @@ export function createGatewayYoga(deps: YogaDeps) {
           shouldPersistHeaders: false,
         }
       : false,
+    // GraphiQL's assets ship in the package: the page works without reaching a CDN.
+    renderGraphiQL,
     plugins: [...documentLimitPlugins()],
     context: async (initial: YogaInitialContext & WsInitialContext) => {
       const account =

@@ -1,0 +1,328 @@
+import { graphql } from "../generated/index.ts";
+
+/**
+ * Documents of the image-administration suite (image-admin: updateImage, deleteImage, creating
+ * instances from custom images, copy idempotency and the copy queue across a restart).
+ * Every operation and fragment name starts with A so it cannot clash with the other support files.
+ */
+
+export const AImageFieldsFragment = graphql(`
+  fragment AImageFields on Image {
+    id
+    name
+    description
+    status
+    progress
+    ownerAlias
+    source
+    osType
+    platform
+    architecture
+    sizeGiB
+    region {
+      id
+    }
+    sourceImage {
+      id
+    }
+    diskMappings {
+      device
+      type
+      sizeGiB
+      snapshot {
+        id
+        status
+        device
+        sourceDiskSizeGiB
+      }
+    }
+    failureReason
+  }
+`);
+
+export const AInstanceFieldsFragment = graphql(`
+  fragment AInstanceFields on Instance {
+    id
+    name
+    status
+    osType
+    platform
+    architecture
+    region {
+      id
+    }
+    image {
+      id
+      status
+    }
+    imageInProgress {
+      id
+    }
+    disks {
+      id
+      type
+      device
+      sizeGiB
+      status
+      sourceSnapshot {
+        id
+      }
+    }
+  }
+`);
+
+export const AImageDocument = graphql(`
+  query AImage($id: ID!) {
+    image(id: $id) {
+      ...AImageFields
+    }
+    node(id: $id) {
+      __typename
+      id
+    }
+  }
+`);
+
+export const AInstanceDocument = graphql(`
+  query AInstance($id: ID!) {
+    instance(id: $id) {
+      ...AInstanceFields
+    }
+  }
+`);
+
+export const AImagesDocument = graphql(`
+  query AImages($filter: ImageFilter) {
+    images(first: 100, filter: $filter) {
+      totalCount
+      edges {
+        node {
+          id
+          name
+          status
+          ownerAlias
+          region {
+            id
+          }
+        }
+      }
+    }
+  }
+`);
+
+/** Everything a refused mutation must leave alone, as the caller sees it. */
+export const AStateDocument = graphql(`
+  query AState {
+    images(first: 100, filter: { status: [WAITING, CREATING, AVAILABLE, CREATE_FAILED, CANCELLED, DEPRECATED] }) {
+      totalCount
+      edges {
+        node {
+          id
+          name
+          description
+          status
+          region {
+            id
+          }
+        }
+      }
+    }
+    instances(first: 100) {
+      totalCount
+      edges {
+        node {
+          id
+          status
+          image {
+            id
+          }
+          disks {
+            id
+            device
+            sizeGiB
+            status
+          }
+        }
+      }
+    }
+    snapshots(first: 100) {
+      totalCount
+      edges {
+        node {
+          id
+          status
+        }
+      }
+    }
+  }
+`);
+
+export const ACreateInstanceDocument = graphql(`
+  mutation ACreateInstance($input: CreateInstanceInput!) {
+    createInstance(input: $input) {
+      instance {
+        ...AInstanceFields
+      }
+      userErrors {
+        code
+        field
+        message
+      }
+    }
+  }
+`);
+
+export const AStopInstanceDocument = graphql(`
+  mutation AStopInstance($input: InstanceActionInput!) {
+    stopInstance(input: $input) {
+      instance {
+        ...AInstanceFields
+      }
+      userErrors {
+        code
+        field
+        message
+      }
+    }
+  }
+`);
+
+export const AReleaseInstanceDocument = graphql(`
+  mutation AReleaseInstance($input: InstanceActionInput!) {
+    releaseInstance(input: $input) {
+      instance {
+        ...AInstanceFields
+      }
+      userErrors {
+        code
+        field
+        message
+      }
+    }
+  }
+`);
+
+export const ACreateImageDocument = graphql(`
+  mutation ACreateImage($input: CreateCustomImageInput!) {
+    createCustomImage(input: $input) {
+      image {
+        ...AImageFields
+      }
+      userErrors {
+        code
+        field
+        message
+      }
+    }
+  }
+`);
+
+export const AUpdateImageDocument = graphql(`
+  mutation AUpdateImage($input: UpdateImageInput!) {
+    updateImage(input: $input) {
+      image {
+        ...AImageFields
+      }
+      userErrors {
+        code
+        field
+        message
+      }
+    }
+  }
+`);
+
+export const ADeleteImageDocument = graphql(`
+  mutation ADeleteImage($input: DeleteImageInput!) {
+    deleteImage(input: $input) {
+      deletedImageId
+      userErrors {
+        code
+        field
+        message
+      }
+    }
+  }
+`);
+
+export const ACopyImageDocument = graphql(`
+  mutation ACopyImage($input: CopyImageInput!) {
+    copyImage(input: $input) {
+      image {
+        ...AImageFields
+      }
+      userErrors {
+        code
+        field
+        message
+      }
+    }
+  }
+`);
+
+export const ACancelCopyImageDocument = graphql(`
+  mutation ACancelCopyImage($input: CancelCopyImageInput!) {
+    cancelCopyImage(input: $input) {
+      image {
+        id
+        status
+      }
+      userErrors {
+        code
+        field
+        message
+      }
+    }
+  }
+`);
+
+export const ACreateSnapshotDocument = graphql(`
+  mutation ACreateSnapshot($input: CreateSnapshotInput!) {
+    createSnapshot(input: $input) {
+      snapshot {
+        id
+        status
+        device
+        sourceDiskType
+        sourceDiskSizeGiB
+      }
+      userErrors {
+        code
+        field
+        message
+      }
+    }
+  }
+`);
+
+export const ADeleteSnapshotDocument = graphql(`
+  mutation ADeleteSnapshot($input: DeleteSnapshotInput!) {
+    deleteSnapshot(input: $input) {
+      deletedSnapshotId
+      userErrors {
+        code
+        field
+        message
+      }
+    }
+  }
+`);
+
+export const ASnapshotsDocument = graphql(`
+  query ASnapshots($filter: SnapshotFilter) {
+    snapshots(first: 100, filter: $filter) {
+      totalCount
+      edges {
+        node {
+          id
+          status
+          device
+          sourceDiskType
+          image {
+            id
+          }
+        }
+      }
+    }
+  }
+`);
