@@ -87,12 +87,23 @@ function duplicateNameError(name: string, regionId: string): DomainError {
   });
 }
 
-/** Runs an image-creating transaction; the live-name index refusing it becomes DUPLICATE_IMAGE_NAME. */
+/**
+ * Runs an image-creating transaction; the database's unique rules refusing it become userErrors:
+ * the live-name index DUPLICATE_IMAGE_NAME, the one-snapshot-per-disk index DISK_CREATING_SNAPSHOT.
+ */
 export async function withNameIndex<T>(name: string, regionId: string, run: () => Promise<T>): Promise<T> {
   try {
     return await run();
   } catch (error) {
     if (isUniqueViolation(error, ["name"])) throw duplicateNameError(name, regionId);
+    // One snapshot in progress per disk: another request got in first.
+    if (isUniqueViolation(error, ["sourceDiskId"])) {
+      throw new DomainError({
+        code: "DISK_CREATING_SNAPSHOT",
+        message: "A snapshot of one of the instance's disks started meanwhile: wait for it to finish.",
+        field: ["input", "instanceId"],
+      });
+    }
     throw error;
   }
 }
