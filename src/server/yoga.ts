@@ -57,7 +57,8 @@ export function createGatewayYoga(deps: YogaDeps) {
           title: "image-gateway",
           defaultQuery: EXAMPLE_OPERATION,
           headers: JSON.stringify({ Authorization: `Bearer ${config.demoApiKey}` }, null, 2),
-          subscriptionsProtocol: "WS",
+          // Over SSE, subscriptions carry the Headers tab (the API key) like queries do.
+          subscriptionsProtocol: "SSE",
           shouldPersistHeaders: false,
         }
       : false,

@@ -1,0 +1,70 @@
+import { type Browser, chromium } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ManualClock, startTestApp, type TestApp } from "../support/app.ts";
+import { gqlData } from "../support/client.ts";
+import { CreateInstanceDocument } from "../support/documents.ts";
+import { CreateCustomImageDocument } from "../support/documents-images.ts";
+
+/** Debian's Chromium (.ci/run installs it); never a browser download. */
+const CHROMIUM = "/usr/bin/chromium";
+
+const clock = new ManualClock();
+let app: TestApp;
+let browser: Browser;
+
+beforeAll(async () => {
+  app = await startTestApp({ clock, config: { progressIntervalMs: 3_600_000 } });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+  });
+});
+afterAll(async () => {
+  await browser?.close();
+  await app.close();
+});
+
+async function tick(ms: number): Promise<void> {
+  clock.advance(ms);
+  await app.engine.tick();
+  await app.engine.tick();
+}
+
+describe("GraphiQL, as a developer uses it", () => {
+  it("watches an image's snapshots advance live until the image is AVAILABLE", async () => {
+    const instance = await gqlData(app.origin, CreateInstanceDocument, {
+      input: {
+        regionId: "cn-hangzhou",
+        name: "browser-vm",
+        imageId: "ubuntu_22_04_x64_20G_alibase",
+        dataDisks: [{ sizeGiB: 40 }, { sizeGiB: 100 }],
+      },
+    });
+    const created = await gqlData(app.origin, CreateCustomImageDocument, {
+      input: { instanceId: instance.createInstance.instance!.id, name: "browser-image" },
+    });
+    const imageId = created.createCustomImage.image!.id;
+
+    const page = await browser.newPage();
+    const subscription = `subscription Watch { imageProgress(imageId: "${imageId}") { sequence done image { status progress } snapshot { device progress } } }`;
+    await page.goto(`${app.origin}/graphql?query=${encodeURIComponent(subscription)}`);
+    // The demo key is preset in the Headers tab.
+    await expect
+      .poll(() => page.getByText("Bearer demo-key").count(), { timeout: 15_000 })
+      .toBeGreaterThan(0);
+    await page.locator(".graphiql-execute-button").click();
+    // The result pane renders spaces as no-break spaces: compare with white space folded.
+    const response = {
+      innerText: async () => (await page.locator(".graphiql-response").innerText()).replace(/\s+/g, " "),
+    };
+    await expect.poll(() => response.innerText(), { timeout: 15_000 }).toContain('"sequence": 1');
+
+    await tick(1_000);
+    await expect.poll(() => response.innerText(), { timeout: 15_000 }).toContain('"device": "/dev/vdc"');
+    await tick(12_000);
+    await expect.poll(() => response.innerText(), { timeout: 15_000 }).toContain('"done": true');
+    const text = await response.innerText();
+    expect(text).toContain('"status": "AVAILABLE"');
+    await page.close();
+  });
+});
