@@ -1,6 +1,8 @@
 /** The operation GraphiQL opens with in development: the console's first steps. */
 export const EXAMPLE_OPERATION = `# image-gateway: your demo API key is already in the Headers tab below.
-# Run "Console" to look around, then "CreateInstance", then "Console" again.
+# Run "Console" to look around, then "CreateInstance". Put the IDs you get into the Variables
+# tab ({"instanceId": "i-…", "imageId": "m-…"}) for the operations below: make a custom image,
+# watch its snapshots live (in a second tab), copy it to cn-shanghai.
 
 query Console {
   viewer { id name imageQuotaPerRegion }
@@ -32,9 +34,32 @@ mutation CreateInstance {
   }
 }
 
-mutation StopInstance($id: ID!) {
-  stopInstance(input: { instanceId: $id }) {
+mutation CreateCustomImage($instanceId: ID!) {
+  createCustomImage(input: { instanceId: $instanceId, name: "web-golden-1" }) {
+    image { id status progress diskMappings { device sizeGiB snapshot { id status } } }
+    warnings { item result message }
+    userErrors { code field message }
+  }
+}
+
+subscription WatchImage($imageId: ID!) {
+  imageProgress(imageId: $imageId) {
+    sequence done
+    image { status progress remainingSeconds }
+    snapshot { device status progress remainingSeconds }
+  }
+}
+
+mutation StopInstance($instanceId: ID!) {
+  stopInstance(input: { instanceId: $instanceId }) {
     instance { id status }
+    userErrors { code message }
+  }
+}
+
+mutation CopyImage($imageId: ID!) {
+  copyImage(input: { imageId: $imageId, destinationRegionId: "cn-shanghai" }) {
+    image { id status region { id } }
     userErrors { code message }
   }
 }
