@@ -43,25 +43,19 @@ export async function updateImage(prisma: Db, accountId: string, input: UpdateIm
       const current = await ownCustomImage(tx, accountId, input.imageId, "updated");
       if (name !== current.name) await checkNameFreeAndQuota(tx, accountId, regionId, name, current.id);
       let status = current.status;
-      if (input.deprecated === true && current.status !== "DEPRECATED") {
-        if (current.status !== "AVAILABLE") {
+      if (input.deprecated !== undefined && input.deprecated !== null) {
+        // true: AVAILABLE → DEPRECATED; false: DEPRECATED → AVAILABLE (schema.graphql); nothing else.
+        const from = input.deprecated ? "AVAILABLE" : "DEPRECATED";
+        if (current.status !== from) {
           fail(
             "INCORRECT_IMAGE_STATUS",
-            `Image ${current.id} is ${current.status}: only an AVAILABLE image can be deprecated.`,
+            input.deprecated
+              ? `Image ${current.id} is ${current.status}: only an AVAILABLE image can be deprecated.`
+              : `Image ${current.id} is ${current.status}: only a DEPRECATED image can be made AVAILABLE again.`,
             ["input", "deprecated"],
           );
         }
-        status = "DEPRECATED";
-      }
-      if (input.deprecated === false && current.status !== "AVAILABLE") {
-        if (current.status !== "DEPRECATED") {
-          fail(
-            "INCORRECT_IMAGE_STATUS",
-            `Image ${current.id} is ${current.status}: only a DEPRECATED image can be made AVAILABLE again.`,
-            ["input", "deprecated"],
-          );
-        }
-        status = "AVAILABLE";
+        status = input.deprecated ? "DEPRECATED" : "AVAILABLE";
       }
       const updated = await tx.image.updateMany({
         where: { id: current.id, status: current.status, deletedAt: null },
