@@ -55,7 +55,7 @@ describe("GraphiQL, as a developer uses it", () => {
     await page.locator(".graphiql-execute-button").click();
     // The result pane renders spaces as no-break spaces: compare with white space folded.
     const response = {
-      text: async () => (await page.locator(".graphiql-response").innerText()).replace(/\s+/g, " "),
+      text: async () => ((await page.locator(".graphiql-response").textContent()) ?? "").replace(/\s+/g, " "),
     };
     await expect.poll(() => response.text(), { timeout: 15_000 }).toContain('"sequence": 1');
 
