@@ -40,16 +40,36 @@ export function listen<K extends keyof ProgressTopics>(bus: ProgressBus, topic: 
   const subscribe = bus.subscribe as (topic: K, id: string) => AsyncIterable<ProgressTopics[K][1]>;
   const iterator = subscribe(topic, id)[Symbol.asyncIterator]();
   let pending = iterator.next();
-  return {
+  const open = openListeners(bus);
+  const listener = {
     async next(): Promise<IteratorResult<ProgressTopics[K][1]>> {
       const result = await pending;
       pending = iterator.next();
       return result;
     },
     async close(): Promise<void> {
+      open.delete(listener);
       await iterator.return?.();
     },
   };
+  open.add(listener);
+  return listener;
+}
+
+const listeners = new WeakMap<ProgressBus, Set<{ close(): Promise<void> }>>();
+
+function openListeners(bus: ProgressBus) {
+  let open = listeners.get(bus);
+  if (!open) {
+    open = new Set();
+    listeners.set(bus, open);
+  }
+  return open;
+}
+
+/** Ends every stream listening on the bus (shutdown): each completes instead of being cut. */
+export async function closeListeners(bus: ProgressBus): Promise<void> {
+  await Promise.all([...openListeners(bus)].map((listener) => listener.close()));
 }
 
 export const FINAL_IMAGE_STATUSES: readonly Image["status"][] = [

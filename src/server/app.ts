@@ -6,7 +6,7 @@ import { seedDatabase } from "../db/seed.ts";
 import { createAuthenticator } from "../domain/accounts.ts";
 import { type Clock, systemClock } from "../domain/clock.ts";
 import { ProgressEngine } from "../engine/engine.ts";
-import { createProgressBus } from "../events/progress.ts";
+import { closeListeners, createProgressBus } from "../events/progress.ts";
 import { createLogger, type Logger } from "../logger.ts";
 import type { Effects } from "../schema/context.ts";
 import { simulatedBlockStorage } from "../storage/block-storage.ts";
@@ -75,6 +75,8 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     closing ??= (async () => {
       const drained = new Promise<void>((resolve) => server.close(() => resolve()));
       await engine.stop();
+      // Subscriptions complete (SSE gets its complete event), then sockets close with 1001.
+      await closeListeners(bus);
       await ws.close();
       await yoga.dispose();
       server.closeIdleConnections();

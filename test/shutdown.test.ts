@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { ManualClock, startTestApp } from "./support/app.ts";
+import { gqlData, sseCollect, wsClient } from "./support/client.ts";
+import { CreateInstanceDocument } from "./support/documents.ts";
+import { CreateCustomImageDocument, ImageProgressDocument } from "./support/documents-images.ts";
+import { subscribeWs } from "./support/stream.ts";
+
+describe("graceful shutdown", () => {
+  it("completes SSE subscriptions and closes WebSockets with a 1001 close frame", async () => {
+    const clock = new ManualClock();
+    const app = await startTestApp({ clock, config: { progressIntervalMs: 3_600_000 } });
+    const instance = await gqlData(app.origin, CreateInstanceDocument, {
+      input: { regionId: "cn-hangzhou", name: "bye", imageId: "ubuntu_22_04_x64_20G_alibase" },
+    });
+    const image = await gqlData(app.origin, CreateCustomImageDocument, {
+      input: { instanceId: instance.createInstance.instance!.id, name: "bye-image" },
+    });
+    const imageId = image.createCustomImage.image!.id;
+
+    const client = wsClient(app.origin);
+    let closeCode: number | undefined;
+    client.on("closed", (event) => {
+      closeCode = (event as { code?: number }).code;
+    });
+    const ws = subscribeWs(client, ImageProgressDocument, { imageId });
+    await ws.until((e) => e.imageProgress.sequence === 1);
+    let sawFirst: () => void = () => undefined;
+    const firstSse = new Promise<void>((resolve) => {
+      sawFirst = resolve;
+    });
+    const sse = sseCollect(app.origin, ImageProgressDocument, { imageId }, undefined, () => sawFirst());
+    await firstSse;
+
+    await app.close();
+    // The SSE stream completes rather than being cut; the socket closes with a 1001 (going away) frame.
+    const streamed = await sse;
+    expect(streamed.results).toHaveLength(1);
+    await ws.finished.catch(() => undefined);
+    expect(closeCode).toBe(1001);
+    await client.dispose();
+  });
+});
