@@ -1,5 +1,6 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "../generated/prisma/client.ts";
+import { serializedAdapter } from "./serialized-adapter.ts";
 import { sqliteFileUrl } from "./url.ts";
 
 export type Db = PrismaClient;
@@ -16,7 +17,9 @@ export interface DbHandle {
 }
 
 export function createDb(databaseUrl: string): DbHandle {
-  const adapter = new PrismaBetterSQLite3({ url: sqliteFileUrl(databaseUrl), timeout: 10_000 });
+  const adapter = serializedAdapter(
+    new PrismaBetterSQLite3({ url: sqliteFileUrl(databaseUrl), timeout: 10_000 }),
+  );
   const prisma = new PrismaClient({
     adapter,
     log: [{ emit: "event", level: "query" }],
