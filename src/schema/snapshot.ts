@@ -196,6 +196,7 @@ builder.subscriptionField("snapshotProgress", (t) =>
         },
         notFound: `Snapshot "${args.snapshotId}" does not exist.`,
         snapshotsOf: (event) => [event.snapshot],
+        stateOf: (event) => [event.snapshot],
         statusOf: (event) => event.snapshot.status,
         observedAt: (event) => event.snapshot.observedAt ?? ctx.clock.now(),
       }),
