@@ -12,6 +12,7 @@ import {
   CreateCustomImageDocument,
   ImageProgressDocument,
   ImageStatusDocument,
+  SnapshotProgressDocument,
 } from "./support/documents-images.ts";
 import { subscribeWs } from "./support/stream.ts";
 
@@ -229,11 +230,21 @@ describe("copyImage", () => {
     const copyId = copied.copyImage.image!.id;
     const client = wsClient(app.origin);
     const stream = subscribeWs(client, ImageProgressDocument, { imageId: copyId });
+    const dataSnapshotId = copied.copyImage.image!.diskMappings.at(-1)!.snapshot!.id;
+    const snapshotStream = subscribeWs(client, SnapshotProgressDocument, { snapshotId: dataSnapshotId });
     await stream.until((e) => e.imageProgress.sequence === 1);
+    await snapshotStream.until((e) => e.snapshotProgress.sequence === 1);
     await tick(2_000);
     await stream.until((e) => (e.imageProgress.snapshot?.progress ?? 0) > 0);
+    await snapshotStream.until((e) => e.snapshotProgress.snapshot.progress > 0);
     await gqlData(app.origin, CancelCopyImageDocument, { input: { imageId: copyId } });
     const events = await stream.finished;
+    // The copy's snapshots are removed: their own streams end too, where they stood.
+    const snapshotEvents = (await snapshotStream.finished).map((e) => e.snapshotProgress);
+    expect(snapshotEvents.at(-1)).toMatchObject({ done: true, snapshot: { status: "FAILED" } });
+    expect(snapshotEvents.at(-1)?.snapshot.failureReason).toContain("cancelled");
+    const progress = snapshotEvents.map((e) => e.snapshot.progress);
+    expect(progress).toEqual([...progress].sort((a, b) => a - b));
     await client.dispose();
     expect(events.at(-1)?.imageProgress).toMatchObject({ done: true, image: { status: "CANCELLED" } });
     const image = await gqlData(app.origin, ImageStatusDocument, { id: copyId });

@@ -1,4 +1,5 @@
 import type { Db } from "../db/client.ts";
+import type { Snapshot } from "../generated/prisma/client.ts";
 import { ErrorCollector, fail } from "./errors.ts";
 import { earlierResult, idempotentCreate, type Tx } from "./idempotency.ts";
 import { newId } from "./ids.ts";
@@ -171,7 +172,7 @@ export async function cancelCopyImage(
   prisma: Db,
   accountId: string,
   input: { imageId: string },
-): Promise<{ imageId: string; regionId: string }> {
+): Promise<{ imageId: string; regionId: string; removedSnapshots: Snapshot[] }> {
   return prisma.$transaction(async (tx) => {
     const image = await tx.image.findFirst({ where: { id: input.imageId, accountId, deletedAt: null } });
     if (!image) fail("NOT_FOUND", `Image "${input.imageId}" does not exist.`, ["input", "imageId"]);
@@ -192,7 +193,8 @@ export async function cancelCopyImage(
         ["input", "imageId"],
       );
     }
+    const removedSnapshots = await tx.snapshot.findMany({ where: { imageId: image.id } });
     await tx.snapshot.deleteMany({ where: { imageId: image.id } });
-    return { imageId: image.id, regionId: image.regionId! };
+    return { imageId: image.id, regionId: image.regionId!, removedSnapshots };
   });
 }

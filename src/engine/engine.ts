@@ -1,6 +1,7 @@
 import type { Db } from "../db/client.ts";
 import type { Clock } from "../domain/clock.ts";
 import { startWaitingCopies } from "../domain/copies.ts";
+import { snapshotProgress } from "../domain/progress.ts";
 import {
   FINAL_IMAGE_STATUSES,
   type ImageRow,
@@ -104,12 +105,13 @@ export class ProgressEngine {
     this.publishImage(image, null, now);
   }
 
-  /** A snapshot taken on its own was deleted: its stream ends. */
-  snapshotDeleted(row: SnapshotRow): void {
+  /** A snapshot was deleted (on its own, or with a cancelled copy): its stream ends where it stood. */
+  snapshotDeleted(row: SnapshotRow, reason = "The snapshot was deleted."): void {
     this.tracked.delete(row.id);
     const now = this.deps.clock.now();
+    const { progress } = snapshotProgress(row, now);
     this.deps.bus.publish("snapshot", row.id, {
-      snapshot: { ...row, status: "FAILED", failureReason: "The snapshot was deleted.", observedAt: now },
+      snapshot: { ...row, status: "FAILED", progress, failureReason: reason, observedAt: now },
       done: true,
     });
   }

@@ -24,6 +24,6 @@ export interface Effects {
   imageEnded(imageId: string): Promise<void>;
   /** A snapshot taken on its own started. */
   snapshotStarted(row: SnapshotRow): void;
-  /** A snapshot was deleted, perhaps while in progress. */
-  snapshotDeleted(row: SnapshotRow): void;
+  /** A snapshot was deleted, perhaps while in progress: its stream ends, saying why. */
+  snapshotDeleted(row: SnapshotRow, reason?: string): void;
 }

@@ -405,8 +405,9 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: CancelCopyImageInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
       withUserErrors(async () => {
-        const { imageId } = await cancelCopyImage(ctx.prisma, ctx.account.id, input);
+        const { imageId, removedSnapshots } = await cancelCopyImage(ctx.prisma, ctx.account.id, input);
         await ctx.effects.imageEnded(imageId);
+        for (const row of removedSnapshots) ctx.effects.snapshotDeleted(row, "The copy was cancelled.");
         return { image: await ctx.prisma.image.findUniqueOrThrow({ where: { id: imageId } }) };
       }),
   }),

@@ -53,7 +53,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     imageStarted: (imageId) => engine.imageStarted(imageId),
     imageEnded: (imageId) => engine.imageEnded(imageId),
     snapshotStarted: (row) => engine.trackStandalone(row),
-    snapshotDeleted: (row) => engine.snapshotDeleted(row),
+    snapshotDeleted: (row, reason) => engine.snapshotDeleted(row, reason),
   };
   const authenticate = createAuthenticator(db.prisma);
   const yoga = createGatewayYoga({ config, prisma: db.prisma, authenticate, clock, bus, effects, logger });
