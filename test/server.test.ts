@@ -107,6 +107,21 @@ describe("authentication", () => {
     await client.dispose();
   });
 
+  it("answers a malformed document over graphql-ws with a GraphQL error and keeps the socket", async () => {
+    const client = wsClient(app.origin);
+    const failure = await new Promise<unknown>((resolve) => {
+      client.subscribe(
+        { query: "{ viewer { name " },
+        { next: () => undefined, error: resolve, complete: () => resolve(null) },
+      );
+    });
+    expect(Array.isArray(failure)).toBe(true);
+    expect((failure as { message: string }[])[0]?.message).toMatch(/Syntax Error/);
+    const results = await wsCollect(client, ViewerDocument);
+    expect(results[0]?.data?.viewer.name).toBe("demo");
+    await client.dispose();
+  });
+
   it("closes a WebSocket with a bad key with code 4403", async () => {
     const client = wsClient(app.origin, "wrong");
     const failure = await wsCollect(client, ViewerDocument).catch((error: unknown) => error);

@@ -1,4 +1,5 @@
 import type { Server as HttpServer } from "node:http";
+import { type DocumentNode, GraphQLError } from "graphql";
 import { useServer } from "graphql-ws/use/ws";
 import { WebSocketServer } from "ws";
 import { type Authenticate, bearerKey } from "../domain/accounts.ts";
@@ -36,7 +37,14 @@ export function attachGraphqlWs(httpServer: HttpServer, yoga: GatewayYoga, authe
           params,
           wsAccount: ctx.extra.account,
         });
-        const document = parse(params.query);
+        let document: DocumentNode;
+        try {
+          document = parse(params.query);
+        } catch (error) {
+          // A malformed document is the client's error for this operation, not a reason to drop the socket.
+          if (error instanceof GraphQLError) return [error];
+          throw error;
+        }
         const errors = validate(schema, document);
         if (errors.length > 0) return errors;
         return {
