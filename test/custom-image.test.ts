@@ -122,3 +122,30 @@ describe("a custom image from an instance with two data disks", () => {
     expect(sse.results[0]?.data?.imageProgress).toMatchObject({ sequence: 1, done: true });
   });
 });
+
+describe("the engine's reconciliation", () => {
+  it("picks up in-flight work it was never handed (a lost hand-off) and finishes it", async () => {
+    const instance = await newInstance("orphan-source", []);
+    const disk = instance.disks[0]!;
+    // A snapshot in progress that no mutation told the engine about.
+    await app.prisma.snapshot.create({
+      data: {
+        id: "s-orphan00000000000000",
+        accountId: "acc-demo0000000000000000",
+        regionId: "cn-hangzhou",
+        status: "PROGRESSING",
+        sourceDiskId: disk.id,
+        sourceDiskType: "SYSTEM",
+        sourceDiskSizeGiB: 20,
+        device: "/dev/vda",
+        startedAt: clock.now(),
+        gibPerSecond: 8,
+      },
+    });
+    clock.advance(3_000);
+    for (let i = 0; i < 25; i++) await app.engine.tick();
+    await tick(0);
+    const done = await gqlData(app.origin, SnapshotStatusDocument, { id: "s-orphan00000000000000" });
+    expect(done.snapshot).toMatchObject({ status: "ACCOMPLISHED", progress: 100 });
+  });
+});

@@ -20,6 +20,9 @@ export interface EngineDeps {
   logger: Logger;
 }
 
+/** How often (in ticks) the engine re-reads what is in flight: about every 5 s at the default interval. */
+const RECONCILE_EVERY = 25;
+
 interface Tracked {
   image: ImageRow | null;
   /** Snapshots still PROGRESSING, with the progress last published for each. */
@@ -36,24 +39,34 @@ export class ProgressEngine {
   /** Keyed by image ID, or by snapshot ID for snapshots taken on their own. */
   private readonly tracked = new Map<string, Tracked>();
   private timer: NodeJS.Timeout | null = null;
+  private ticks = 0;
   private ticking: Promise<void> | null = null;
 
   constructor(private readonly deps: EngineDeps) {}
 
   /** Picks up everything in flight, including what finished while the process was down. */
   async start(): Promise<void> {
+    await this.reconcile();
+    this.timer = setInterval(() => void this.tick(), this.deps.intervalMs);
+  }
+
+  /**
+   * Brings the in-memory picture in line with the database: work a crash, a restart or a failed
+   * hand-off left untracked is picked up, and regions with waiting copies get their free slots.
+   * Runs at start and every RECONCILE_EVERY ticks.
+   */
+  async reconcile(): Promise<void> {
     const { prisma } = this.deps;
-    const images = await prisma.image.findMany({ where: { status: "CREATING" }, select: { id: true } });
-    for (const { id } of images) await this.trackImage(id);
+    const creating = await prisma.image.findMany({ where: { status: "CREATING" }, select: { id: true } });
+    for (const { id } of creating) if (!this.tracked.has(id)) await this.trackImage(id);
     const standalone = await prisma.snapshot.findMany({ where: { status: "PROGRESSING", imageId: null } });
-    for (const row of standalone) this.trackStandalone(row);
+    for (const row of standalone) if (!this.tracked.has(row.id)) this.trackStandalone(row);
     const waiting = await prisma.image.findMany({
       where: { status: "WAITING" },
       distinct: ["regionId"],
       select: { regionId: true },
     });
     for (const { regionId } of waiting) if (regionId) await this.startCopies(regionId);
-    this.timer = setInterval(() => void this.tick(), this.deps.intervalMs);
   }
 
   /** A new image in progress: CREATING ones are driven at once, WAITING copies when their region has room. */
@@ -138,6 +151,12 @@ export class ProgressEngine {
   }
 
   private async advanceAll(): Promise<void> {
+    this.ticks += 1;
+    if (this.ticks % RECONCILE_EVERY === 0) {
+      await this.reconcile().catch((error: unknown) =>
+        this.deps.logger.error("progress engine: reconciling failed; retrying later", { error }),
+      );
+    }
     for (const [key, tracked] of [...this.tracked]) {
       try {
         await this.advance(key, tracked);

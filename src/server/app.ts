@@ -49,9 +49,13 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     logger,
   });
   await engine.start();
+  // The mutation has committed by now: a failed hand-off is logged, not reported as the mutation's
+  // failure, and the engine's periodic reconciliation picks the work up.
+  const logged = (what: string) => (error: unknown) =>
+    logger.error(`engine hand-off failed: ${what}`, { error });
   const effects: Effects = {
-    imageStarted: (imageId) => engine.imageStarted(imageId),
-    imageEnded: (imageId) => engine.imageEnded(imageId),
+    imageStarted: (imageId) => engine.imageStarted(imageId).catch(logged(`image ${imageId} started`)),
+    imageEnded: (imageId) => engine.imageEnded(imageId).catch(logged(`image ${imageId} ended`)),
     snapshotStarted: (row) => engine.trackStandalone(row),
     snapshotDeleted: (row, reason) => engine.snapshotDeleted(row, reason),
   };
