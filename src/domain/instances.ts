@@ -8,7 +8,7 @@ import {
   guestToColumns,
   mergeGuest,
 } from "./guest.ts";
-import { earlierResult, idempotentCreate } from "./idempotency.ts";
+import { earlierResult, idempotentCreate, type Tx } from "./idempotency.ts";
 import { newId } from "./ids.ts";
 import { failImageCreation } from "./image-creation.ts";
 import { effectiveInstanceStatus } from "./instance-status.ts";
@@ -242,7 +242,7 @@ export interface InstanceActionResult {
   abandonedImageId: string | null;
 }
 
-async function findOwnInstance(prisma: Db, accountId: string, instanceId: string): Promise<Instance> {
+async function findOwnInstance(prisma: Db | Tx, accountId: string, instanceId: string): Promise<Instance> {
   const instance = await prisma.instance.findFirst({ where: { id: instanceId, accountId } });
   if (!instance) fail("NOT_FOUND", `Instance "${instanceId}" does not exist.`, ["input", "instanceId"]);
   return instance;
@@ -255,26 +255,27 @@ export async function changeInstanceStatus(
   input: { instanceId: string; force?: boolean | null },
   now: Date,
 ): Promise<InstanceActionResult> {
-  const instance = await findOwnInstance(prisma, accountId, input.instanceId);
-  const status = effectiveInstanceStatus(instance, now);
   const done = PARTICIPLE[action];
-  if (!ALLOWED_FROM[action].includes(status)) {
-    fail(
-      "INCORRECT_INSTANCE_STATUS",
-      `Instance ${instance.id} is ${status}: only an instance that is ${ALLOWED_FROM[action].join(" or ")} can be ${done}.`,
-      ["input", "instanceId"],
-    );
-  }
-  const lock = instance.lockedByImageId;
-  if (lock && !input.force) {
-    fail(
-      "INSTANCE_LOCKED",
-      `Image ${lock} is being created from instance ${instance.id}, so its status cannot change until the image is AVAILABLE. Wait for it, or pass force: true to proceed and abandon the image (it ends CREATE_FAILED).`,
-      ["input", "instanceId"],
-    );
-  }
-
+  // Read and decided inside the transaction: the engine finishing the image (and unlocking the
+  // instance) or another request cannot slip in between.
   return prisma.$transaction(async (tx) => {
+    const instance = await findOwnInstance(tx, accountId, input.instanceId);
+    const status = effectiveInstanceStatus(instance, now);
+    if (!ALLOWED_FROM[action].includes(status)) {
+      fail(
+        "INCORRECT_INSTANCE_STATUS",
+        `Instance ${instance.id} is ${status}: only an instance that is ${ALLOWED_FROM[action].join(" or ")} can be ${done}.`,
+        ["input", "instanceId"],
+      );
+    }
+    const lock = instance.lockedByImageId;
+    if (lock && !input.force) {
+      fail(
+        "INSTANCE_LOCKED",
+        `Image ${lock} is being created from instance ${instance.id}, so its status cannot change until the image is AVAILABLE. Wait for it, or pass force: true to proceed and abandon the image (it ends CREATE_FAILED).`,
+        ["input", "instanceId"],
+      );
+    }
     let abandonedImageId: string | null = null;
     if (lock) {
       const failed = await failImageCreation(
@@ -284,6 +285,8 @@ export async function changeInstanceStatus(
         now,
       );
       if (failed) abandonedImageId = lock;
+      // A lock whose image already ended is stale: forcing clears it either way.
+      await tx.instance.updateMany({ where: { id: instance.id, lockedByImageId: lock }, data: { lockedByImageId: null } });
     }
     const data =
       action === "release"
@@ -293,7 +296,7 @@ export async function changeInstanceStatus(
           : { status: action === "start" ? ("RUNNING" as const) : ("STOPPED" as const) };
     // Conditional on what was read, so a concurrent change is refused rather than overwritten.
     const updated = await tx.instance.updateMany({
-      where: { id: instance.id, status: instance.status, lockedByImageId: abandonedImageId ? null : lock },
+      where: { id: instance.id, status: instance.status, lockedByImageId: null },
       data,
     });
     if (updated.count !== 1) {
