@@ -82,6 +82,14 @@ export async function copyImage(
   const created = await withNameIndex(name, region.id, () =>
     idempotentCreate(prisma, key, copyId, async (tx) => {
       await checkNameFreeAndQuota(tx, accountId, region.id, name);
+      // The source as it is now: deleted or deprecated meanwhile, it cannot be copied.
+      const still = await tx.image.count({ where: { id: source.id, status: "AVAILABLE", deletedAt: null } });
+      if (still !== 1) {
+        fail("INCORRECT_IMAGE_STATUS", `Image ${source.id} changed meanwhile and can no longer be copied.`, [
+          "input",
+          "imageId",
+        ]);
+      }
       await tx.image.create({
         data: {
           id: copyId,

@@ -188,7 +188,16 @@ async function createFromInstance(
       imageId,
       async (tx) => {
         await checkNameFreeAndQuota(tx, accountId, instance.regionId, input.name);
-        if (instance.lockedByImageId) lockedError(instance.id, instance.lockedByImageId);
+        // As it is now, not as first read: another request may have locked or stopped it since.
+        const current = await tx.instance.findUniqueOrThrow({ where: { id: instance.id } });
+        if (current.lockedByImageId) lockedError(instance.id, current.lockedByImageId);
+        const currentStatus = effectiveInstanceStatus(current, now);
+        if (currentStatus !== "RUNNING" && currentStatus !== "STOPPED") {
+          fail("INCORRECT_INSTANCE_STATUS", `Instance ${instance.id} became ${currentStatus} meanwhile.`, [
+            "input",
+            "instanceId",
+          ]);
+        }
         const busy = await tx.snapshot.findFirst({
           where: {
             sourceDiskId: { in: instance.disks.map((d) => d.id) },
@@ -256,10 +265,16 @@ async function createFromInstance(
           data: checks.map((check, position) => ({ imageId, position, ...check })),
         });
         const locked = await tx.instance.updateMany({
-          where: { id: instance.id, lockedByImageId: null, status: instance.status },
+          where: { id: instance.id, lockedByImageId: null, status: current.status },
           data: { lockedByImageId: imageId },
         });
-        if (locked.count !== 1) lockedError(instance.id, null);
+        if (locked.count !== 1) {
+          fail(
+            "INCORRECT_INSTANCE_STATUS",
+            `Instance ${instance.id} changed meanwhile; read it again and retry.`,
+            ["input", "instanceId"],
+          );
+        }
       },
     ),
   );
@@ -277,12 +292,10 @@ async function replayed(prisma: Db, imageId: string): Promise<CreatedImage> {
   };
 }
 
-function lockedError(instanceId: string, imageId: string | null): never {
+function lockedError(instanceId: string, imageId: string): never {
   fail(
     "INSTANCE_LOCKED",
-    imageId
-      ? `Image ${imageId} is already being created from instance ${instanceId}: wait for it to finish.`
-      : `Instance ${instanceId} changed while the image was being created; read it again and retry.`,
+    `Image ${imageId} is already being created from instance ${instanceId}: wait for it to finish.`,
     ["input", "instanceId"],
   );
 }
@@ -383,6 +396,14 @@ async function createFromSnapshots(
       imageId,
       async (tx) => {
         await checkNameFreeAndQuota(tx, accountId, regionId, input.name);
+        const ids = [system.id, ...data.map((snapshot) => snapshot.id)];
+        const ready = await tx.snapshot.count({ where: { id: { in: ids }, status: "ACCOMPLISHED" } });
+        if (ready !== ids.length) {
+          fail("NOT_FOUND", "A snapshot of the image was deleted meanwhile; read the snapshots again.", [
+            "input",
+            "snapshotId",
+          ]);
+        }
         await tx.image.create({
           data: {
             id: imageId,

@@ -177,6 +177,10 @@ export async function createInstance(
   const systemSnapshotId = image.diskMappings.find((m) => m.type === "SYSTEM")?.snapshotId ?? null;
   const instanceId = newId("instance");
   const result = await idempotentCreate(prisma, key, instanceId, async (tx) => {
+    // The image as it is now: deleted or failed meanwhile, it cannot create instances.
+    const still = await tx.image.count({ where: { id: image.id, status: image.status, deletedAt: null } });
+    if (still !== 1)
+      fail("INCORRECT_IMAGE_STATUS", `Image ${image.id} changed meanwhile; try again.`, ["input", "imageId"]);
     await tx.instance.create({
       data: {
         id: instanceId,
@@ -286,7 +290,10 @@ export async function changeInstanceStatus(
       );
       if (failed) abandonedImageId = lock;
       // A lock whose image already ended is stale: forcing clears it either way.
-      await tx.instance.updateMany({ where: { id: instance.id, lockedByImageId: lock }, data: { lockedByImageId: null } });
+      await tx.instance.updateMany({
+        where: { id: instance.id, lockedByImageId: lock },
+        data: { lockedByImageId: null },
+      });
     }
     const data =
       action === "release"

@@ -60,6 +60,15 @@ export async function createSnapshot(
   const snapshotId = newId("snapshot");
   try {
     const created = await idempotentCreate(prisma, key, snapshotId, async (tx) => {
+      // The disk as it is now: released meanwhile, it cannot be snapshotted.
+      const current = await tx.disk.findUniqueOrThrow({
+        where: { id: disk.id },
+        include: { instance: true },
+      });
+      const instanceStatus = current.instance ? effectiveInstanceStatus(current.instance, now) : null;
+      if (current.status === "RELEASED" || (instanceStatus !== "RUNNING" && instanceStatus !== "STOPPED")) {
+        fail("INCORRECT_INSTANCE_STATUS", `Disk ${disk.id} was released meanwhile.`, ["input", "diskId"]);
+      }
       await tx.snapshot.create({
         data: {
           id: snapshotId,
