@@ -50,7 +50,9 @@ export async function copyImage(
       "INCORRECT_IMAGE_STATUS",
       source.status === "DEPRECATED"
         ? `Image ${source.id} is DEPRECATED: deprecated images cannot be copied (updateImage with deprecated: false makes it AVAILABLE again).`
-        : `Image ${source.id} is ${source.status}: only an AVAILABLE image can be copied.`,
+        : source.status === "WAITING" || source.status === "CREATING"
+          ? `Image ${source.id} is still ${source.status === "WAITING" ? "waiting to be" : "being"} ${source.source === "COPY" ? "copied" : "created"}: copy it once it is AVAILABLE.`
+          : `Image ${source.id} is ${source.status}: only an AVAILABLE image can be copied.`,
       ["input", "imageId"],
     );
   }
@@ -156,12 +158,11 @@ export async function startWaitingCopies(prisma: Db, regionId: string, now: Date
     const creating = await tx.image.count({ where: { regionId, source: "COPY", status: "CREATING" } });
     const free = COPIES_PER_REGION - creating;
     if (free <= 0) return [];
-    const waiting = await tx.image.findMany({
-      where: { regionId, status: "WAITING" },
-      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-      take: free,
-      select: { id: true },
-    });
+    // Arrival order: SQLite's rowid grows with every insert, so copies made in the same
+    // millisecond still start in the order they were requested.
+    const waiting = await tx.$queryRaw<{ id: string }[]>`
+      SELECT "id" FROM "Image" WHERE "regionId" = ${regionId} AND "status" = 'WAITING'
+      ORDER BY "createdAt", rowid LIMIT ${free}`;
     const started: string[] = [];
     for (const { id } of waiting) {
       const promoted = await tx.image.updateMany({

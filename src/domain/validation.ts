@@ -19,7 +19,8 @@ export const DATA_DEVICES: readonly string[] = Array.from(
   (_, i) => `/dev/vd${String.fromCharCode("b".charCodeAt(0) + i)}`,
 );
 
-const NAME_PATTERN = /^\p{L}[\p{L}\p{N}.:_-]*$/u;
+// \p{M}: the combining marks that scripts such as Devanagari and Tamil (and decomposed Latin) need.
+const NAME_PATTERN = /^\p{L}[\p{L}\p{M}\p{N}.:_-]*$/u;
 const URL_PREFIX = /^https?:\/\//i;
 
 /**
