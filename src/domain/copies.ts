@@ -3,7 +3,7 @@ import type { Snapshot } from "../generated/prisma/client.ts";
 import { ErrorCollector, fail } from "./errors.ts";
 import { earlierResult, idempotentCreate, type Tx } from "./idempotency.ts";
 import { newId } from "./ids.ts";
-import { checkNameAndDescription, checkNameFreeAndQuota, type Rates, withNameIndex } from "./images.ts";
+import { checkImageNameAndDescription, checkNameFreeAndQuota, type Rates, withNameIndex } from "./images.ts";
 import { checkClientToken, foldName } from "./validation.ts";
 
 /** At most this many copies are CREATING in one destination region; the rest wait, oldest first. */
@@ -25,7 +25,7 @@ export async function copyImage(
   rates: Rates,
 ): Promise<string> {
   const errors = new ErrorCollector();
-  checkNameAndDescription(errors, input);
+  checkImageNameAndDescription(errors, input);
   checkClientToken(errors, input.clientToken, ["input", "clientToken"]);
   errors.throwIfAny();
   const { clientToken, ...request } = input;

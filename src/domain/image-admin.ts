@@ -2,7 +2,7 @@ import type { Db } from "../db/client.ts";
 import type { Image } from "../generated/prisma/client.ts";
 import { ErrorCollector, fail } from "./errors.ts";
 import type { Tx } from "./idempotency.ts";
-import { checkNameAndDescription, checkNameFreeAndQuota, withNameIndex } from "./images.ts";
+import { checkImageNameAndDescription, checkNameFreeAndQuota, withNameIndex } from "./images.ts";
 import { foldName } from "./validation.ts";
 
 export interface UpdateImageInput {
@@ -33,7 +33,7 @@ async function ownCustomImage(
 
 export async function updateImage(prisma: Db, accountId: string, input: UpdateImageInput): Promise<Image> {
   const errors = new ErrorCollector();
-  checkNameAndDescription(errors, input);
+  checkImageNameAndDescription(errors, input);
   errors.throwIfAny();
   const image = await ownCustomImage(prisma, accountId, input.imageId, "updated");
   const regionId = image.regionId!;

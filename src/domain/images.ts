@@ -6,7 +6,7 @@ import { earlierResult, idempotentCreate, isUniqueViolation, type Tx } from "./i
 import { newId } from "./ids.ts";
 import { effectiveInstanceStatus } from "./instance-status.ts";
 import { type ImageCheckResult, runLinuxPrechecks } from "./prechecks.ts";
-import { checkClientToken, descriptionProblem, foldName, nameProblem } from "./validation.ts";
+import { checkClientToken, checkNameAndDescription, foldName } from "./validation.ts";
 
 export interface Rates {
   snapshotGibPerSecond: number;
@@ -32,18 +32,11 @@ export interface CreatedImage {
 }
 
 /** An image's own name and description (createCustomImage, copyImage, updateImage). */
-export function checkNameAndDescription(
+export function checkImageNameAndDescription(
   errors: ErrorCollector,
   input: { name?: string | null; description?: string | null },
 ): void {
-  if (input.name !== undefined && input.name !== null) {
-    const problem = nameProblem(input.name, "The image name");
-    if (problem) errors.add("INVALID_IMAGE_NAME", problem, ["input", "name"]);
-  }
-  if (input.description !== undefined && input.description !== null) {
-    const problem = descriptionProblem(input.description);
-    if (problem) errors.add("INVALID_DESCRIPTION", problem, ["input", "description"]);
-  }
+  checkNameAndDescription(errors, input, { what: "The image name", nameCode: "INVALID_IMAGE_NAME" });
 }
 
 /** Images that count against the name rule and the quota: not CANCELLED and not deleted. */
@@ -127,7 +120,7 @@ export async function createCustomImage(
       ["input", "dataDiskSnapshotIds"],
     );
   }
-  checkNameAndDescription(errors, input);
+  checkImageNameAndDescription(errors, input);
   checkClientToken(errors, input.clientToken, ["input", "clientToken"]);
   errors.throwIfAny();
   const { clientToken, ...request } = input;

@@ -4,7 +4,7 @@ import { DomainError, ErrorCollector, fail } from "./errors.ts";
 import { earlierResult, idempotentCreate, isUniqueViolation } from "./idempotency.ts";
 import { newId } from "./ids.ts";
 import { effectiveInstanceStatus } from "./instance-status.ts";
-import { checkClientToken, descriptionProblem, nameProblem } from "./validation.ts";
+import { checkClientToken, checkNameAndDescription } from "./validation.ts";
 
 export interface CreateSnapshotInput {
   diskId: string;
@@ -29,14 +29,7 @@ export async function createSnapshot(
   gibPerSecond: number,
 ): Promise<string> {
   const errors = new ErrorCollector();
-  if (input.name !== null && input.name !== undefined) {
-    const problem = nameProblem(input.name, "The snapshot name");
-    if (problem) errors.add("INVALID_INPUT", problem, ["input", "name"]);
-  }
-  if (input.description !== null && input.description !== undefined) {
-    const problem = descriptionProblem(input.description);
-    if (problem) errors.add("INVALID_DESCRIPTION", problem, ["input", "description"]);
-  }
+  checkNameAndDescription(errors, input, { what: "The snapshot name", nameCode: "INVALID_INPUT" });
   checkClientToken(errors, input.clientToken, ["input", "clientToken"]);
   errors.throwIfAny();
   const { clientToken, ...request } = input;

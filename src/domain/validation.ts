@@ -53,6 +53,25 @@ export function descriptionProblem(description: string): string | null {
   return null;
 }
 
+/**
+ * The name and description of an image or a snapshot. The name's error code differs: images have
+ * INVALID_IMAGE_NAME of their own, snapshots answer INVALID_INPUT.
+ */
+export function checkNameAndDescription(
+  errors: ErrorCollector,
+  input: { name?: string | null; description?: string | null },
+  of: { what: string; nameCode: "INVALID_IMAGE_NAME" | "INVALID_INPUT" },
+): void {
+  if (input.name !== undefined && input.name !== null) {
+    const problem = nameProblem(input.name, of.what);
+    if (problem) errors.add(of.nameCode, problem, ["input", "name"]);
+  }
+  if (input.description !== undefined && input.description !== null) {
+    const problem = descriptionProblem(input.description);
+    if (problem) errors.add("INVALID_DESCRIPTION", problem, ["input", "description"]);
+  }
+}
+
 export function checkClientToken(
   errors: ErrorCollector,
   token: string | null | undefined,
