@@ -83,7 +83,11 @@ export async function copyImage(
   const copyId = newId("image");
   const created = await withNameIndex(name, region.id, () =>
     idempotentCreate(prisma, key, copyId, async (tx) => {
-      await checkNameFreeAndQuota(tx, accountId, region.id, name);
+      await checkNameFreeAndQuota(tx, accountId, region.id, name, {
+        nameHint: input.name
+          ? "choose another name."
+          : "give the copy another name with copyImage's name input.",
+      });
       // The source as it is now: deleted or deprecated meanwhile, it cannot be copied.
       const still = await tx.image.count({ where: { id: source.id, status: "AVAILABLE", deletedAt: null } });
       if (still !== 1) {

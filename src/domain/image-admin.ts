@@ -41,7 +41,8 @@ export async function updateImage(prisma: Db, accountId: string, input: UpdateIm
   return withNameIndex(name, regionId, () =>
     prisma.$transaction(async (tx) => {
       const current = await ownCustomImage(tx, accountId, input.imageId, "updated");
-      if (name !== current.name) await checkNameFreeAndQuota(tx, accountId, regionId, name, current.id);
+      if (name !== current.name)
+        await checkNameFreeAndQuota(tx, accountId, regionId, name, { excludeImageId: current.id });
       let status = current.status;
       if (input.deprecated !== undefined && input.deprecated !== null) {
         // true: AVAILABLE → DEPRECATED; false: DEPRECATED → AVAILABLE (schema.graphql); nothing else.
@@ -107,11 +108,20 @@ export async function deleteImage(
         ["input", "imageId"],
       );
     }
-    const users = await tx.instance.count({ where: { imageId: image.id, status: { not: "RELEASED" } } });
-    if (users > 0 && !input.force) {
+    const users = await tx.instance.findMany({
+      where: { imageId: image.id, status: { not: "RELEASED" } },
+      select: { id: true },
+      orderBy: { createdAt: "asc" },
+    });
+    if (users.length > 0 && !input.force) {
+      const named =
+        users
+          .slice(0, 3)
+          .map((u) => u.id)
+          .join(", ") + (users.length > 3 ? ", …" : "");
       fail(
         "IMAGE_IN_USE",
-        `${users} instance(s) not yet released were created from image ${image.id}: release them, or pass force: true to delete it anyway.`,
+        `${users.length} instance(s) not yet released were created from image ${image.id} (${named}): release them, or pass force: true to delete it anyway.`,
         ["input", "imageId"],
       );
     }

@@ -47,8 +47,9 @@ export async function checkNameFreeAndQuota(
   accountId: string,
   regionId: string,
   name: string,
-  excludeImageId?: string,
+  options: { excludeImageId?: string; nameHint?: string } = {},
 ): Promise<void> {
+  const { excludeImageId } = options;
   const duplicate = await db.image.findFirst({
     where: { ...LIVE, accountId, regionId, name, ...(excludeImageId ? { id: { not: excludeImageId } } : {}) },
     select: { id: true },
@@ -56,7 +57,7 @@ export async function checkNameFreeAndQuota(
   if (duplicate) {
     fail(
       "DUPLICATE_IMAGE_NAME",
-      `You already have an image named "${name}" in ${regionId} (${duplicate.id}): choose another name.`,
+      `You already have an image named "${name}" in ${regionId} (${duplicate.id}): ${options.nameHint ?? "choose another name."}`,
       ["input", "name"],
     );
   }
@@ -164,7 +165,7 @@ async function createFromInstance(
   if (failures.length > 0 && !input.ignoreCheckFailures) {
     throw new DomainError({
       code: "PRECHECK_FAILED",
-      message: `Pre-checks failed: ${failures.map((f) => `${f.item}: ${f.message}`).join(" ")} Fix them and report the guest state again, or pass ignoreCheckFailures: true.`,
+      message: `Pre-checks failed: ${failures.map((f) => `${f.item}: ${f.message}`).join(" ")} Or pass ignoreCheckFailures: true to create the image anyway.`,
       field: ["input", "instanceId"],
     });
   }
