@@ -58,6 +58,36 @@ describe("limits", () => {
     expect(response.status).toBe(413);
   });
 
+  it("takes chunked bodies (no Content-Length) within the limit, and refuses larger ones with 413", async () => {
+    const { request } = await import("node:http");
+    const send = (body: string) =>
+      new Promise<{ status: number; text: string }>((resolve, reject) => {
+        const req = request(`${app.origin}/graphql`, {
+          method: "POST",
+          headers: { "content-type": "application/json", authorization: `Bearer ${DEMO_KEY}` },
+        });
+        req.on("response", (res) => {
+          let text = "";
+          res.on("data", (chunk) => {
+            text += chunk;
+          });
+          res.on("end", () => resolve({ status: res.statusCode ?? 0, text }));
+        });
+        req.on("error", reject);
+        // Two writes without a length: Node sends them chunked.
+        const half = Math.floor(body.length / 2);
+        req.write(body.slice(0, half));
+        req.end(body.slice(half));
+      });
+    const small = await send(JSON.stringify({ query: "{ viewer { name } }" }));
+    expect(small.status).toBe(200);
+    expect(JSON.parse(small.text)).toEqual({ data: { viewer: { name: "demo" } } });
+    const large = await send(
+      JSON.stringify({ query: "{ viewer { name } }", variables: { pad: "x".repeat(1024 * 1024) } }),
+    );
+    expect(large.status).toBe(413);
+  });
+
   it("rejects a document 40 levels deep with a GraphQL error and executes nothing", async () => {
     let selection = "id";
     for (let i = 0; i < 19; i++)

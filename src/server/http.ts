@@ -13,20 +13,50 @@ function json(res: ServerResponse, status: number, body: unknown): void {
   res.end(JSON.stringify(body));
 }
 
-/** Refuses bodies over the limit before Yoga reads them (RUNTIME.md: 1 MiB, HTTP 413). */
-function bodyRefusal(req: IncomingMessage): { status: number; message: string } | null {
-  if (req.method !== "POST") return null;
-  const length = req.headers["content-length"];
-  if (length === undefined) {
-    if (req.headers["transfer-encoding"]) {
-      return { status: 411, message: "Send the request with a Content-Length header." };
-    }
-    return null;
+const TOO_LARGE = `The request body is larger than ${MAX_BODY_BYTES} bytes.`;
+
+/** Reads a body of unknown length (chunked), up to the limit; null when it is larger. */
+async function readLimited(req: IncomingMessage): Promise<Buffer | null> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > MAX_BODY_BYTES) return null;
+    chunks.push(chunk);
   }
-  if (Number(length) > MAX_BODY_BYTES) {
-    return { status: 413, message: `The request body is larger than ${MAX_BODY_BYTES} bytes.` };
+  return Buffer.concat(chunks);
+}
+
+/**
+ * A chunked request has no Content-Length to check up front: its body is read here within the
+ * limit, then handed to Yoga as a fetch Request, and the response (SSE included) streamed back.
+ */
+async function handleChunked(yoga: GatewayYoga, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const body = await readLimited(req);
+  if (!body) {
+    res.setHeader("connection", "close");
+    json(res, 413, { errors: [{ message: TOO_LARGE }] });
+    req.destroy();
+    return;
   }
-  return null;
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value === undefined || name === "transfer-encoding") continue;
+    headers.set(name, Array.isArray(value) ? value.join(", ") : value);
+  }
+  const aborted = new AbortController();
+  res.on("close", () => aborted.abort());
+  const response = await yoga.fetch(new URL(req.url ?? "/", `http://${req.headers.host ?? "localhost"}`), {
+    method: req.method,
+    headers,
+    body: new Uint8Array(body),
+    signal: aborted.signal,
+  });
+  res.writeHead(response.status, Object.fromEntries(response.headers));
+  if (response.body) {
+    for await (const chunk of response.body) res.write(chunk);
+  }
+  res.end();
 }
 
 export function createHttpServer({ yoga, ready }: HttpDeps) {
@@ -40,10 +70,20 @@ export function createHttpServer({ yoga, ready }: HttpDeps) {
       );
       return;
     }
-    const refusal = bodyRefusal(req);
-    if (refusal) {
-      res.setHeader("connection", "close");
-      return json(res, refusal.status, { errors: [{ message: refusal.message }] });
+    if (req.method === "POST") {
+      const length = req.headers["content-length"];
+      // Refused before Yoga reads it (RUNTIME.md: 1 MiB, HTTP 413).
+      if (length !== undefined && Number(length) > MAX_BODY_BYTES) {
+        res.setHeader("connection", "close");
+        return json(res, 413, { errors: [{ message: TOO_LARGE }] });
+      }
+      if (length === undefined && req.headers["transfer-encoding"]) {
+        handleChunked(yoga, req, res).catch(() => {
+          if (!res.headersSent) json(res, 500, { errors: [{ message: "Unexpected error." }] });
+          else res.destroy();
+        });
+        return;
+      }
     }
     yoga(req, res);
   });
