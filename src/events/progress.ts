@@ -78,4 +78,3 @@ export const FINAL_IMAGE_STATUSES: readonly Image["status"][] = [
   "CANCELLED",
   "DEPRECATED",
 ];
-export const FINAL_SNAPSHOT_STATUSES: readonly Snapshot["status"][] = ["ACCOMPLISHED", "FAILED"];

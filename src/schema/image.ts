@@ -52,7 +52,7 @@ export const ImageCheckItemEnum = builder.enumType("ImageCheckItem", {
   } as const,
 });
 
-export const ImageDiskMappingRef = builder.prismaObject("ImageDiskMapping", {
+builder.prismaObject("ImageDiskMapping", {
   fields: (t) => ({
     device: t.exposeString("device"),
     type: t.expose("type", { type: DiskTypeEnum }),
