@@ -26,11 +26,11 @@ export type ProgressTopics = {
   snapshot: [snapshotId: string, event: SnapshotEvent];
 };
 
-export function createProgressBus() {
-  return createEventBus<ProgressTopics>();
+export function createProgressEvents(redisUrl?: string, onError?: (error: Error) => void) {
+  return createEventBus<ProgressTopics>(redisUrl, onError);
 }
 
-export type ProgressBus = ReturnType<typeof createProgressBus>;
+export type ProgressBus = ReturnType<typeof createProgressEvents>["pubsub"];
 
 /**
  * Starts listening at once (a pub/sub iterator otherwise attaches on its first read), so a

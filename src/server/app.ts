@@ -6,7 +6,7 @@ import { seedDatabase } from "../db/seed.ts";
 import { createAuthenticator } from "../domain/accounts.ts";
 import { type Clock, systemClock } from "../domain/clock.ts";
 import { ProgressEngine } from "../engine/engine.ts";
-import { closeListeners, createProgressBus } from "../events/progress.ts";
+import { closeListeners, createProgressEvents } from "../events/progress.ts";
 import { createLogger, type Logger } from "../logger.ts";
 import type { Effects } from "../schema/context.ts";
 import { simulatedBlockStorage } from "../storage/block-storage.ts";
@@ -39,7 +39,10 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   await initSqlite(db.prisma);
   await seedDatabase(db.prisma, config.demoApiKey);
 
-  const bus = createProgressBus();
+  const events = createProgressEvents(config.redisUrl, (error) =>
+    logger.warn("redis: connection problem; retrying", { error: error.message }),
+  );
+  const bus = events.pubsub;
   const engine = new ProgressEngine({
     prisma: db.prisma,
     clock,
@@ -61,9 +64,10 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   };
   const authenticate = createAuthenticator(db.prisma);
   const yoga = createGatewayYoga({ config, prisma: db.prisma, authenticate, clock, bus, effects, logger });
+  // The database, and Redis where configured, must answer.
   const ready = async () => {
     await db.prisma.$queryRawUnsafe("SELECT 1");
-    return true;
+    return events.ready();
   };
   const server = createHttpServer({ yoga, ready });
   const ws = attachGraphqlWs(server, yoga, authenticate);
@@ -88,6 +92,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       const grace = setTimeout(() => server.closeAllConnections(), 5_000);
       await drained;
       clearTimeout(grace);
+      await events.close();
       await db.prisma.$disconnect();
     })();
     return closing;

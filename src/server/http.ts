@@ -64,7 +64,9 @@ export function createHttpServer({ yoga, ready }: HttpDeps) {
     const path = (req.url ?? "/").split("?")[0];
     if (path === "/healthz") return json(res, 200, { status: "ok" });
     if (path === "/readyz") {
-      ready().then(
+      // A backing service that hangs is as unready as one that refuses.
+      const timeout = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 2_000).unref());
+      Promise.race([ready(), timeout]).then(
         (ok) => json(res, ok ? 200 : 503, { status: ok ? "ready" : "unavailable" }),
         () => json(res, 503, { status: "unavailable" }),
       );
