@@ -99,6 +99,15 @@ describe("limits", () => {
     expect(body.errors?.[0]?.message).toMatch(/depth/i);
   });
 
+  it("rejects a document that is shallow but enormous (cost limit) with a GraphQL error", async () => {
+    const block = "instances(first: 100) { edges { node { id name status disks { id device sizeGiB } } } }";
+    const query = `{ ${Array.from({ length: 400 }, (_, i) => `a${i}: ${block}`).join(" ")} }`;
+    const response = await post(JSON.stringify({ query }));
+    const body = (await response.json()) as { data?: unknown; errors?: { message: string }[] };
+    expect(body.data).toBeUndefined();
+    expect(body.errors?.[0]?.message).toMatch(/cost/i);
+  });
+
   it("lets the console's real queries through", async () => {
     const result = await gql(app.origin, ConsoleInstancesDocument, { first: 100 });
     expect(result.errors).toBeUndefined();
