@@ -164,9 +164,7 @@ export const ACreateInstanceDocument = graphql(`
         ...AInstanceFields
       }
       userErrors {
-        code
-        field
-        message
+        ...UserErrorFields
       }
     }
   }
@@ -179,9 +177,7 @@ export const AStopInstanceDocument = graphql(`
         ...AInstanceFields
       }
       userErrors {
-        code
-        field
-        message
+        ...UserErrorFields
       }
     }
   }
@@ -194,9 +190,7 @@ export const AReleaseInstanceDocument = graphql(`
         ...AInstanceFields
       }
       userErrors {
-        code
-        field
-        message
+        ...UserErrorFields
       }
     }
   }
@@ -209,9 +203,7 @@ export const ACreateImageDocument = graphql(`
         ...AImageFields
       }
       userErrors {
-        code
-        field
-        message
+        ...UserErrorFields
       }
     }
   }
@@ -224,9 +216,7 @@ export const AUpdateImageDocument = graphql(`
         ...AImageFields
       }
       userErrors {
-        code
-        field
-        message
+        ...UserErrorFields
       }
     }
   }
@@ -237,9 +227,7 @@ export const ADeleteImageDocument = graphql(`
     deleteImage(input: $input) {
       deletedImageId
       userErrors {
-        code
-        field
-        message
+        ...UserErrorFields
       }
     }
   }
@@ -252,9 +240,7 @@ export const ACopyImageDocument = graphql(`
         ...AImageFields
       }
       userErrors {
-        code
-        field
-        message
+        ...UserErrorFields
       }
     }
   }
@@ -268,9 +254,7 @@ export const ACancelCopyImageDocument = graphql(`
         status
       }
       userErrors {
-        code
-        field
-        message
+        ...UserErrorFields
       }
     }
   }
@@ -287,9 +271,7 @@ export const ACreateSnapshotDocument = graphql(`
         sourceDiskSizeGiB
       }
       userErrors {
-        code
-        field
-        message
+        ...UserErrorFields
       }
     }
   }
@@ -300,9 +282,7 @@ export const ADeleteSnapshotDocument = graphql(`
     deleteSnapshot(input: $input) {
       deletedSnapshotId
       userErrors {
-        code
-        field
-        message
+        ...UserErrorFields
       }
     }
   }

@@ -38,9 +38,7 @@ export const CopyImageDocument = graphql(`
         }
       }
       userErrors {
-        code
-        field
-        message
+        ...UserErrorFields
       }
     }
   }
@@ -60,9 +58,7 @@ export const CancelCopyImageDocument = graphql(`
         }
       }
       userErrors {
-        code
-        field
-        message
+        ...UserErrorFields
       }
     }
   }
@@ -78,9 +74,7 @@ export const UpdateImageDocument = graphql(`
         status
       }
       userErrors {
-        code
-        field
-        message
+        ...UserErrorFields
       }
     }
   }
@@ -91,9 +85,7 @@ export const DeleteImageDocument = graphql(`
     deleteImage(input: $input) {
       deletedImageId
       userErrors {
-        code
-        field
-        message
+        ...UserErrorFields
       }
     }
   }

@@ -54,9 +54,7 @@ export const FCreateInstanceDocument = graphql(`
         ...FInstanceFields
       }
       userErrors {
-        code
-        field
-        message
+        ...UserErrorFields
       }
     }
   }
@@ -69,9 +67,7 @@ export const FStartInstanceDocument = graphql(`
         ...FInstanceFields
       }
       userErrors {
-        code
-        field
-        message
+        ...UserErrorFields
       }
     }
   }
@@ -84,9 +80,7 @@ export const FStopInstanceDocument = graphql(`
         ...FInstanceFields
       }
       userErrors {
-        code
-        field
-        message
+        ...UserErrorFields
       }
     }
   }
@@ -99,9 +93,7 @@ export const FRebootInstanceDocument = graphql(`
         ...FInstanceFields
       }
       userErrors {
-        code
-        field
-        message
+        ...UserErrorFields
       }
     }
   }
@@ -114,9 +106,7 @@ export const FReleaseInstanceDocument = graphql(`
         ...FInstanceFields
       }
       userErrors {
-        code
-        field
-        message
+        ...UserErrorFields
       }
     }
   }
@@ -129,9 +119,7 @@ export const FUpdateGuestDocument = graphql(`
         ...FInstanceFields
       }
       userErrors {
-        code
-        field
-        message
+        ...UserErrorFields
       }
     }
   }
@@ -162,10 +150,7 @@ export const FInstancesDocument = graphql(`
     instances(first: $first, after: $after, filter: $filter) {
       totalCount
       pageInfo {
-        hasNextPage
-        hasPreviousPage
-        startCursor
-        endCursor
+        ...PageInfoFields
       }
       edges {
         cursor
@@ -189,10 +174,7 @@ export const FDisksDocument = graphql(`
     disks(first: $first, after: $after, filter: $filter) {
       totalCount
       pageInfo {
-        hasNextPage
-        hasPreviousPage
-        startCursor
-        endCursor
+        ...PageInfoFields
       }
       edges {
         cursor
@@ -236,10 +218,7 @@ export const FSnapshotsDocument = graphql(`
     snapshots(first: $first, after: $after, filter: $filter) {
       totalCount
       pageInfo {
-        hasNextPage
-        hasPreviousPage
-        startCursor
-        endCursor
+        ...PageInfoFields
       }
       edges {
         cursor

@@ -61,9 +61,7 @@ export const CreateCustomImageDocument = graphql(`
         message
       }
       userErrors {
-        code
-        field
-        message
+        ...UserErrorFields
       }
     }
   }
@@ -134,9 +132,7 @@ export const CreateSnapshotDocument = graphql(`
         completedAt
       }
       userErrors {
-        code
-        field
-        message
+        ...UserErrorFields
       }
     }
   }
@@ -147,9 +143,7 @@ export const DeleteSnapshotDocument = graphql(`
     deleteSnapshot(input: $input) {
       deletedSnapshotId
       userErrors {
-        code
-        field
-        message
+        ...UserErrorFields
       }
     }
   }

@@ -37,9 +37,7 @@ export const RCreateInstanceDocument = graphql(`
         ...RInstanceFields
       }
       userErrors {
-        code
-        field
-        message
+        ...UserErrorFields
       }
     }
   }
@@ -60,9 +58,7 @@ export const RUpdateGuestDocument = graphql(`
         id
       }
       userErrors {
-        code
-        field
-        message
+        ...UserErrorFields
       }
     }
   }
@@ -75,9 +71,7 @@ export const RStopInstanceDocument = graphql(`
         ...RInstanceFields
       }
       userErrors {
-        code
-        field
-        message
+        ...UserErrorFields
       }
     }
   }
@@ -90,9 +84,7 @@ export const RReleaseInstanceDocument = graphql(`
         ...RInstanceFields
       }
       userErrors {
-        code
-        field
-        message
+        ...UserErrorFields
       }
     }
   }
@@ -112,9 +104,7 @@ export const RCreateImageLiteDocument = graphql(`
         result
       }
       userErrors {
-        code
-        field
-        message
+        ...UserErrorFields
       }
     }
   }
@@ -173,9 +163,7 @@ export const RCreateSnapshotDocument = graphql(`
         ...RSnapshotFields
       }
       userErrors {
-        code
-        field
-        message
+        ...UserErrorFields
       }
     }
   }

@@ -1,5 +1,24 @@
 import { graphql } from "../generated/index.ts";
 
+/** Shared by every mutation document: a refusal's code, field path and message. */
+export const UserErrorFieldsFragment = graphql(`
+  fragment UserErrorFields on UserError {
+    code
+    field
+    message
+  }
+`);
+
+/** Shared by every connection document. */
+export const PageInfoFieldsFragment = graphql(`
+  fragment PageInfoFields on PageInfo {
+    hasNextPage
+    hasPreviousPage
+    startCursor
+    endCursor
+  }
+`);
+
 export const ViewerDocument = graphql(`
   query Viewer {
     viewer {
@@ -91,9 +110,7 @@ export const CreateInstanceDocument = graphql(`
         ...InstanceFields
       }
       userErrors {
-        code
-        field
-        message
+        ...UserErrorFields
       }
     }
   }
@@ -106,9 +123,7 @@ export const StartInstanceDocument = graphql(`
         ...InstanceFields
       }
       userErrors {
-        code
-        field
-        message
+        ...UserErrorFields
       }
     }
   }
@@ -121,9 +136,7 @@ export const StopInstanceDocument = graphql(`
         ...InstanceFields
       }
       userErrors {
-        code
-        field
-        message
+        ...UserErrorFields
       }
     }
   }
@@ -136,9 +149,7 @@ export const RebootInstanceDocument = graphql(`
         ...InstanceFields
       }
       userErrors {
-        code
-        field
-        message
+        ...UserErrorFields
       }
     }
   }
@@ -151,9 +162,7 @@ export const ReleaseInstanceDocument = graphql(`
         ...InstanceFields
       }
       userErrors {
-        code
-        field
-        message
+        ...UserErrorFields
       }
     }
   }
@@ -166,9 +175,7 @@ export const UpdateGuestDocument = graphql(`
         ...InstanceFields
       }
       userErrors {
-        code
-        field
-        message
+        ...UserErrorFields
       }
     }
   }
@@ -188,10 +195,7 @@ export const ConsoleInstancesDocument = graphql(`
     instances(first: $first, after: $after, filter: $filter) {
       totalCount
       pageInfo {
-        hasNextPage
-        hasPreviousPage
-        startCursor
-        endCursor
+        ...PageInfoFields
       }
       edges {
         cursor
