@@ -10,6 +10,7 @@ import { closeListeners, createProgressEvents } from "../events/progress.ts";
 import { createLogger, type Logger } from "../logger.ts";
 import type { Effects } from "../schema/context.ts";
 import { simulatedBlockStorage } from "../storage/block-storage.ts";
+import { createConsoleHandler } from "./console.ts";
 import { createHttpServer } from "./http.ts";
 import { attachGraphqlWs } from "./websocket.ts";
 import { createGatewayYoga } from "./yoga.ts";
@@ -69,7 +70,10 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     await db.prisma.$queryRawUnsafe("SELECT 1");
     return events.ready();
   };
-  const server = createHttpServer({ yoga, ready });
+  const serveConsole = createConsoleHandler({
+    demoApiKey: config.development ? config.demoApiKey : undefined,
+  });
+  const server = createHttpServer({ yoga, ready, serveConsole });
   const ws = attachGraphqlWs(server, yoga, authenticate);
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);

@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { type ConsoleHandler, isConsolePath } from "./console.ts";
 import { MAX_BODY_BYTES } from "./limits.ts";
 import type { GatewayYoga } from "./yoga.ts";
 
@@ -6,6 +7,8 @@ export interface HttpDeps {
   yoga: GatewayYoga;
   /** Resolves true when every backing service answers. */
   ready: () => Promise<boolean>;
+  /** Serves the web console at /console. */
+  serveConsole?: ConsoleHandler;
 }
 
 function json(res: ServerResponse, status: number, body: unknown): void {
@@ -59,10 +62,11 @@ async function handleChunked(yoga: GatewayYoga, req: IncomingMessage, res: Serve
   res.end();
 }
 
-export function createHttpServer({ yoga, ready }: HttpDeps) {
+export function createHttpServer({ yoga, ready, serveConsole }: HttpDeps) {
   return createServer((req, res) => {
     const path = (req.url ?? "/").split("?")[0];
     if (path === "/healthz") return json(res, 200, { status: "ok" });
+    if (serveConsole && isConsolePath(path)) return serveConsole(req, res);
     if (path === "/readyz") {
       // A backing service that hangs is as unready as one that refuses.
       const timeout = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 2_000).unref());

@@ -1,0 +1,48 @@
+import { type FormEvent, type ReactNode, useEffect, useId, useRef } from "react";
+
+interface DialogProps {
+  title: string;
+  onClose(): void;
+  /** The form's submit; the dialog is a form so Enter submits. */
+  onSubmit?(): void;
+  children: ReactNode;
+  actions: ReactNode;
+  wide?: boolean;
+}
+
+/** A modal <dialog>: focus moves in and is trapped by the browser, Escape closes it. */
+export function Dialog({ title, onClose, onSubmit, children, actions, wide }: DialogProps) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  useEffect(() => {
+    const dialog = ref.current;
+    if (dialog && !dialog.open) dialog.showModal();
+    return () => dialog?.close();
+  }, []);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    onSubmit?.();
+  };
+  return (
+    <dialog
+      ref={ref}
+      className={wide ? "dialog dialog-wide" : "dialog"}
+      aria-labelledby={titleId}
+      onCancel={(event) => {
+        event.preventDefault();
+        onClose();
+      }}
+    >
+      <form onSubmit={submit} noValidate>
+        <header className="dialog-header">
+          <h2 id={titleId}>{title}</h2>
+          <button type="button" className="icon-button" aria-label="Close" onClick={onClose}>
+            ×
+          </button>
+        </header>
+        <div className="dialog-body">{children}</div>
+        <footer className="dialog-footer">{actions}</footer>
+      </form>
+    </dialog>
+  );
+}

@@ -1,0 +1,34 @@
+import { duration } from "../format.ts";
+
+interface ProgressBarProps {
+  label: string;
+  value: number;
+  remainingSeconds?: number | null;
+  compact?: boolean;
+}
+
+/** role=progressbar named by `label` (e.g. the disk's device), with its percentage and time left. */
+export function ProgressBar({ label, value, remainingSeconds, compact }: ProgressBarProps) {
+  const left = value < 100 ? duration(remainingSeconds) : null;
+  const text = left ? `${value}%, ${left}` : `${value}%`;
+  return (
+    <div className={compact ? "progress progress-compact" : "progress"}>
+      <span className="progress-label">{label}</span>
+      <div
+        className="progress-track"
+        role="progressbar"
+        aria-label={label}
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={value}
+        aria-valuetext={text}
+      >
+        <div
+          className={value >= 100 ? "progress-fill done" : "progress-fill"}
+          style={{ width: `${value}%` }}
+        />
+      </div>
+      <span className="progress-text">{text}</span>
+    </div>
+  );
+}

@@ -1,0 +1,48 @@
+import type { ReactNode } from "react";
+
+interface TableProps {
+  caption: string;
+  columns: readonly string[];
+  fetching: boolean;
+  /** Null while the first load is under way. */
+  rowCount: number | null;
+  empty: ReactNode;
+  children: ReactNode;
+}
+
+/** A list with its loading and empty states. */
+export function Table({ caption, columns, fetching, rowCount, empty, children }: TableProps) {
+  return (
+    <div className="table-wrap" aria-busy={fetching}>
+      <table>
+        <caption className="visually-hidden">{caption}</caption>
+        <thead>
+          <tr>
+            {columns.map((c) => (
+              <th key={c} scope="col">
+                {c}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rowCount === null ? (
+            <tr>
+              <td colSpan={columns.length} className="table-note">
+                <span className="spinner" aria-hidden="true" /> Loading…
+              </td>
+            </tr>
+          ) : rowCount === 0 ? (
+            <tr>
+              <td colSpan={columns.length} className="table-note">
+                {empty}
+              </td>
+            </tr>
+          ) : (
+            children
+          )}
+        </tbody>
+      </table>
+    </div>
+  );
+}

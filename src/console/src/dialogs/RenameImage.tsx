@@ -1,0 +1,55 @@
+import { useState } from "react";
+import { useMutation } from "urql";
+import { Dialog } from "../components/Dialog.tsx";
+import { errorsFor, Field, FormErrors, type UserError, unplacedErrors } from "../components/Field.tsx";
+import { UpdateImageDocument } from "../documents.ts";
+import type { ConsoleImageFragment } from "../gql/graphql.ts";
+
+export function RenameImageDialog({ image, onClose }: { image: ConsoleImageFragment; onClose(): void }) {
+  const [name, setName] = useState(image.name);
+  const [description, setDescription] = useState(image.description ?? "");
+  const [errors, setErrors] = useState<readonly UserError[]>([]);
+  const [{ fetching }, update] = useMutation(UpdateImageDocument);
+
+  const submit = async () => {
+    const payload = (
+      await update({ input: { imageId: image.id, name: name.trim(), description: description.trim() } })
+    ).data?.updateImage;
+    if (!payload) return;
+    setErrors(payload.userErrors);
+    if (payload.image) onClose();
+  };
+
+  return (
+    <Dialog
+      title="Rename Image"
+      onClose={onClose}
+      onSubmit={submit}
+      actions={
+        <>
+          <button type="button" className="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="button button-primary" disabled={fetching}>
+            Save
+          </button>
+        </>
+      }
+    >
+      <FormErrors errors={unplacedErrors(errors, ["name", "description"])} />
+      <Field label="Name" errors={errorsFor(errors, "name")}>
+        {(props) => <input {...props} type="text" value={name} onChange={(e) => setName(e.target.value)} />}
+      </Field>
+      <Field label="Description" errors={errorsFor(errors, "description")}>
+        {(props) => (
+          <textarea
+            {...props}
+            rows={3}
+            value={description}
+            onChange={(e) => setDescription(e.target.value)}
+          />
+        )}
+      </Field>
+    </Dialog>
+  );
+}

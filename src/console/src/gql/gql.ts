@@ -1,0 +1,160 @@
+/* eslint-disable */
+import * as types from './graphql.ts';
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  query ConsoleViewer {\n    viewer {\n      id\n      name\n    }\n    regions {\n      id\n      name\n    }\n  }\n": typeof types.ConsoleViewerDocument,
+    "\n  fragment ConsoleUserError on UserError {\n    code\n    field\n    message\n  }\n": typeof types.ConsoleUserErrorFragmentDoc,
+    "\n  fragment ConsoleInstance on Instance {\n    id\n    name\n    status\n    osType\n    platform\n    createdAt\n    disks {\n      id\n      device\n      sizeGiB\n      type\n    }\n    image {\n      id\n      name\n    }\n    imageInProgress {\n      id\n      name\n      status\n      progress\n    }\n    guest {\n      fstabDataDiskEntries\n      kernelUpgraded\n      modifiedSystemPaths\n      mountedFileSystems\n      rootUsername\n      systemDiskFreeMiB\n      systemDiskPartitions\n    }\n  }\n": typeof types.ConsoleInstanceFragmentDoc,
+    "\n  query ConsoleInstanceList($regionId: ID!) {\n    instances(filter: { regionId: $regionId, status: [RUNNING, STOPPED, EXPIRED] }, first: 100) {\n      totalCount\n      edges {\n        node {\n          ...ConsoleInstance\n        }\n      }\n    }\n  }\n": typeof types.ConsoleInstanceListDocument,
+    "\n  fragment ConsoleImage on Image {\n    id\n    name\n    description\n    status\n    progress\n    remainingSeconds\n    sizeGiB\n    osType\n    platform\n    source\n    createdAt\n    failureReason\n    sourceRegion {\n      id\n    }\n    sourceImage {\n      id\n      name\n    }\n    sourceInstance {\n      id\n      name\n    }\n    diskMappings {\n      device\n      sizeGiB\n      type\n      snapshot {\n        id\n        status\n        progress\n        remainingSeconds\n      }\n    }\n  }\n": typeof types.ConsoleImageFragmentDoc,
+    "\n  query ConsoleImageList($regionId: ID!) {\n    images(filter: { regionId: $regionId, ownerAlias: [SELF] }, first: 100) {\n      totalCount\n      edges {\n        node {\n          ...ConsoleImage\n        }\n      }\n    }\n  }\n": typeof types.ConsoleImageListDocument,
+    "\n  query ConsoleImageChoices($regionId: ID!) {\n    images(filter: { regionId: $regionId, status: [AVAILABLE, DEPRECATED] }, first: 100) {\n      edges {\n        node {\n          id\n          name\n          status\n          ownerAlias\n          sizeGiB\n          diskMappings {\n            device\n            sizeGiB\n            type\n          }\n        }\n      }\n    }\n  }\n": typeof types.ConsoleImageChoicesDocument,
+    "\n  query ConsoleSnapshotList($regionId: ID!) {\n    snapshots(filter: { regionId: $regionId }, first: 100) {\n      totalCount\n      edges {\n        node {\n          id\n          name\n          device\n          status\n          progress\n          remainingSeconds\n          sourceDiskId\n          sourceDiskSizeGiB\n          sourceDiskType\n          createdAt\n          failureReason\n          image {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n": typeof types.ConsoleSnapshotListDocument,
+    "\n  subscription ConsoleImageProgress($imageId: ID!) {\n    imageProgress(imageId: $imageId) {\n      sequence\n      done\n      image {\n        id\n        status\n        progress\n        remainingSeconds\n      }\n      snapshot {\n        id\n        device\n        status\n        progress\n        remainingSeconds\n      }\n    }\n  }\n": typeof types.ConsoleImageProgressDocument,
+    "\n  subscription ConsoleSnapshotProgress($snapshotId: ID!) {\n    snapshotProgress(snapshotId: $snapshotId) {\n      sequence\n      done\n      snapshot {\n        id\n        status\n        progress\n        remainingSeconds\n      }\n    }\n  }\n": typeof types.ConsoleSnapshotProgressDocument,
+    "\n  mutation ConsoleCreateInstance($input: CreateInstanceInput!) {\n    createInstance(input: $input) {\n      instance {\n        ...ConsoleInstance\n      }\n      userErrors {\n        ...ConsoleUserError\n      }\n    }\n  }\n": typeof types.ConsoleCreateInstanceDocument,
+    "\n  mutation ConsoleStartInstance($input: InstanceActionInput!) {\n    startInstance(input: $input) {\n      instance {\n        id\n        status\n      }\n      userErrors {\n        ...ConsoleUserError\n      }\n    }\n  }\n": typeof types.ConsoleStartInstanceDocument,
+    "\n  mutation ConsoleStopInstance($input: InstanceActionInput!) {\n    stopInstance(input: $input) {\n      instance {\n        id\n        status\n      }\n      userErrors {\n        ...ConsoleUserError\n      }\n    }\n  }\n": typeof types.ConsoleStopInstanceDocument,
+    "\n  mutation ConsoleRebootInstance($input: InstanceActionInput!) {\n    rebootInstance(input: $input) {\n      instance {\n        id\n        status\n      }\n      userErrors {\n        ...ConsoleUserError\n      }\n    }\n  }\n": typeof types.ConsoleRebootInstanceDocument,
+    "\n  mutation ConsoleReleaseInstance($input: InstanceActionInput!) {\n    releaseInstance(input: $input) {\n      instance {\n        id\n        status\n      }\n      userErrors {\n        ...ConsoleUserError\n      }\n    }\n  }\n": typeof types.ConsoleReleaseInstanceDocument,
+    "\n  mutation ConsoleCreateCustomImage($input: CreateCustomImageInput!) {\n    createCustomImage(input: $input) {\n      image {\n        ...ConsoleImage\n      }\n      warnings {\n        item\n        result\n        message\n      }\n      userErrors {\n        ...ConsoleUserError\n      }\n    }\n  }\n": typeof types.ConsoleCreateCustomImageDocument,
+    "\n  mutation ConsoleCopyImage($input: CopyImageInput!) {\n    copyImage(input: $input) {\n      image {\n        ...ConsoleImage\n        region {\n          id\n        }\n      }\n      userErrors {\n        ...ConsoleUserError\n      }\n    }\n  }\n": typeof types.ConsoleCopyImageDocument,
+    "\n  mutation ConsoleUpdateImage($input: UpdateImageInput!) {\n    updateImage(input: $input) {\n      image {\n        ...ConsoleImage\n      }\n      userErrors {\n        ...ConsoleUserError\n      }\n    }\n  }\n": typeof types.ConsoleUpdateImageDocument,
+    "\n  mutation ConsoleDeleteImage($input: DeleteImageInput!) {\n    deleteImage(input: $input) {\n      deletedImageId\n      userErrors {\n        ...ConsoleUserError\n      }\n    }\n  }\n": typeof types.ConsoleDeleteImageDocument,
+    "\n  mutation ConsoleCancelCopyImage($input: CancelCopyImageInput!) {\n    cancelCopyImage(input: $input) {\n      image {\n        ...ConsoleImage\n      }\n      userErrors {\n        ...ConsoleUserError\n      }\n    }\n  }\n": typeof types.ConsoleCancelCopyImageDocument,
+};
+const documents: Documents = {
+    "\n  query ConsoleViewer {\n    viewer {\n      id\n      name\n    }\n    regions {\n      id\n      name\n    }\n  }\n": types.ConsoleViewerDocument,
+    "\n  fragment ConsoleUserError on UserError {\n    code\n    field\n    message\n  }\n": types.ConsoleUserErrorFragmentDoc,
+    "\n  fragment ConsoleInstance on Instance {\n    id\n    name\n    status\n    osType\n    platform\n    createdAt\n    disks {\n      id\n      device\n      sizeGiB\n      type\n    }\n    image {\n      id\n      name\n    }\n    imageInProgress {\n      id\n      name\n      status\n      progress\n    }\n    guest {\n      fstabDataDiskEntries\n      kernelUpgraded\n      modifiedSystemPaths\n      mountedFileSystems\n      rootUsername\n      systemDiskFreeMiB\n      systemDiskPartitions\n    }\n  }\n": types.ConsoleInstanceFragmentDoc,
+    "\n  query ConsoleInstanceList($regionId: ID!) {\n    instances(filter: { regionId: $regionId, status: [RUNNING, STOPPED, EXPIRED] }, first: 100) {\n      totalCount\n      edges {\n        node {\n          ...ConsoleInstance\n        }\n      }\n    }\n  }\n": types.ConsoleInstanceListDocument,
+    "\n  fragment ConsoleImage on Image {\n    id\n    name\n    description\n    status\n    progress\n    remainingSeconds\n    sizeGiB\n    osType\n    platform\n    source\n    createdAt\n    failureReason\n    sourceRegion {\n      id\n    }\n    sourceImage {\n      id\n      name\n    }\n    sourceInstance {\n      id\n      name\n    }\n    diskMappings {\n      device\n      sizeGiB\n      type\n      snapshot {\n        id\n        status\n        progress\n        remainingSeconds\n      }\n    }\n  }\n": types.ConsoleImageFragmentDoc,
+    "\n  query ConsoleImageList($regionId: ID!) {\n    images(filter: { regionId: $regionId, ownerAlias: [SELF] }, first: 100) {\n      totalCount\n      edges {\n        node {\n          ...ConsoleImage\n        }\n      }\n    }\n  }\n": types.ConsoleImageListDocument,
+    "\n  query ConsoleImageChoices($regionId: ID!) {\n    images(filter: { regionId: $regionId, status: [AVAILABLE, DEPRECATED] }, first: 100) {\n      edges {\n        node {\n          id\n          name\n          status\n          ownerAlias\n          sizeGiB\n          diskMappings {\n            device\n            sizeGiB\n            type\n          }\n        }\n      }\n    }\n  }\n": types.ConsoleImageChoicesDocument,
+    "\n  query ConsoleSnapshotList($regionId: ID!) {\n    snapshots(filter: { regionId: $regionId }, first: 100) {\n      totalCount\n      edges {\n        node {\n          id\n          name\n          device\n          status\n          progress\n          remainingSeconds\n          sourceDiskId\n          sourceDiskSizeGiB\n          sourceDiskType\n          createdAt\n          failureReason\n          image {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n": types.ConsoleSnapshotListDocument,
+    "\n  subscription ConsoleImageProgress($imageId: ID!) {\n    imageProgress(imageId: $imageId) {\n      sequence\n      done\n      image {\n        id\n        status\n        progress\n        remainingSeconds\n      }\n      snapshot {\n        id\n        device\n        status\n        progress\n        remainingSeconds\n      }\n    }\n  }\n": types.ConsoleImageProgressDocument,
+    "\n  subscription ConsoleSnapshotProgress($snapshotId: ID!) {\n    snapshotProgress(snapshotId: $snapshotId) {\n      sequence\n      done\n      snapshot {\n        id\n        status\n        progress\n        remainingSeconds\n      }\n    }\n  }\n": types.ConsoleSnapshotProgressDocument,
+    "\n  mutation ConsoleCreateInstance($input: CreateInstanceInput!) {\n    createInstance(input: $input) {\n      instance {\n        ...ConsoleInstance\n      }\n      userErrors {\n        ...ConsoleUserError\n      }\n    }\n  }\n": types.ConsoleCreateInstanceDocument,
+    "\n  mutation ConsoleStartInstance($input: InstanceActionInput!) {\n    startInstance(input: $input) {\n      instance {\n        id\n        status\n      }\n      userErrors {\n        ...ConsoleUserError\n      }\n    }\n  }\n": types.ConsoleStartInstanceDocument,
+    "\n  mutation ConsoleStopInstance($input: InstanceActionInput!) {\n    stopInstance(input: $input) {\n      instance {\n        id\n        status\n      }\n      userErrors {\n        ...ConsoleUserError\n      }\n    }\n  }\n": types.ConsoleStopInstanceDocument,
+    "\n  mutation ConsoleRebootInstance($input: InstanceActionInput!) {\n    rebootInstance(input: $input) {\n      instance {\n        id\n        status\n      }\n      userErrors {\n        ...ConsoleUserError\n      }\n    }\n  }\n": types.ConsoleRebootInstanceDocument,
+    "\n  mutation ConsoleReleaseInstance($input: InstanceActionInput!) {\n    releaseInstance(input: $input) {\n      instance {\n        id\n        status\n      }\n      userErrors {\n        ...ConsoleUserError\n      }\n    }\n  }\n": types.ConsoleReleaseInstanceDocument,
+    "\n  mutation ConsoleCreateCustomImage($input: CreateCustomImageInput!) {\n    createCustomImage(input: $input) {\n      image {\n        ...ConsoleImage\n      }\n      warnings {\n        item\n        result\n        message\n      }\n      userErrors {\n        ...ConsoleUserError\n      }\n    }\n  }\n": types.ConsoleCreateCustomImageDocument,
+    "\n  mutation ConsoleCopyImage($input: CopyImageInput!) {\n    copyImage(input: $input) {\n      image {\n        ...ConsoleImage\n        region {\n          id\n        }\n      }\n      userErrors {\n        ...ConsoleUserError\n      }\n    }\n  }\n": types.ConsoleCopyImageDocument,
+    "\n  mutation ConsoleUpdateImage($input: UpdateImageInput!) {\n    updateImage(input: $input) {\n      image {\n        ...ConsoleImage\n      }\n      userErrors {\n        ...ConsoleUserError\n      }\n    }\n  }\n": types.ConsoleUpdateImageDocument,
+    "\n  mutation ConsoleDeleteImage($input: DeleteImageInput!) {\n    deleteImage(input: $input) {\n      deletedImageId\n      userErrors {\n        ...ConsoleUserError\n      }\n    }\n  }\n": types.ConsoleDeleteImageDocument,
+    "\n  mutation ConsoleCancelCopyImage($input: CancelCopyImageInput!) {\n    cancelCopyImage(input: $input) {\n      image {\n        ...ConsoleImage\n      }\n      userErrors {\n        ...ConsoleUserError\n      }\n    }\n  }\n": types.ConsoleCancelCopyImageDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ *
+ *
+ * @example
+ * ```ts
+ * const query = graphql(`query GetUser($id: ID!) { user(id: $id) { name } }`);
+ * ```
+ *
+ * The query argument is unknown!
+ * Please regenerate the types.
+ */
+export function graphql(source: string): unknown;
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsoleViewer {\n    viewer {\n      id\n      name\n    }\n    regions {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  query ConsoleViewer {\n    viewer {\n      id\n      name\n    }\n    regions {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ConsoleUserError on UserError {\n    code\n    field\n    message\n  }\n"): (typeof documents)["\n  fragment ConsoleUserError on UserError {\n    code\n    field\n    message\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ConsoleInstance on Instance {\n    id\n    name\n    status\n    osType\n    platform\n    createdAt\n    disks {\n      id\n      device\n      sizeGiB\n      type\n    }\n    image {\n      id\n      name\n    }\n    imageInProgress {\n      id\n      name\n      status\n      progress\n    }\n    guest {\n      fstabDataDiskEntries\n      kernelUpgraded\n      modifiedSystemPaths\n      mountedFileSystems\n      rootUsername\n      systemDiskFreeMiB\n      systemDiskPartitions\n    }\n  }\n"): (typeof documents)["\n  fragment ConsoleInstance on Instance {\n    id\n    name\n    status\n    osType\n    platform\n    createdAt\n    disks {\n      id\n      device\n      sizeGiB\n      type\n    }\n    image {\n      id\n      name\n    }\n    imageInProgress {\n      id\n      name\n      status\n      progress\n    }\n    guest {\n      fstabDataDiskEntries\n      kernelUpgraded\n      modifiedSystemPaths\n      mountedFileSystems\n      rootUsername\n      systemDiskFreeMiB\n      systemDiskPartitions\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsoleInstanceList($regionId: ID!) {\n    instances(filter: { regionId: $regionId, status: [RUNNING, STOPPED, EXPIRED] }, first: 100) {\n      totalCount\n      edges {\n        node {\n          ...ConsoleInstance\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ConsoleInstanceList($regionId: ID!) {\n    instances(filter: { regionId: $regionId, status: [RUNNING, STOPPED, EXPIRED] }, first: 100) {\n      totalCount\n      edges {\n        node {\n          ...ConsoleInstance\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ConsoleImage on Image {\n    id\n    name\n    description\n    status\n    progress\n    remainingSeconds\n    sizeGiB\n    osType\n    platform\n    source\n    createdAt\n    failureReason\n    sourceRegion {\n      id\n    }\n    sourceImage {\n      id\n      name\n    }\n    sourceInstance {\n      id\n      name\n    }\n    diskMappings {\n      device\n      sizeGiB\n      type\n      snapshot {\n        id\n        status\n        progress\n        remainingSeconds\n      }\n    }\n  }\n"): (typeof documents)["\n  fragment ConsoleImage on Image {\n    id\n    name\n    description\n    status\n    progress\n    remainingSeconds\n    sizeGiB\n    osType\n    platform\n    source\n    createdAt\n    failureReason\n    sourceRegion {\n      id\n    }\n    sourceImage {\n      id\n      name\n    }\n    sourceInstance {\n      id\n      name\n    }\n    diskMappings {\n      device\n      sizeGiB\n      type\n      snapshot {\n        id\n        status\n        progress\n        remainingSeconds\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsoleImageList($regionId: ID!) {\n    images(filter: { regionId: $regionId, ownerAlias: [SELF] }, first: 100) {\n      totalCount\n      edges {\n        node {\n          ...ConsoleImage\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ConsoleImageList($regionId: ID!) {\n    images(filter: { regionId: $regionId, ownerAlias: [SELF] }, first: 100) {\n      totalCount\n      edges {\n        node {\n          ...ConsoleImage\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsoleImageChoices($regionId: ID!) {\n    images(filter: { regionId: $regionId, status: [AVAILABLE, DEPRECATED] }, first: 100) {\n      edges {\n        node {\n          id\n          name\n          status\n          ownerAlias\n          sizeGiB\n          diskMappings {\n            device\n            sizeGiB\n            type\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ConsoleImageChoices($regionId: ID!) {\n    images(filter: { regionId: $regionId, status: [AVAILABLE, DEPRECATED] }, first: 100) {\n      edges {\n        node {\n          id\n          name\n          status\n          ownerAlias\n          sizeGiB\n          diskMappings {\n            device\n            sizeGiB\n            type\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsoleSnapshotList($regionId: ID!) {\n    snapshots(filter: { regionId: $regionId }, first: 100) {\n      totalCount\n      edges {\n        node {\n          id\n          name\n          device\n          status\n          progress\n          remainingSeconds\n          sourceDiskId\n          sourceDiskSizeGiB\n          sourceDiskType\n          createdAt\n          failureReason\n          image {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ConsoleSnapshotList($regionId: ID!) {\n    snapshots(filter: { regionId: $regionId }, first: 100) {\n      totalCount\n      edges {\n        node {\n          id\n          name\n          device\n          status\n          progress\n          remainingSeconds\n          sourceDiskId\n          sourceDiskSizeGiB\n          sourceDiskType\n          createdAt\n          failureReason\n          image {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ConsoleImageProgress($imageId: ID!) {\n    imageProgress(imageId: $imageId) {\n      sequence\n      done\n      image {\n        id\n        status\n        progress\n        remainingSeconds\n      }\n      snapshot {\n        id\n        device\n        status\n        progress\n        remainingSeconds\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription ConsoleImageProgress($imageId: ID!) {\n    imageProgress(imageId: $imageId) {\n      sequence\n      done\n      image {\n        id\n        status\n        progress\n        remainingSeconds\n      }\n      snapshot {\n        id\n        device\n        status\n        progress\n        remainingSeconds\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ConsoleSnapshotProgress($snapshotId: ID!) {\n    snapshotProgress(snapshotId: $snapshotId) {\n      sequence\n      done\n      snapshot {\n        id\n        status\n        progress\n        remainingSeconds\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription ConsoleSnapshotProgress($snapshotId: ID!) {\n    snapshotProgress(snapshotId: $snapshotId) {\n      sequence\n      done\n      snapshot {\n        id\n        status\n        progress\n        remainingSeconds\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleCreateInstance($input: CreateInstanceInput!) {\n    createInstance(input: $input) {\n      instance {\n        ...ConsoleInstance\n      }\n      userErrors {\n        ...ConsoleUserError\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ConsoleCreateInstance($input: CreateInstanceInput!) {\n    createInstance(input: $input) {\n      instance {\n        ...ConsoleInstance\n      }\n      userErrors {\n        ...ConsoleUserError\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleStartInstance($input: InstanceActionInput!) {\n    startInstance(input: $input) {\n      instance {\n        id\n        status\n      }\n      userErrors {\n        ...ConsoleUserError\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ConsoleStartInstance($input: InstanceActionInput!) {\n    startInstance(input: $input) {\n      instance {\n        id\n        status\n      }\n      userErrors {\n        ...ConsoleUserError\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleStopInstance($input: InstanceActionInput!) {\n    stopInstance(input: $input) {\n      instance {\n        id\n        status\n      }\n      userErrors {\n        ...ConsoleUserError\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ConsoleStopInstance($input: InstanceActionInput!) {\n    stopInstance(input: $input) {\n      instance {\n        id\n        status\n      }\n      userErrors {\n        ...ConsoleUserError\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleRebootInstance($input: InstanceActionInput!) {\n    rebootInstance(input: $input) {\n      instance {\n        id\n        status\n      }\n      userErrors {\n        ...ConsoleUserError\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ConsoleRebootInstance($input: InstanceActionInput!) {\n    rebootInstance(input: $input) {\n      instance {\n        id\n        status\n      }\n      userErrors {\n        ...ConsoleUserError\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleReleaseInstance($input: InstanceActionInput!) {\n    releaseInstance(input: $input) {\n      instance {\n        id\n        status\n      }\n      userErrors {\n        ...ConsoleUserError\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ConsoleReleaseInstance($input: InstanceActionInput!) {\n    releaseInstance(input: $input) {\n      instance {\n        id\n        status\n      }\n      userErrors {\n        ...ConsoleUserError\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleCreateCustomImage($input: CreateCustomImageInput!) {\n    createCustomImage(input: $input) {\n      image {\n        ...ConsoleImage\n      }\n      warnings {\n        item\n        result\n        message\n      }\n      userErrors {\n        ...ConsoleUserError\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ConsoleCreateCustomImage($input: CreateCustomImageInput!) {\n    createCustomImage(input: $input) {\n      image {\n        ...ConsoleImage\n      }\n      warnings {\n        item\n        result\n        message\n      }\n      userErrors {\n        ...ConsoleUserError\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleCopyImage($input: CopyImageInput!) {\n    copyImage(input: $input) {\n      image {\n        ...ConsoleImage\n        region {\n          id\n        }\n      }\n      userErrors {\n        ...ConsoleUserError\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ConsoleCopyImage($input: CopyImageInput!) {\n    copyImage(input: $input) {\n      image {\n        ...ConsoleImage\n        region {\n          id\n        }\n      }\n      userErrors {\n        ...ConsoleUserError\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleUpdateImage($input: UpdateImageInput!) {\n    updateImage(input: $input) {\n      image {\n        ...ConsoleImage\n      }\n      userErrors {\n        ...ConsoleUserError\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ConsoleUpdateImage($input: UpdateImageInput!) {\n    updateImage(input: $input) {\n      image {\n        ...ConsoleImage\n      }\n      userErrors {\n        ...ConsoleUserError\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleDeleteImage($input: DeleteImageInput!) {\n    deleteImage(input: $input) {\n      deletedImageId\n      userErrors {\n        ...ConsoleUserError\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ConsoleDeleteImage($input: DeleteImageInput!) {\n    deleteImage(input: $input) {\n      deletedImageId\n      userErrors {\n        ...ConsoleUserError\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleCancelCopyImage($input: CancelCopyImageInput!) {\n    cancelCopyImage(input: $input) {\n      image {\n        ...ConsoleImage\n      }\n      userErrors {\n        ...ConsoleUserError\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ConsoleCancelCopyImage($input: CancelCopyImageInput!) {\n    cancelCopyImage(input: $input) {\n      image {\n        ...ConsoleImage\n      }\n      userErrors {\n        ...ConsoleUserError\n      }\n    }\n  }\n"];
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}
+
+export type DocumentType<TDocumentNode extends DocumentNode<any, any>> = TDocumentNode extends DocumentNode<  infer TType,  any>  ? TType  : never;

@@ -1,0 +1,295 @@
+import { useMemo, useState } from "react";
+import { useMutation, useQuery, useSubscription } from "urql";
+import { ProgressBar } from "../components/ProgressBar.tsx";
+import { Status } from "../components/Status.tsx";
+import { Table } from "../components/Table.tsx";
+import { CopyImageDialog } from "../dialogs/CopyImage.tsx";
+import { CreateInstanceDialog } from "../dialogs/CreateInstance.tsx";
+import { DeleteImageDialog } from "../dialogs/DeleteImage.tsx";
+import { RenameImageDialog } from "../dialogs/RenameImage.tsx";
+import {
+  CancelCopyImageDocument,
+  ImageListDocument,
+  ImageProgressDocument,
+  UpdateImageDocument,
+} from "../documents.ts";
+import { dateTime, title } from "../format.ts";
+import type { ConsoleImageFragment, ConsoleImageProgressSubscription } from "../gql/graphql.ts";
+import { useNotices } from "../notices.tsx";
+import { useConsole } from "../regions.tsx";
+import { href, navigate } from "../router.ts";
+
+const COLUMNS = ["Name", "ID", "Status", "Disks", "Source", "Created", "Actions"] as const;
+const IN_PROGRESS = ["CREATING", "WAITING"];
+
+interface Live {
+  status: string;
+  progress: number;
+  remainingSeconds: number | null;
+  /** Per device, from the snapshots' events. */
+  disks: Record<string, { progress: number; remainingSeconds: number | null }>;
+}
+
+function accumulate(previous: Live | undefined, event: ConsoleImageProgressSubscription): Live {
+  const { image, snapshot } = event.imageProgress;
+  const disks = { ...previous?.disks };
+  if (snapshot)
+    disks[snapshot.device] = {
+      progress: snapshot.progress,
+      remainingSeconds: snapshot.remainingSeconds ?? null,
+    };
+  return {
+    status: image.status,
+    progress: image.progress,
+    remainingSeconds: image.remainingSeconds ?? null,
+    disks,
+  };
+}
+
+/** The image's bars: one per disk (named after its device) and one for the whole image, live. */
+function LiveProgress({ image, onEnded }: { image: ConsoleImageFragment; onEnded(): void }) {
+  const [{ data: live }] = useSubscription<ConsoleImageProgressSubscription, Live>(
+    { query: ImageProgressDocument, variables: { imageId: image.id } },
+    (previous, event) => {
+      if (event.imageProgress.done) onEnded();
+      return accumulate(previous, event);
+    },
+  );
+  return (
+    <div className="bars">
+      {image.diskMappings.map((m) => {
+        const disk = live?.disks[m.device] ?? m.snapshot;
+        return (
+          <ProgressBar
+            key={m.device}
+            label={m.device}
+            value={disk?.progress ?? 0}
+            remainingSeconds={disk?.remainingSeconds}
+            compact
+          />
+        );
+      })}
+      <ProgressBar
+        label="Whole image"
+        value={live?.progress ?? image.progress}
+        remainingSeconds={live ? live.remainingSeconds : image.remainingSeconds}
+      />
+    </div>
+  );
+}
+
+function ImageStatus({ image, live }: { image: ConsoleImageFragment; live?: string }) {
+  return (
+    <>
+      <Status value={live ?? image.status} />
+      {image.failureReason ? <span className="muted block">{image.failureReason}</span> : null}
+    </>
+  );
+}
+
+function Source({ image }: { image: ConsoleImageFragment }) {
+  if (image.source === "COPY") {
+    return (
+      <>
+        Copy of {image.sourceImage?.name ?? "a deleted image"}
+        <span className="muted block">from {image.sourceRegion?.id}</span>
+      </>
+    );
+  }
+  if (image.source === "INSTANCE") {
+    return (
+      <>
+        Instance
+        <span className="muted block">{image.sourceInstance?.name ?? "released"}</span>
+      </>
+    );
+  }
+  return <>{title(image.source)}</>;
+}
+
+type Open = { kind: "copy" | "launch" | "rename" | "delete"; image: ConsoleImageFragment } | null;
+
+export function ImagesPage() {
+  const { region } = useConsole();
+  const { notify } = useNotices();
+  const context = useMemo(
+    () => ({
+      additionalTypenames: ["Image", "DeleteImagePayload", "CopyImagePayload", "CancelCopyImagePayload"],
+    }),
+    [],
+  );
+  const [{ data, fetching }, refetch] = useQuery({
+    query: ImageListDocument,
+    variables: { regionId: region },
+    context,
+  });
+  const [open, setOpen] = useState<Open>(null);
+  const [, update] = useMutation(UpdateImageDocument);
+  const [, cancelCopy] = useMutation(CancelCopyImageDocument);
+  const images = data?.images.edges.map((e) => e.node) ?? null;
+  const refresh = () => refetch({ requestPolicy: "network-only" });
+
+  const deprecate = async (image: ConsoleImageFragment, deprecated: boolean) => {
+    const payload = (await update({ input: { imageId: image.id, deprecated } })).data?.updateImage;
+    if (!payload) return;
+    if (payload.userErrors.length)
+      notify({ tone: "error", text: payload.userErrors.map((e) => e.message).join(" ") });
+    else notify({ tone: "success", text: `${image.name} ${deprecated ? "deprecated" : "available again"}.` });
+  };
+  const cancel = async (image: ConsoleImageFragment) => {
+    const payload = (await cancelCopy({ input: { imageId: image.id } })).data?.cancelCopyImage;
+    if (!payload) return;
+    if (payload.userErrors.length)
+      notify({ tone: "error", text: payload.userErrors.map((e) => e.message).join(" ") });
+    else {
+      notify({ tone: "success", text: `Copy ${image.name} cancelled.` });
+      refresh();
+    }
+  };
+
+  return (
+    <section aria-labelledby="images-title">
+      <div className="page-header">
+        <h1 id="images-title">Images</h1>
+        <p className="muted">Custom images of this region. Create one from an instance's Actions menu.</p>
+      </div>
+      <Table
+        caption="Custom images"
+        columns={COLUMNS}
+        fetching={fetching}
+        rowCount={images?.length ?? null}
+        empty="No custom images in this region. On the Instances page, choose More > Disk and Image > Create Custom Image."
+      >
+        {images?.map((image) => {
+          const inProgress = IN_PROGRESS.includes(image.status);
+          const isCopy = image.source === "COPY";
+          const usable = image.status === "AVAILABLE" || image.status === "DEPRECATED";
+          return (
+            <tr key={image.id} data-image-id={image.id}>
+              <td className="strong">
+                {image.name}
+                {image.description ? <span className="muted block">{image.description}</span> : null}
+              </td>
+              <td className="mono">{image.id}</td>
+              <td>
+                <ImageStatus image={image} />
+              </td>
+              <td className="disks-cell">
+                {inProgress ? (
+                  <LiveProgress image={image} onEnded={refresh} />
+                ) : (
+                  <ul className="disk-list">
+                    {image.diskMappings.map((m) => (
+                      <li key={m.device}>
+                        <span className="mono">{m.device}</span> {m.sizeGiB} GiB{" "}
+                        <span className="muted">{title(m.type)}</span>
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </td>
+              <td>
+                <Source image={image} />
+              </td>
+              <td>{dateTime(image.createdAt)}</td>
+              <td>
+                <div className="row-actions">
+                  {image.status === "AVAILABLE" ? (
+                    <button
+                      type="button"
+                      className="link-button"
+                      onClick={() => setOpen({ kind: "copy", image })}
+                    >
+                      Copy Image
+                    </button>
+                  ) : null}
+                  {usable ? (
+                    <button
+                      type="button"
+                      className="link-button"
+                      onClick={() => setOpen({ kind: "launch", image })}
+                    >
+                      Create Instance
+                    </button>
+                  ) : null}
+                  {!inProgress ? (
+                    <button
+                      type="button"
+                      className="link-button"
+                      onClick={() => setOpen({ kind: "rename", image })}
+                    >
+                      Rename
+                    </button>
+                  ) : null}
+                  {image.status === "AVAILABLE" ? (
+                    <button type="button" className="link-button" onClick={() => deprecate(image, true)}>
+                      Deprecate
+                    </button>
+                  ) : null}
+                  {image.status === "DEPRECATED" ? (
+                    <button type="button" className="link-button" onClick={() => deprecate(image, false)}>
+                      Undeprecate
+                    </button>
+                  ) : null}
+                  {inProgress && isCopy ? (
+                    <button type="button" className="link-button" onClick={() => cancel(image)}>
+                      Cancel Copy
+                    </button>
+                  ) : null}
+                  {!inProgress ? (
+                    <button
+                      type="button"
+                      className="link-button danger"
+                      onClick={() => setOpen({ kind: "delete", image })}
+                    >
+                      Delete
+                    </button>
+                  ) : null}
+                </div>
+              </td>
+            </tr>
+          );
+        })}
+      </Table>
+      {open?.kind === "copy" ? (
+        <CopyImageDialog
+          image={open.image}
+          onClose={() => setOpen(null)}
+          onCopied={(copy, destination) =>
+            notify({
+              tone: "success",
+              text: `Copying ${open.image.name} to ${destination}: the copy is ${copy.name} (${copy.id}).`,
+              action: { label: `View in ${destination}`, run: () => navigate(href("images", destination)) },
+            })
+          }
+        />
+      ) : null}
+      {open?.kind === "launch" ? (
+        <CreateInstanceDialog
+          imageId={open.image.id}
+          onClose={() => setOpen(null)}
+          onCreated={(name) =>
+            notify({
+              tone: "success",
+              text: `Instance ${name} created from ${open.image.name}.`,
+              action: { label: "View in Instances", run: () => navigate(href("instances", region)) },
+            })
+          }
+        />
+      ) : null}
+      {open?.kind === "rename" ? (
+        <RenameImageDialog image={open.image} onClose={() => setOpen(null)} />
+      ) : null}
+      {open?.kind === "delete" ? (
+        <DeleteImageDialog
+          image={open.image}
+          onClose={() => setOpen(null)}
+          onDeleted={() => {
+            notify({ tone: "success", text: `Image ${open.image.name} deleted.` });
+            refresh();
+          }}
+        />
+      ) : null}
+    </section>
+  );
+}

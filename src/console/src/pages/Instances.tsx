@@ -1,0 +1,153 @@
+import { useMemo, useState } from "react";
+import { useMutation, useQuery, useSubscription } from "urql";
+import { MenuButton } from "../components/Menu.tsx";
+import { Status } from "../components/Status.tsx";
+import { Table } from "../components/Table.tsx";
+import { CreateCustomImageDialog } from "../dialogs/CreateCustomImage.tsx";
+import { CreateInstanceDialog } from "../dialogs/CreateInstance.tsx";
+import {
+  ImageProgressDocument,
+  InstanceListDocument,
+  RebootInstanceDocument,
+  ReleaseInstanceDocument,
+  StartInstanceDocument,
+  StopInstanceDocument,
+} from "../documents.ts";
+import { dateTime, title } from "../format.ts";
+import type { ConsoleInstanceFragment } from "../gql/graphql.ts";
+import { useNotices } from "../notices.tsx";
+import { useConsole } from "../regions.tsx";
+
+const COLUMNS = ["Name", "ID", "Status", "OS", "Disks", "Created", "Actions"] as const;
+
+/** Refreshes the list when the image that locks an instance ends (the lock lifts then). */
+function LockWatcher({ imageId, onEnded }: { imageId: string; onEnded(): void }) {
+  useSubscription({ query: ImageProgressDocument, variables: { imageId } }, (_, event) => {
+    if (event.imageProgress.done) onEnded();
+    return event;
+  });
+  return null;
+}
+
+type Action = "start" | "stop" | "reboot" | "release";
+
+export function InstancesPage() {
+  const { region } = useConsole();
+  const { notify } = useNotices();
+  const context = useMemo(() => ({ additionalTypenames: ["Instance", "CreateCustomImagePayload"] }), []);
+  const [{ data, fetching }, refetch] = useQuery({
+    query: InstanceListDocument,
+    variables: { regionId: region },
+    context,
+  });
+  const [creating, setCreating] = useState(false);
+  const [imaging, setImaging] = useState<ConsoleInstanceFragment | null>(null);
+  const [, start] = useMutation(StartInstanceDocument);
+  const [, stop] = useMutation(StopInstanceDocument);
+  const [, reboot] = useMutation(RebootInstanceDocument);
+  const [, release] = useMutation(ReleaseInstanceDocument);
+  const instances = data?.instances.edges.map((e) => e.node) ?? null;
+  const refresh = () => refetch({ requestPolicy: "network-only" });
+
+  const run = async (action: Action, instance: ConsoleInstanceFragment) => {
+    const input = { input: { instanceId: instance.id } };
+    const verbs = { start: "started", stop: "stopped", reboot: "rebooted", release: "released" };
+    const result =
+      action === "start"
+        ? (await start(input)).data?.startInstance
+        : action === "stop"
+          ? (await stop(input)).data?.stopInstance
+          : action === "reboot"
+            ? (await reboot(input)).data?.rebootInstance
+            : (await release(input)).data?.releaseInstance;
+    if (!result) return;
+    if (result.userErrors.length) {
+      notify({
+        tone: "error",
+        text: `${title(action)} ${instance.name}: ${result.userErrors.map((e) => e.message).join(" ")}`,
+      });
+    } else {
+      notify({ tone: "success", text: `${instance.name} ${verbs[action]}.` });
+      if (action === "release") refresh();
+    }
+  };
+
+  return (
+    <section aria-labelledby="instances-title">
+      <div className="page-header">
+        <h1 id="instances-title">Instances</h1>
+        <button type="button" className="button button-primary" onClick={() => setCreating(true)}>
+          Create Instance
+        </button>
+      </div>
+      <Table
+        caption="Instances"
+        columns={COLUMNS}
+        fetching={fetching}
+        rowCount={instances?.length ?? null}
+        empty="No instances in this region yet. Create one to get started."
+      >
+        {instances?.map((instance) => {
+          const locked = instance.imageInProgress;
+          const lockHint = locked
+            ? `Locked: image ${locked.name} is being created from this instance.`
+            : undefined;
+          return (
+            <tr key={instance.id} data-instance-id={instance.id}>
+              <td className="strong">{instance.name}</td>
+              <td className="mono">{instance.id}</td>
+              <td>
+                <Status value={instance.status} />
+                {locked ? (
+                  <span className="lock-note">
+                    <span aria-hidden="true">🔒</span> Locked: creating image {locked.name} ({locked.progress}
+                    %)
+                  </span>
+                ) : null}
+                {locked ? <LockWatcher imageId={locked.id} onEnded={refresh} /> : null}
+              </td>
+              <td>
+                {title(instance.osType)}
+                <span className="muted block">{instance.platform}</span>
+              </td>
+              <td>
+                <ul className="disk-list" aria-label={`Disks of ${instance.name}`}>
+                  {instance.disks.map((disk) => (
+                    <li key={disk.id}>
+                      <span className="mono">{disk.device}</span> {disk.sizeGiB} GiB{" "}
+                      <span className="muted">{title(disk.type)}</span>
+                    </li>
+                  ))}
+                </ul>
+              </td>
+              <td>{dateTime(instance.createdAt)}</td>
+              <td>
+                <MenuButton
+                  label="More"
+                  menuLabel={`Actions for ${instance.name}`}
+                  items={[
+                    { label: "Start", hint: lockHint, onSelect: () => run("start", instance) },
+                    { label: "Stop", hint: lockHint, onSelect: () => run("stop", instance) },
+                    { label: "Reboot", hint: lockHint, onSelect: () => run("reboot", instance) },
+                    { label: "Release", hint: lockHint, onSelect: () => run("release", instance) },
+                    {
+                      label: "Disk and Image",
+                      items: [{ label: "Create Custom Image", onSelect: () => setImaging(instance) }],
+                    },
+                  ]}
+                />
+              </td>
+            </tr>
+          );
+        })}
+      </Table>
+      {creating ? (
+        <CreateInstanceDialog
+          onClose={() => setCreating(false)}
+          onCreated={(name) => notify({ tone: "success", text: `Instance ${name} created.` })}
+        />
+      ) : null}
+      {imaging ? <CreateCustomImageDialog instance={imaging} onClose={() => setImaging(null)} /> : null}
+    </section>
+  );
+}

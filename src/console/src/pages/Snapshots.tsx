@@ -1,0 +1,93 @@
+import { useMemo } from "react";
+import { useQuery, useSubscription } from "urql";
+import { ProgressBar } from "../components/ProgressBar.tsx";
+import { Status } from "../components/Status.tsx";
+import { Table } from "../components/Table.tsx";
+import { SnapshotListDocument, SnapshotProgressDocument } from "../documents.ts";
+import { dateTime, title } from "../format.ts";
+import type { ConsoleSnapshotProgressSubscription } from "../gql/graphql.ts";
+import { useConsole } from "../regions.tsx";
+
+const COLUMNS = ["Name", "ID", "Disk", "Device", "Type", "Status", "Progress", "Image", "Created"] as const;
+
+interface Row {
+  id: string;
+  device: string;
+  status: string;
+  progress: number;
+  remainingSeconds?: number | null;
+}
+
+function LiveSnapshot({ snapshot, onEnded }: { snapshot: Row; onEnded(): void }) {
+  const [{ data }] = useSubscription<ConsoleSnapshotProgressSubscription, Row>(
+    { query: SnapshotProgressDocument, variables: { snapshotId: snapshot.id } },
+    (_, event) => {
+      if (event.snapshotProgress.done) onEnded();
+      return { ...snapshot, ...event.snapshotProgress.snapshot };
+    },
+  );
+  const live = data ?? snapshot;
+  return (
+    <ProgressBar
+      label={snapshot.device}
+      value={live.progress}
+      remainingSeconds={live.remainingSeconds}
+      compact
+    />
+  );
+}
+
+export function SnapshotsPage() {
+  const { region } = useConsole();
+  const context = useMemo(() => ({ additionalTypenames: ["Snapshot", "Image", "DeleteImagePayload"] }), []);
+  const [{ data, fetching }, refetch] = useQuery({
+    query: SnapshotListDocument,
+    variables: { regionId: region },
+    context,
+  });
+  const snapshots = data?.snapshots.edges.map((e) => e.node) ?? null;
+  const refresh = () => refetch({ requestPolicy: "network-only" });
+  return (
+    <section aria-labelledby="snapshots-title">
+      <div className="page-header">
+        <h1 id="snapshots-title">Snapshots</h1>
+        <p className="muted">
+          Every disk snapshot of this region, including those that make up custom images.
+        </p>
+      </div>
+      <Table
+        caption="Snapshots"
+        columns={COLUMNS}
+        fetching={fetching}
+        rowCount={snapshots?.length ?? null}
+        empty="No snapshots in this region."
+      >
+        {snapshots?.map((s) => (
+          <tr key={s.id}>
+            <td className="strong">{s.name ?? <span className="muted">—</span>}</td>
+            <td className="mono">{s.id}</td>
+            <td>
+              <span className="mono">{s.sourceDiskId}</span>
+              <span className="muted block">{s.sourceDiskSizeGiB} GiB</span>
+            </td>
+            <td className="mono">{s.device}</td>
+            <td>{title(s.sourceDiskType)}</td>
+            <td>
+              <Status value={s.status} />
+              {s.failureReason ? <span className="muted block">{s.failureReason}</span> : null}
+            </td>
+            <td className="progress-cell">
+              {s.status === "PROGRESSING" ? (
+                <LiveSnapshot snapshot={s} onEnded={refresh} />
+              ) : (
+                <ProgressBar label={s.device} value={s.progress} compact />
+              )}
+            </td>
+            <td>{s.image ? s.image.name : <span className="muted">—</span>}</td>
+            <td>{dateTime(s.createdAt)}</td>
+          </tr>
+        ))}
+      </Table>
+    </section>
+  );
+}
