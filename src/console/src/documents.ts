@@ -1,3 +1,4 @@
+import type { ConsoleImageListQuery, ConsoleInstanceListQuery } from "./gql/graphql.ts";
 import { graphql } from "./gql/index.ts";
 
 export const ViewerDocument = graphql(`
@@ -21,89 +22,31 @@ export const UserErrorFields = graphql(`
   }
 `);
 
-export const InstanceFields = graphql(`
-  fragment ConsoleInstance on Instance {
-    id
-    name
-    status
-    osType
-    platform
-    createdAt
-    disks {
-      id
-      device
-      sizeGiB
-      type
-    }
-    image {
-      id
-      name
-    }
-    imageInProgress {
-      id
-      name
-      status
-      progress
-    }
-    guest {
-      fstabDataDiskEntries
-      kernelUpgraded
-      modifiedSystemPaths
-      mountedFileSystems
-      rootUsername
-      systemDiskFreeMiB
-      systemDiskPartitions
-    }
-  }
-`);
-
+// Lists spell their fields out: the cost limit counts a fragment's fields more than once.
 export const InstanceListDocument = graphql(`
   query ConsoleInstanceList($regionId: ID!) {
     instances(filter: { regionId: $regionId, status: [RUNNING, STOPPED, EXPIRED] }, first: 100) {
       totalCount
       edges {
         node {
-          ...ConsoleInstance
+          id
+          name
+          status
+          osType
+          platform
+          createdAt
+          disks {
+            id
+            device
+            sizeGiB
+            type
+          }
+          imageInProgress {
+            id
+            name
+            progress
+          }
         }
-      }
-    }
-  }
-`);
-
-export const ImageFields = graphql(`
-  fragment ConsoleImage on Image {
-    id
-    name
-    description
-    status
-    progress
-    remainingSeconds
-    sizeGiB
-    osType
-    platform
-    source
-    createdAt
-    failureReason
-    sourceRegion {
-      id
-    }
-    sourceImage {
-      id
-      name
-    }
-    sourceInstance {
-      id
-      name
-    }
-    diskMappings {
-      device
-      sizeGiB
-      type
-      snapshot {
-        id
-        status
-        progress
-        remainingSeconds
       }
     }
   }
@@ -115,7 +58,40 @@ export const ImageListDocument = graphql(`
       totalCount
       edges {
         node {
-          ...ConsoleImage
+          id
+          name
+          description
+          status
+          progress
+          remainingSeconds
+          sizeGiB
+          osType
+          platform
+          source
+          createdAt
+          failureReason
+          sourceRegion {
+            id
+          }
+          sourceImage {
+            id
+            name
+          }
+          sourceInstance {
+            id
+            name
+          }
+          diskMappings {
+            device
+            sizeGiB
+            type
+            snapshot {
+              id
+              status
+              progress
+              remainingSeconds
+            }
+          }
         }
       }
     }
@@ -211,7 +187,8 @@ export const CreateInstanceDocument = graphql(`
   mutation ConsoleCreateInstance($input: CreateInstanceInput!) {
     createInstance(input: $input) {
       instance {
-        ...ConsoleInstance
+        id
+        name
       }
       userErrors {
         ...ConsoleUserError
@@ -280,7 +257,9 @@ export const CreateCustomImageDocument = graphql(`
   mutation ConsoleCreateCustomImage($input: CreateCustomImageInput!) {
     createCustomImage(input: $input) {
       image {
-        ...ConsoleImage
+        id
+        name
+        status
       }
       warnings {
         item
@@ -298,7 +277,9 @@ export const CopyImageDocument = graphql(`
   mutation ConsoleCopyImage($input: CopyImageInput!) {
     copyImage(input: $input) {
       image {
-        ...ConsoleImage
+        id
+        name
+        status
         region {
           id
         }
@@ -314,7 +295,10 @@ export const UpdateImageDocument = graphql(`
   mutation ConsoleUpdateImage($input: UpdateImageInput!) {
     updateImage(input: $input) {
       image {
-        ...ConsoleImage
+        id
+        name
+        description
+        status
       }
       userErrors {
         ...ConsoleUserError
@@ -338,10 +322,35 @@ export const CancelCopyImageDocument = graphql(`
   mutation ConsoleCancelCopyImage($input: CancelCopyImageInput!) {
     cancelCopyImage(input: $input) {
       image {
-        ...ConsoleImage
+        id
+        status
       }
       userErrors {
         ...ConsoleUserError
+      }
+    }
+  }
+`);
+
+/** An image as the Images page lists it. */
+export type ConsoleImage = ConsoleImageListQuery["images"]["edges"][number]["node"];
+
+/** An instance as the Instances page lists it. */
+export type ConsoleInstance = ConsoleInstanceListQuery["instances"]["edges"][number]["node"];
+
+/** Read when the Create Custom Image dialog opens, so its pre-checks see the latest guest report. */
+export const InstanceGuestDocument = graphql(`
+  query ConsoleInstanceGuest($id: ID!) {
+    instance(id: $id) {
+      id
+      guest {
+        fstabDataDiskEntries
+        kernelUpgraded
+        modifiedSystemPaths
+        mountedFileSystems
+        rootUsername
+        systemDiskFreeMiB
+        systemDiskPartitions
       }
     }
   }

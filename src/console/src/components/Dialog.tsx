@@ -16,7 +16,11 @@ export function Dialog({ title, onClose, onSubmit, children, actions, wide }: Di
   const titleId = useId();
   useEffect(() => {
     const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
+    if (dialog && !dialog.open) {
+      dialog.showModal();
+      // Start in the first field rather than on the close button.
+      dialog.querySelector<HTMLElement>(".dialog-body :is(input, select, textarea)")?.focus();
+    }
     return () => dialog?.close();
   }, []);
   const submit = (event: FormEvent) => {
@@ -36,7 +40,7 @@ export function Dialog({ title, onClose, onSubmit, children, actions, wide }: Di
       <form onSubmit={submit} noValidate>
         <header className="dialog-header">
           <h2 id={titleId}>{title}</h2>
-          <button type="button" className="icon-button" aria-label="Close" onClick={onClose}>
+          <button type="button" className="icon-button" aria-label="Close dialog" onClick={onClose}>
             ×
           </button>
         </header>

@@ -103,6 +103,11 @@ function MenuList({ items, label, onDone, onBack, className }: MenuListProps) {
               }}
             >
               {item.label}
+              {item.items ? (
+                <span className="menu-arrow" aria-hidden="true">
+                  ‹
+                </span>
+              ) : null}
             </button>
             {item.hint ? (
               <span className="menu-hint" id={hintId}>

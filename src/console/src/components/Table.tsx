@@ -7,11 +7,13 @@ interface TableProps {
   /** Null while the first load is under way. */
   rowCount: number | null;
   empty: ReactNode;
+  /** Why the list could not be read (shown instead of a spinner that never ends). */
+  error?: string | null;
   children: ReactNode;
 }
 
 /** A list with its loading and empty states. */
-export function Table({ caption, columns, fetching, rowCount, empty, children }: TableProps) {
+export function Table({ caption, columns, fetching, rowCount, empty, error, children }: TableProps) {
   return (
     <div className="table-wrap" aria-busy={fetching}>
       <table>
@@ -26,7 +28,13 @@ export function Table({ caption, columns, fetching, rowCount, empty, children }:
           </tr>
         </thead>
         <tbody>
-          {rowCount === null ? (
+          {rowCount === null && error ? (
+            <tr>
+              <td colSpan={columns.length} className="table-note" role="alert">
+                The list could not be read: {error}
+              </td>
+            </tr>
+          ) : rowCount === null ? (
             <tr>
               <td colSpan={columns.length} className="table-note">
                 <span className="spinner" aria-hidden="true" /> Loading…

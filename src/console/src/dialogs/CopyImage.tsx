@@ -2,14 +2,13 @@ import { useState } from "react";
 import { useMutation } from "urql";
 import { Dialog } from "../components/Dialog.tsx";
 import { errorsFor, Field, FormErrors, type UserError, unplacedErrors } from "../components/Field.tsx";
-import { CopyImageDocument } from "../documents.ts";
-import type { ConsoleImageFragment } from "../gql/graphql.ts";
+import { type ConsoleImage, CopyImageDocument } from "../documents.ts";
 import { useConsole } from "../regions.tsx";
 
 const FIELDS = ["destinationRegionId", "name", "description"];
 
 interface CopyImageProps {
-  image: ConsoleImageFragment;
+  image: ConsoleImage;
   onClose(): void;
   onCopied(copy: { id: string; name: string }, destinationRegionId: string): void;
 }

@@ -1,10 +1,9 @@
 import { useState } from "react";
-import { useMutation } from "urql";
+import { useMutation, useQuery } from "urql";
 import { runLinuxPrechecks } from "../../../domain/prechecks.ts";
 import { Dialog } from "../components/Dialog.tsx";
 import { errorsFor, Field, FormErrors, type UserError, unplacedErrors } from "../components/Field.tsx";
-import { CreateCustomImageDocument } from "../documents.ts";
-import type { ConsoleInstanceFragment } from "../gql/graphql.ts";
+import { type ConsoleInstance, CreateCustomImageDocument, InstanceGuestDocument } from "../documents.ts";
 import { useConsole } from "../regions.tsx";
 import { href, navigate } from "../router.ts";
 import { type CheckView, PrecheckList } from "./PrecheckList.tsx";
@@ -16,7 +15,7 @@ export function CreateCustomImageDialog({
   instance,
   onClose,
 }: {
-  instance: ConsoleInstanceFragment;
+  instance: ConsoleInstance;
   onClose(): void;
 }) {
   const { region } = useConsole();
@@ -28,8 +27,14 @@ export function CreateCustomImageDialog({
   const [submitted, setSubmitted] = useState<CheckView[] | null>(null);
   const [{ fetching }, create] = useMutation(CreateCustomImageDocument);
 
+  const [{ data: guestData }] = useQuery({
+    query: InstanceGuestDocument,
+    variables: { id: instance.id },
+    requestPolicy: "network-only",
+  });
+  const guest = guestData?.instance?.guest;
   // The same pre-checks the gateway runs, on the guest state it last reported.
-  const before: CheckView[] = instance.osType === "LINUX" ? runLinuxPrechecks(instance.guest) : [];
+  const before: CheckView[] = instance.osType === "LINUX" && guest ? runLinuxPrechecks(guest) : [];
   const checks = submitted ?? before;
   const failing = checks.some((c) => c.result === "FAIL");
 
@@ -101,6 +106,23 @@ export function CreateCustomImageDialog({
         {instance.disks.map((d) => `${d.device} (${d.sizeGiB} GiB)`).join(", ")}.
       </p>
       <FormErrors errors={unplacedErrors(errors, FIELDS)} />
+      <Field
+        label="Name"
+        errors={errorsFor(errors, "name")}
+        hint="2–128 characters: starts with a letter, then letters, digits, '.', ':', '_' or '-'."
+      >
+        {(props) => <input {...props} type="text" value={name} onChange={(e) => setName(e.target.value)} />}
+      </Field>
+      <Field label="Description" errors={errorsFor(errors, "description")} hint="Up to 256 characters.">
+        {(props) => (
+          <textarea
+            {...props}
+            rows={3}
+            value={description}
+            onChange={(e) => setDescription(e.target.value)}
+          />
+        )}
+      </Field>
       <PrecheckList checks={checks} heading="Pre-check results" />
       {failing ? (
         <div className="field checkbox">
@@ -119,23 +141,6 @@ export function CreateCustomImageDialog({
           ))}
         </div>
       ) : null}
-      <Field
-        label="Name"
-        errors={errorsFor(errors, "name")}
-        hint="2–128 characters: starts with a letter, then letters, digits, '.', ':', '_' or '-'."
-      >
-        {(props) => <input {...props} type="text" value={name} onChange={(e) => setName(e.target.value)} />}
-      </Field>
-      <Field label="Description" errors={errorsFor(errors, "description")} hint="Up to 256 characters.">
-        {(props) => (
-          <textarea
-            {...props}
-            rows={3}
-            value={description}
-            onChange={(e) => setDescription(e.target.value)}
-          />
-        )}
-      </Field>
     </Dialog>
   );
 }

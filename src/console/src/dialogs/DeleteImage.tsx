@@ -2,11 +2,10 @@ import { useState } from "react";
 import { useMutation } from "urql";
 import { Dialog } from "../components/Dialog.tsx";
 import { FormErrors, type UserError } from "../components/Field.tsx";
-import { DeleteImageDocument } from "../documents.ts";
-import type { ConsoleImageFragment } from "../gql/graphql.ts";
+import { type ConsoleImage, DeleteImageDocument } from "../documents.ts";
 
 interface DeleteImageProps {
-  image: ConsoleImageFragment;
+  image: ConsoleImage;
   onClose(): void;
   onDeleted(): void;
 }

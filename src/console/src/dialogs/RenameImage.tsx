@@ -2,10 +2,9 @@ import { useState } from "react";
 import { useMutation } from "urql";
 import { Dialog } from "../components/Dialog.tsx";
 import { errorsFor, Field, FormErrors, type UserError, unplacedErrors } from "../components/Field.tsx";
-import { UpdateImageDocument } from "../documents.ts";
-import type { ConsoleImageFragment } from "../gql/graphql.ts";
+import { type ConsoleImage, UpdateImageDocument } from "../documents.ts";
 
-export function RenameImageDialog({ image, onClose }: { image: ConsoleImageFragment; onClose(): void }) {
+export function RenameImageDialog({ image, onClose }: { image: ConsoleImage; onClose(): void }) {
   const [name, setName] = useState(image.name);
   const [description, setDescription] = useState(image.description ?? "");
   const [errors, setErrors] = useState<readonly UserError[]>([]);

@@ -9,12 +9,13 @@ import { DeleteImageDialog } from "../dialogs/DeleteImage.tsx";
 import { RenameImageDialog } from "../dialogs/RenameImage.tsx";
 import {
   CancelCopyImageDocument,
+  type ConsoleImage,
   ImageListDocument,
   ImageProgressDocument,
   UpdateImageDocument,
 } from "../documents.ts";
 import { dateTime, title } from "../format.ts";
-import type { ConsoleImageFragment, ConsoleImageProgressSubscription } from "../gql/graphql.ts";
+import type { ConsoleImageProgressSubscription } from "../gql/graphql.ts";
 import { useNotices } from "../notices.tsx";
 import { useConsole } from "../regions.tsx";
 import { href, navigate } from "../router.ts";
@@ -47,7 +48,7 @@ function accumulate(previous: Live | undefined, event: ConsoleImageProgressSubsc
 }
 
 /** The image's bars: one per disk (named after its device) and one for the whole image, live. */
-function LiveProgress({ image, onEnded }: { image: ConsoleImageFragment; onEnded(): void }) {
+function LiveProgress({ image, onEnded }: { image: ConsoleImage; onEnded(): void }) {
   const [{ data: live }] = useSubscription<ConsoleImageProgressSubscription, Live>(
     { query: ImageProgressDocument, variables: { imageId: image.id } },
     (previous, event) => {
@@ -78,7 +79,7 @@ function LiveProgress({ image, onEnded }: { image: ConsoleImageFragment; onEnded
   );
 }
 
-function ImageStatus({ image, live }: { image: ConsoleImageFragment; live?: string }) {
+function ImageStatus({ image, live }: { image: ConsoleImage; live?: string }) {
   return (
     <>
       <Status value={live ?? image.status} />
@@ -87,7 +88,7 @@ function ImageStatus({ image, live }: { image: ConsoleImageFragment; live?: stri
   );
 }
 
-function Source({ image }: { image: ConsoleImageFragment }) {
+function Source({ image }: { image: ConsoleImage }) {
   if (image.source === "COPY") {
     return (
       <>
@@ -107,7 +108,7 @@ function Source({ image }: { image: ConsoleImageFragment }) {
   return <>{title(image.source)}</>;
 }
 
-type Open = { kind: "copy" | "launch" | "rename" | "delete"; image: ConsoleImageFragment } | null;
+type Open = { kind: "copy" | "launch" | "rename" | "delete"; image: ConsoleImage } | null;
 
 export function ImagesPage() {
   const { region } = useConsole();
@@ -118,7 +119,7 @@ export function ImagesPage() {
     }),
     [],
   );
-  const [{ data, fetching }, refetch] = useQuery({
+  const [{ data, fetching, error }, refetch] = useQuery({
     query: ImageListDocument,
     variables: { regionId: region },
     context,
@@ -129,14 +130,14 @@ export function ImagesPage() {
   const images = data?.images.edges.map((e) => e.node) ?? null;
   const refresh = () => refetch({ requestPolicy: "network-only" });
 
-  const deprecate = async (image: ConsoleImageFragment, deprecated: boolean) => {
+  const deprecate = async (image: ConsoleImage, deprecated: boolean) => {
     const payload = (await update({ input: { imageId: image.id, deprecated } })).data?.updateImage;
     if (!payload) return;
     if (payload.userErrors.length)
       notify({ tone: "error", text: payload.userErrors.map((e) => e.message).join(" ") });
     else notify({ tone: "success", text: `${image.name} ${deprecated ? "deprecated" : "available again"}.` });
   };
-  const cancel = async (image: ConsoleImageFragment) => {
+  const cancel = async (image: ConsoleImage) => {
     const payload = (await cancelCopy({ input: { imageId: image.id } })).data?.cancelCopyImage;
     if (!payload) return;
     if (payload.userErrors.length)
@@ -158,6 +159,7 @@ export function ImagesPage() {
         columns={COLUMNS}
         fetching={fetching}
         rowCount={images?.length ?? null}
+        error={error?.message}
         empty="No custom images in this region. On the Instances page, choose More > Disk and Image > Create Custom Image."
       >
         {images?.map((image) => {

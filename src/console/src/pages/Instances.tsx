@@ -6,6 +6,7 @@ import { Table } from "../components/Table.tsx";
 import { CreateCustomImageDialog } from "../dialogs/CreateCustomImage.tsx";
 import { CreateInstanceDialog } from "../dialogs/CreateInstance.tsx";
 import {
+  type ConsoleInstance,
   ImageProgressDocument,
   InstanceListDocument,
   RebootInstanceDocument,
@@ -14,7 +15,6 @@ import {
   StopInstanceDocument,
 } from "../documents.ts";
 import { dateTime, title } from "../format.ts";
-import type { ConsoleInstanceFragment } from "../gql/graphql.ts";
 import { useNotices } from "../notices.tsx";
 import { useConsole } from "../regions.tsx";
 
@@ -35,13 +35,13 @@ export function InstancesPage() {
   const { region } = useConsole();
   const { notify } = useNotices();
   const context = useMemo(() => ({ additionalTypenames: ["Instance", "CreateCustomImagePayload"] }), []);
-  const [{ data, fetching }, refetch] = useQuery({
+  const [{ data, fetching, error }, refetch] = useQuery({
     query: InstanceListDocument,
     variables: { regionId: region },
     context,
   });
   const [creating, setCreating] = useState(false);
-  const [imaging, setImaging] = useState<ConsoleInstanceFragment | null>(null);
+  const [imaging, setImaging] = useState<ConsoleInstance | null>(null);
   const [, start] = useMutation(StartInstanceDocument);
   const [, stop] = useMutation(StopInstanceDocument);
   const [, reboot] = useMutation(RebootInstanceDocument);
@@ -49,7 +49,7 @@ export function InstancesPage() {
   const instances = data?.instances.edges.map((e) => e.node) ?? null;
   const refresh = () => refetch({ requestPolicy: "network-only" });
 
-  const run = async (action: Action, instance: ConsoleInstanceFragment) => {
+  const run = async (action: Action, instance: ConsoleInstance) => {
     const input = { input: { instanceId: instance.id } };
     const verbs = { start: "started", stop: "stopped", reboot: "rebooted", release: "released" };
     const result =
@@ -85,6 +85,7 @@ export function InstancesPage() {
         columns={COLUMNS}
         fetching={fetching}
         rowCount={instances?.length ?? null}
+        error={error?.message}
         empty="No instances in this region yet. Create one to get started."
       >
         {instances?.map((instance) => {

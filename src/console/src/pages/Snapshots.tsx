@@ -40,7 +40,7 @@ function LiveSnapshot({ snapshot, onEnded }: { snapshot: Row; onEnded(): void })
 export function SnapshotsPage() {
   const { region } = useConsole();
   const context = useMemo(() => ({ additionalTypenames: ["Snapshot", "Image", "DeleteImagePayload"] }), []);
-  const [{ data, fetching }, refetch] = useQuery({
+  const [{ data, fetching, error }, refetch] = useQuery({
     query: SnapshotListDocument,
     variables: { regionId: region },
     context,
@@ -60,6 +60,7 @@ export function SnapshotsPage() {
         columns={COLUMNS}
         fetching={fetching}
         rowCount={snapshots?.length ?? null}
+        error={error?.message}
         empty="No snapshots in this region."
       >
         {snapshots?.map((s) => (
