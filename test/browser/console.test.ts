@@ -54,14 +54,6 @@ const value = async (locator: Locator) =>
 const dialog = (name: string) => page.getByRole("dialog", { name, exact: true });
 const button = (scope: Page | Locator, name: string) => scope.getByRole("button", { name, exact: true });
 
-async function openInstanceMenu(instance: string, item: string, submenu?: string): Promise<void> {
-  await button(row(instance), "More").click();
-  if (submenu) {
-    await page.getByRole("menuitem", { name: submenu, exact: true }).click();
-  }
-  await page.getByRole("menuitem", { name: item, exact: true }).click();
-}
-
 beforeAll(async () => {
   if (!CHROMIUM) return;
   rmSync(SHOTS, { recursive: true, force: true });
