@@ -67,7 +67,7 @@ beforeAll(async () => {
     executablePath: CHROMIUM,
     args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
   });
-  page = await browser.newPage({ viewport: { width: 1360, height: 860 } });
+  page = await browser.newPage({ viewport: { width: 1360, height: 860 }, reducedMotion: "reduce" });
   page.on("console", (message) => {
     if (message.type() === "error" || message.type() === "warning") browserLog.push(message.text());
   });

@@ -2,7 +2,7 @@ import { type MouseEvent, type ReactNode, useCallback, useEffect, useMemo, useSt
 import { Provider, useQuery } from "urql";
 import { type ClientEvents, createGatewayClient } from "./client.ts";
 import { ViewerDocument } from "./documents.ts";
-import { NoticeList, NoticeProvider } from "./notices.tsx";
+import { NoticeList, NoticeProvider, useNotices } from "./notices.tsx";
 import { ImagesPage } from "./pages/Images.tsx";
 import { InstancesPage } from "./pages/Instances.tsx";
 import { SignIn } from "./pages/SignIn.tsx";
@@ -86,6 +86,10 @@ function NavLink({ page, current, region }: { page: Page; current: Page; region:
 function Shell({ banner, onSignOut }: { banner: ReactNode; onSignOut(): void }) {
   const [{ data, error }] = useQuery({ query: ViewerDocument });
   const { page, region } = useRoute();
+  const { clear } = useNotices();
+  // Messages belong to the page they were given on.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: cleared whenever the page or region changes
+  useEffect(() => clear(), [page, region, clear]);
   const regions = data?.regions ?? [];
   const current = regions.find((r) => r.id === region)?.id ?? regions[0]?.id ?? null;
 

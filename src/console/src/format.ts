@@ -24,8 +24,8 @@ const titles: Record<string, string> = {
 /** An API enum as the console says it: AVAILABLE → Available. */
 export const title = (value: string): string => titles[value] ?? value;
 
-export function dateTime(iso: string): string {
-  return new Date(iso).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
+export function dateTime(iso: string, style: "medium" | "short" = "medium"): string {
+  return new Date(iso).toLocaleString(undefined, { dateStyle: style, timeStyle: "short" });
 }
 
 export function duration(seconds: number | null | undefined): string | null {

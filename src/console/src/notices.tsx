@@ -11,6 +11,7 @@ interface Notices {
   notices: Notice[];
   notify(notice: Omit<Notice, "id">): void;
   dismiss(id: number): void;
+  clear(): void;
 }
 
 const NoticeContext = createContext<Notices | null>(null);
@@ -24,7 +25,8 @@ export function NoticeProvider({ children }: { children: ReactNode }) {
     const id = next++;
     setNotices((all) => [...all.slice(-3), { ...notice, id }]);
   }, []);
-  const value = useMemo(() => ({ notices, notify, dismiss }), [notices, notify, dismiss]);
+  const clear = useCallback(() => setNotices([]), []);
+  const value = useMemo(() => ({ notices, notify, dismiss, clear }), [notices, notify, dismiss, clear]);
   return <NoticeContext.Provider value={value}>{children}</NoticeContext.Provider>;
 }
 

@@ -5,15 +5,17 @@ interface ProgressBarProps {
   value: number;
   remainingSeconds?: number | null;
   compact?: boolean;
+  /** The label is read, not shown (a column already shows it). */
+  bare?: boolean;
 }
 
 /** role=progressbar named by `label` (e.g. the disk's device), with its percentage and time left. */
-export function ProgressBar({ label, value, remainingSeconds, compact }: ProgressBarProps) {
+export function ProgressBar({ label, value, remainingSeconds, compact, bare }: ProgressBarProps) {
   const left = value < 100 ? duration(remainingSeconds) : null;
   const text = left ? `${value}%, ${left}` : `${value}%`;
   return (
-    <div className={compact ? "progress progress-compact" : "progress"}>
-      <span className="progress-label">{label}</span>
+    <div className={`progress${compact ? " progress-compact" : ""}${bare ? " progress-bare" : ""}`}>
+      {bare ? null : <span className="progress-label">{label}</span>}
       <div
         className="progress-track"
         role="progressbar"

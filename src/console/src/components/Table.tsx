@@ -9,13 +9,15 @@ interface TableProps {
   empty: ReactNode;
   /** Why the list could not be read (shown instead of a spinner that never ends). */
   error?: string | null;
+  /** Scrolls sideways on narrow screens (only for tables without pop-up menus, which it would clip). */
+  scroll?: boolean;
   children: ReactNode;
 }
 
 /** A list with its loading and empty states. */
-export function Table({ caption, columns, fetching, rowCount, empty, error, children }: TableProps) {
+export function Table({ caption, columns, fetching, rowCount, empty, error, scroll, children }: TableProps) {
   return (
-    <div className="table-wrap" aria-busy={fetching}>
+    <div className={scroll ? "table-wrap table-scroll" : "table-wrap"} aria-busy={fetching}>
       <table>
         <caption className="visually-hidden">{caption}</caption>
         <thead>

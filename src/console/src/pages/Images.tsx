@@ -193,7 +193,7 @@ export function ImagesPage() {
               <td>
                 <Source image={image} />
               </td>
-              <td>{dateTime(image.createdAt)}</td>
+              <td className="nowrap">{dateTime(image.createdAt)}</td>
               <td>
                 <div className="row-actions">
                   {image.status === "AVAILABLE" ? (

@@ -30,6 +30,23 @@ function LockWatcher({ imageId, onEnded }: { imageId: string; onEnded(): void })
 }
 
 type Action = "start" | "stop" | "reboot" | "release";
+const ACTION_TITLES: Record<Action, string> = {
+  start: "Start",
+  stop: "Stop",
+  reboot: "Reboot",
+  release: "Release",
+};
+
+function LockIcon() {
+  return (
+    <svg className="lock-icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+      <path
+        fill="currentColor"
+        d="M5 7V5a3 3 0 0 1 6 0v2h1a1 1 0 0 1 1 1v6a1 1 0 0 1-1 1H4a1 1 0 0 1-1-1V8a1 1 0 0 1 1-1h1Zm1.5 0h3V5a1.5 1.5 0 0 0-3 0v2Z"
+      />
+    </svg>
+  );
+}
 
 export function InstancesPage() {
   const { region } = useConsole();
@@ -64,7 +81,7 @@ export function InstancesPage() {
     if (result.userErrors.length) {
       notify({
         tone: "error",
-        text: `${title(action)} ${instance.name}: ${result.userErrors.map((e) => e.message).join(" ")}`,
+        text: `${ACTION_TITLES[action]} ${instance.name} refused: ${result.userErrors.map((e) => e.message).join(" ")}`,
       });
     } else {
       notify({ tone: "success", text: `${instance.name} ${verbs[action]}.` });
@@ -101,7 +118,7 @@ export function InstancesPage() {
                 <Status value={instance.status} />
                 {locked ? (
                   <span className="lock-note">
-                    <span aria-hidden="true">🔒</span> Locked: creating image {locked.name} ({locked.progress}
+                    <LockIcon /> Locked: creating image {locked.name} ({locked.progress}
                     %)
                   </span>
                 ) : null}
@@ -121,7 +138,7 @@ export function InstancesPage() {
                   ))}
                 </ul>
               </td>
-              <td>{dateTime(instance.createdAt)}</td>
+              <td className="nowrap">{dateTime(instance.createdAt)}</td>
               <td>
                 <MenuButton
                   label="More"

@@ -8,7 +8,7 @@ import { dateTime, title } from "../format.ts";
 import type { ConsoleSnapshotProgressSubscription } from "../gql/graphql.ts";
 import { useConsole } from "../regions.tsx";
 
-const COLUMNS = ["Name", "ID", "Disk", "Device", "Type", "Status", "Progress", "Image", "Created"] as const;
+const COLUMNS = ["Name", "ID", "Disk", "Device", "Status", "Progress", "Image", "Created"] as const;
 
 interface Row {
   id: string;
@@ -57,6 +57,7 @@ export function SnapshotsPage() {
       </div>
       <Table
         caption="Snapshots"
+        scroll
         columns={COLUMNS}
         fetching={fetching}
         rowCount={snapshots?.length ?? null}
@@ -65,14 +66,16 @@ export function SnapshotsPage() {
       >
         {snapshots?.map((s) => (
           <tr key={s.id}>
-            <td className="strong">{s.name ?? <span className="muted">—</span>}</td>
+            <td className="strong nowrap">{s.name ?? <span className="muted">—</span>}</td>
             <td className="mono">{s.id}</td>
             <td>
               <span className="mono">{s.sourceDiskId}</span>
               <span className="muted block">{s.sourceDiskSizeGiB} GiB</span>
             </td>
-            <td className="mono">{s.device}</td>
-            <td>{title(s.sourceDiskType)}</td>
+            <td>
+              <span className="mono">{s.device}</span>
+              <span className="muted block">{title(s.sourceDiskType)}</span>
+            </td>
             <td>
               <Status value={s.status} />
               {s.failureReason ? <span className="muted block">{s.failureReason}</span> : null}
@@ -81,11 +84,11 @@ export function SnapshotsPage() {
               {s.status === "PROGRESSING" ? (
                 <LiveSnapshot snapshot={s} onEnded={refresh} />
               ) : (
-                <ProgressBar label={s.device} value={s.progress} compact />
+                <ProgressBar label={s.device} value={s.progress} compact bare />
               )}
             </td>
-            <td>{s.image ? s.image.name : <span className="muted">—</span>}</td>
-            <td>{dateTime(s.createdAt)}</td>
+            <td className="nowrap">{s.image ? s.image.name : <span className="muted">—</span>}</td>
+            <td className="nowrap">{dateTime(s.createdAt, "short")}</td>
           </tr>
         ))}
       </Table>
