@@ -238,6 +238,9 @@ export function ImagesPage() {
                       Cancel Copy
                     </button>
                   ) : null}
+                  {inProgress && !isCopy ? (
+                    <span className="muted nowrap">Actions once available</span>
+                  ) : null}
                   {!inProgress ? (
                     <button
                       type="button"
