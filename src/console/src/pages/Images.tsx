@@ -238,9 +238,7 @@ export function ImagesPage() {
                       Cancel Copy
                     </button>
                   ) : null}
-                  {inProgress && !isCopy ? (
-                    <span className="muted nowrap">Actions once available</span>
-                  ) : null}
+                  {inProgress && !isCopy ? <span className="muted">—</span> : null}
                   {!inProgress ? (
                     <button
                       type="button"
