@@ -1,10 +1,11 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createConsoleHandler } from "../src/server/console.ts";
+import { CONSOLE_DIST, createConsoleHandler } from "../src/server/console.ts";
+import { startTestApp } from "./support/app.ts";
 
 const dist = mkdtempSync(join(tmpdir(), "console-dist-"));
 mkdirSync(join(dist, "assets"));
@@ -105,5 +106,30 @@ describe("the console's files", () => {
     expect(response.status).toBe(503);
     expect(await response.text()).toContain("npm run console:build");
     unbuilt.server.close();
+  });
+});
+
+describe("the gateway", () => {
+  // npm install builds the console (postinstall); without the build this fails and says so.
+  it("serves the built console in production too, without the demo key, while GraphiQL is off", async () => {
+    expect(existsSync(join(CONSOLE_DIST, "index.html")), "the console is built (npm run console:build)").toBe(
+      true,
+    );
+    const app = await startTestApp({ config: { development: false } });
+    try {
+      const page = await fetch(`${app.origin}/console/images`);
+      expect(page.status).toBe(200);
+      const html = await page.text();
+      expect(html).toMatch(/<script type="module" crossorigin src="\/console\/assets\/index-[\w-]+\.js">/);
+      expect(html).not.toContain("demo-api-key");
+      const script = html.match(/src="(\/console\/assets\/[^"]+)"/)?.[1];
+      const asset = await fetch(`${app.origin}${script}`);
+      expect(asset.status).toBe(200);
+      expect(asset.headers.get("cache-control")).toContain("immutable");
+      const graphiql = await fetch(`${app.origin}/graphql`, { headers: { accept: "text/html" } });
+      expect(await graphiql.text()).not.toContain("GraphiQL");
+    } finally {
+      await app.close();
+    }
   });
 });

@@ -4,6 +4,8 @@ import { join } from "node:path";
 import { type Browser, chromium, type Locator, type Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { ManualClock, startTestApp, type TestApp } from "../support/app.ts";
+import { gqlData } from "../support/client.ts";
+import { CreateInstanceDocument } from "../support/documents.ts";
 
 /** Debian's Chromium, from CHROMIUM_PATH or the PATH; never a browser download. */
 function findChromium(): string | null {
@@ -237,6 +239,35 @@ describe.skipIf(!CHROMIUM)("the web console, as a console user works through the
     await create.waitFor({ state: "hidden", timeout: WAIT });
   });
 
+  it("shows a FAILing pre-check before submitting and offers to ignore it", async () => {
+    // The guest reports a renamed root login (through the API, as the guest agent would).
+    await gqlData(app.origin, CreateInstanceDocument, {
+      input: {
+        regionId: "cn-hangzhou",
+        name: "legacy-vm",
+        imageId: "ubuntu_22_04_x64_20G_alibase",
+        guest: { rootUsername: "admin" },
+      },
+    });
+    await page.reload();
+    await button(row("legacy-vm"), "More").click();
+    await page.getByRole("menuitem", { name: "Disk and Image", exact: true }).click();
+    await page.getByRole("menuitem", { name: "Create Custom Image", exact: true }).click();
+    const create = dialog("Create Custom Image");
+    const checks = create.getByRole("region", { name: "Pre-check results" });
+    await visible(checks.getByText("Root login"));
+    expect(await checks.textContent()).toContain('renamed to "admin"');
+    await create.getByRole("textbox", { name: "Name" }).fill("legacy-image");
+    await button(create, "Create").click();
+    await visible(create.getByRole("alert").filter({ hasText: "Pre-checks failed" }));
+    await shot("precheck-failed");
+    await create.getByRole("checkbox", { name: "Ignore check failures" }).check();
+    await button(create, "Create").click();
+    await visible(create.getByText("is being created"));
+    await button(create, "Close").click();
+    await visible(row("legacy-vm").getByText("Locked: creating image legacy-image"));
+  });
+
   it("copies the image to cn-shanghai and watches the copy finish there", async () => {
     await page.getByRole("link", { name: "Images", exact: true }).click();
     await button(row("web-image"), "Copy Image").click();
@@ -310,6 +341,17 @@ describe.skipIf(!CHROMIUM)("the web console, as a console user works through the
     await visible(page.getByRole("heading", { name: "Snapshots" }));
     await visible(bar(row("/dev/vdc"), "/dev/vdc"));
     await shot("snapshots");
+  });
+
+  it("says so in a banner when the gateway cannot be reached, and clears it when it can", async () => {
+    await page.route("**/graphql**", (route) => route.abort("internetdisconnected"));
+    await page.getByRole("link", { name: "Instances", exact: true }).click();
+    const banner = page.getByRole("alert").filter({ hasText: "The gateway could not be reached" });
+    await visible(banner);
+    await shot("network-banner");
+    await page.unroute("**/graphql**");
+    await page.getByRole("link", { name: "Images", exact: true }).click();
+    await banner.waitFor({ state: "detached", timeout: WAIT });
   });
 
   it("signs out and forgets the key", async () => {
