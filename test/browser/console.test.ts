@@ -343,9 +343,21 @@ describe.skipIf(!CHROMIUM)("the web console, as a console user works through the
     await shot("snapshots");
   });
 
+  it("releases an instance after asking", async () => {
+    await page.getByRole("link", { name: "Instances", exact: true }).click();
+    await row("legacy-vm").getByText("Locked").waitFor({ state: "detached", timeout: WAIT });
+    await button(row("legacy-vm"), "More").click();
+    await page.getByRole("menuitem", { name: "Release", exact: true }).click();
+    const release = dialog("Release Instance");
+    await visible(release);
+    await button(release, "Release").click();
+    await row("legacy-vm").waitFor({ state: "detached", timeout: WAIT });
+    await visible(page.getByRole("status").filter({ hasText: "legacy-vm released." }));
+  });
+
   it("says so in a banner when the gateway cannot be reached, and clears it when it can", async () => {
     await page.route("**/graphql**", (route) => route.abort("internetdisconnected"));
-    await page.getByRole("link", { name: "Instances", exact: true }).click();
+    await page.getByRole("link", { name: "Snapshots", exact: true }).click();
     const banner = page.getByRole("alert").filter({ hasText: "The gateway could not be reached" });
     await visible(banner);
     await shot("network-banner");

@@ -1,5 +1,6 @@
 import { useMemo, useState } from "react";
 import { useMutation, useQuery, useSubscription } from "urql";
+import { Dialog } from "../components/Dialog.tsx";
 import { MenuButton } from "../components/Menu.tsx";
 import { Status } from "../components/Status.tsx";
 import { Table } from "../components/Table.tsx";
@@ -59,6 +60,7 @@ export function InstancesPage() {
   });
   const [creating, setCreating] = useState(false);
   const [imaging, setImaging] = useState<ConsoleInstance | null>(null);
+  const [releasing, setReleasing] = useState<ConsoleInstance | null>(null);
   const [, start] = useMutation(StartInstanceDocument);
   const [, stop] = useMutation(StopInstanceDocument);
   const [, reboot] = useMutation(RebootInstanceDocument);
@@ -147,7 +149,7 @@ export function InstancesPage() {
                     { label: "Start", hint: lockHint, onSelect: () => run("start", instance) },
                     { label: "Stop", hint: lockHint, onSelect: () => run("stop", instance) },
                     { label: "Reboot", hint: lockHint, onSelect: () => run("reboot", instance) },
-                    { label: "Release", hint: lockHint, onSelect: () => run("release", instance) },
+                    { label: "Release", hint: lockHint, onSelect: () => setReleasing(instance) },
                     {
                       label: "Disk and Image",
                       items: [{ label: "Create Custom Image", onSelect: () => setImaging(instance) }],
@@ -166,6 +168,31 @@ export function InstancesPage() {
         />
       ) : null}
       {imaging ? <CreateCustomImageDialog instance={imaging} onClose={() => setImaging(null)} /> : null}
+      {releasing ? (
+        <Dialog
+          title="Release Instance"
+          onClose={() => setReleasing(null)}
+          onSubmit={() => {
+            setReleasing(null);
+            run("release", releasing);
+          }}
+          actions={
+            <>
+              <button type="button" className="button" onClick={() => setReleasing(null)}>
+                Cancel
+              </button>
+              <button type="submit" className="button button-danger">
+                Release
+              </button>
+            </>
+          }
+        >
+          <p>
+            Release <strong>{releasing.name}</strong> ({releasing.id}) and its {releasing.disks.length} disks?
+            Their snapshots stay, and can still become an image.
+          </p>
+        </Dialog>
+      ) : null}
     </section>
   );
 }
