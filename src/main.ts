@@ -9,6 +9,7 @@ try {
   const app = await startApp(config, { logger });
   const graphiql = `${app.origin}/graphql`;
   logger.info("image-gateway is listening", {
+    console: `${app.origin}/console`,
     graphql: graphiql,
     graphiql: config.development ? graphiql : "disabled (NODE_ENV=production)",
     websocket: graphiql.replace(/^http/, "ws"),
@@ -16,7 +17,7 @@ try {
   });
   if (process.stdout.isTTY || process.env.CI === undefined) {
     process.stdout.write(
-      `\n  GraphiQL:      ${graphiql}\n  Demo API key:  ${config.demoApiKey}  (header  Authorization: Bearer ${config.demoApiKey})\n\n`,
+      `\n  Console:       ${app.origin}/console\n  GraphiQL:      ${graphiql}\n  Demo API key:  ${config.demoApiKey}  (header  Authorization: Bearer ${config.demoApiKey})\n\n`,
     );
   }
   const shutdown = (signal: string) => {
