@@ -10,7 +10,7 @@ const ROOT = fileURLToPath(new URL("../..", import.meta.url));
  */
 export function runnerEnv(): NodeJS.ProcessEnv {
   const env = { ...process.env };
-  for (const name of ["REDIS_URL", "DATABASE_URL", "NODE_ENV", "DEMO_API_KEY", "METRICS_TOKEN"])
+  for (const name of ["REDIS_URL", "DATABASE_URL", "NODE_ENV", "DEMO_API_KEY", "METRICS_TOKEN", "CI"])
     delete env[name];
   return env;
 }
