@@ -11,6 +11,7 @@ import { createLogger, type Logger } from "../logger.ts";
 import type { Effects } from "../schema/context.ts";
 import { simulatedBlockStorage } from "../storage/block-storage.ts";
 import { createHttpServer } from "./http.ts";
+import { createMetrics } from "./metrics.ts";
 import { attachGraphqlWs } from "./websocket.ts";
 import { createGatewayYoga } from "./yoga.ts";
 
@@ -63,13 +64,24 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     snapshotDeleted: (row, reason) => engine.snapshotDeleted(row, reason),
   };
   const authenticate = createAuthenticator(db.prisma);
-  const yoga = createGatewayYoga({ config, prisma: db.prisma, authenticate, clock, bus, effects, logger });
+  const metrics = createMetrics({ prisma: db.prisma, token: config.metricsToken });
+  const extraPlugins = metrics.plugins;
+  const yoga = createGatewayYoga({
+    config,
+    prisma: db.prisma,
+    authenticate,
+    clock,
+    bus,
+    effects,
+    logger,
+    extraPlugins,
+  });
   // The database, and Redis where configured, must answer.
   const ready = async () => {
     await db.prisma.$queryRawUnsafe("SELECT 1");
     return events.ready();
   };
-  const server = createHttpServer({ yoga, ready });
+  const server = createHttpServer({ yoga, ready, routes: { "/metrics": metrics.handle } });
   const ws = attachGraphqlWs(server, yoga, authenticate);
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);

@@ -6,6 +6,8 @@ export interface HttpDeps {
   yoga: GatewayYoga;
   /** Resolves true when every backing service answers. */
   ready: () => Promise<boolean>;
+  /** Exact paths served beside GraphQL (e.g. /metrics). */
+  routes?: Record<string, (req: IncomingMessage, res: ServerResponse) => void>;
 }
 
 function json(res: ServerResponse, status: number, body: unknown): void {
@@ -59,7 +61,7 @@ async function handleChunked(yoga: GatewayYoga, req: IncomingMessage, res: Serve
   res.end();
 }
 
-export function createHttpServer({ yoga, ready }: HttpDeps) {
+export function createHttpServer({ yoga, ready, routes = {} }: HttpDeps) {
   return createServer((req, res) => {
     const path = (req.url ?? "/").split("?")[0];
     if (path === "/healthz") return json(res, 200, { status: "ok" });
@@ -72,6 +74,8 @@ export function createHttpServer({ yoga, ready }: HttpDeps) {
       );
       return;
     }
+    const route = Object.hasOwn(routes, path ?? "") ? routes[path ?? ""] : undefined;
+    if (route) return route(req, res);
     if (req.method === "POST") {
       const length = req.headers["content-length"];
       // Refused before Yoga reads it (RUNTIME.md: 1 MiB, HTTP 413).
