@@ -10,6 +10,7 @@ import { closeListeners, createProgressEvents } from "../events/progress.ts";
 import { createLogger, type Logger } from "../logger.ts";
 import type { Effects } from "../schema/context.ts";
 import { simulatedBlockStorage } from "../storage/block-storage.ts";
+import { graphiqlPage } from "./graphiql-page.ts";
 import { createHttpServer } from "./http.ts";
 import { createMetrics } from "./metrics.ts";
 import { attachGraphqlWs } from "./websocket.ts";
@@ -78,10 +79,17 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   });
   // The database, and Redis where configured, must answer.
   const ready = async () => {
+    // Not ready from the moment shutdown begins: load balancers stop sending new work.
+    if (closing) return false;
     await db.prisma.$queryRawUnsafe("SELECT 1");
     return events.ready();
   };
-  const server = createHttpServer({ yoga, ready, routes: { "/metrics": metrics.handle } });
+  const server = createHttpServer({
+    yoga,
+    ready,
+    routes: { "/metrics": metrics.handle },
+    graphiql: config.development ? graphiqlPage(yoga) : undefined,
+  });
   const ws = attachGraphqlWs(server, yoga, authenticate);
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);

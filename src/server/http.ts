@@ -1,5 +1,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { compressResponses } from "./compression.ts";
+import { wantsGraphiql } from "./graphiql-page.ts";
 import { MAX_BODY_BYTES } from "./limits.ts";
+import type { StaticAsset } from "./static.ts";
 import type { GatewayYoga } from "./yoga.ts";
 
 export interface HttpDeps {
@@ -8,6 +11,8 @@ export interface HttpDeps {
   ready: () => Promise<boolean>;
   /** Exact paths served beside GraphQL (e.g. /metrics). */
   routes?: Record<string, (req: IncomingMessage, res: ServerResponse) => void>;
+  /** Development: the GraphiQL page, served compressed and cached instead of rendered per request. */
+  graphiql?: StaticAsset;
 }
 
 function json(res: ServerResponse, status: number, body: unknown): void {
@@ -61,8 +66,9 @@ async function handleChunked(yoga: GatewayYoga, req: IncomingMessage, res: Serve
   res.end();
 }
 
-export function createHttpServer({ yoga, ready, routes = {} }: HttpDeps) {
-  return createServer((req, res) => {
+export function createHttpServer({ yoga, ready, routes = {}, graphiql }: HttpDeps) {
+  const compress = compressResponses();
+  const handle = (req: IncomingMessage, res: ServerResponse) => {
     const path = (req.url ?? "/").split("?")[0];
     if (path === "/healthz") return json(res, 200, { status: "ok" });
     if (path === "/readyz") {
@@ -91,6 +97,8 @@ export function createHttpServer({ yoga, ready, routes = {} }: HttpDeps) {
         return;
       }
     }
+    if (graphiql && wantsGraphiql(req, yoga.graphqlEndpoint)) return graphiql.serve(req, res);
     yoga(req, res);
-  });
+  };
+  return createServer((req, res) => compress(req, res, () => handle(req, res)));
 }
