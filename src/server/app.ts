@@ -13,6 +13,7 @@ import { simulatedBlockStorage } from "../storage/block-storage.ts";
 import { graphiqlPage } from "./graphiql-page.ts";
 import { createHttpServer } from "./http.ts";
 import { createMetrics } from "./metrics.ts";
+import { createRequestLog } from "./request-log.ts";
 import { attachGraphqlWs } from "./websocket.ts";
 import { createGatewayYoga } from "./yoga.ts";
 
@@ -66,7 +67,8 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   };
   const authenticate = createAuthenticator(db.prisma);
   const metrics = createMetrics({ prisma: db.prisma, token: config.metricsToken });
-  const extraPlugins = metrics.plugins;
+  const requestLog = createRequestLog(logger);
+  const extraPlugins = [...metrics.plugins, requestLog.plugin];
   const yoga = createGatewayYoga({
     config,
     prisma: db.prisma,
@@ -89,6 +91,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     ready,
     routes: { "/metrics": metrics.handle },
     graphiql: config.development ? graphiqlPage(yoga) : undefined,
+    middleware: [requestLog.middleware],
   });
   const ws = attachGraphqlWs(server, yoga, authenticate);
   await new Promise<void>((resolve, reject) => {

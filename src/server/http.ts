@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import { compressResponses } from "./compression.ts";
+import { compressResponses, type Middleware } from "./compression.ts";
 import { wantsGraphiql } from "./graphiql-page.ts";
 import { MAX_BODY_BYTES } from "./limits.ts";
 import type { StaticAsset } from "./static.ts";
@@ -13,6 +13,8 @@ export interface HttpDeps {
   routes?: Record<string, (req: IncomingMessage, res: ServerResponse) => void>;
   /** Development: the GraphiQL page, served compressed and cached instead of rendered per request. */
   graphiql?: StaticAsset;
+  /** Run in order before everything else (the request log). */
+  middleware?: Middleware[];
 }
 
 function json(res: ServerResponse, status: number, body: unknown): void {
@@ -66,7 +68,7 @@ async function handleChunked(yoga: GatewayYoga, req: IncomingMessage, res: Serve
   res.end();
 }
 
-export function createHttpServer({ yoga, ready, routes = {}, graphiql }: HttpDeps) {
+export function createHttpServer({ yoga, ready, routes = {}, graphiql, middleware = [] }: HttpDeps) {
   const compress = compressResponses();
   const handle = (req: IncomingMessage, res: ServerResponse) => {
     const path = (req.url ?? "/").split("?")[0];
@@ -100,5 +102,9 @@ export function createHttpServer({ yoga, ready, routes = {}, graphiql }: HttpDep
     if (graphiql && wantsGraphiql(req, yoga.graphqlEndpoint)) return graphiql.serve(req, res);
     yoga(req, res);
   };
-  return createServer((req, res) => compress(req, res, () => handle(req, res)));
+  const chain = [...middleware, compress].reduceRight<(req: IncomingMessage, res: ServerResponse) => void>(
+    (next, step) => (req, res) => step(req, res, () => next(req, res)),
+    handle,
+  );
+  return createServer(chain);
 }
