@@ -9,10 +9,16 @@ export interface Config {
   snapshotGibPerSecond: number;
   copyGibPerSecond: number;
   progressIntervalMs: number;
-  demoApiKey: string;
+  /** The demo account's key; undefined in production unless DEMO_API_KEY is set (no demo account). */
+  demoApiKey: string | undefined;
+  /** Set: GET /metrics needs `Authorization: Bearer <token>`. */
+  metricsToken: string | undefined;
   logLevel: LogLevel;
   development: boolean;
 }
+
+/** The well-known development key: public, so never a production default. */
+export const DEFAULT_DEMO_API_KEY = "demo-key";
 
 export type LogLevel = "debug" | "info" | "warn" | "error" | "silent";
 const LOG_LEVELS: readonly LogLevel[] = ["debug", "info", "warn", "error", "silent"];
@@ -32,6 +38,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!LOG_LEVELS.includes(logLevel)) {
     throw new Error(`LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")} (got "${env.LOG_LEVEL}")`);
   }
+  const development = env.NODE_ENV !== "production";
   return {
     port: Math.trunc(positiveNumber(env, "PORT", 4000)),
     host: env.HOST || "0.0.0.0",
@@ -40,8 +47,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     snapshotGibPerSecond: positiveNumber(env, "SNAPSHOT_GIB_PER_SECOND", 8),
     copyGibPerSecond: positiveNumber(env, "COPY_GIB_PER_SECOND", 4),
     progressIntervalMs: positiveNumber(env, "PROGRESS_INTERVAL_MS", 200),
-    demoApiKey: env.DEMO_API_KEY || "demo-key",
+    demoApiKey: env.DEMO_API_KEY || (development ? DEFAULT_DEMO_API_KEY : undefined),
+    metricsToken: env.METRICS_TOKEN || undefined,
     logLevel,
-    development: env.NODE_ENV !== "production",
+    development,
   };
 }

@@ -1,29 +1,28 @@
 import { loadConfig } from "./config.ts";
 import { createLogger } from "./logger.ts";
 import { startApp } from "./server/app.ts";
+import { bannerText, servedEndpoints } from "./server/banner.ts";
 
 const config = loadConfig();
 const logger = createLogger(config.logLevel);
 
 try {
+  if (!config.development && config.demoApiKey !== undefined) {
+    logger.warn("DEMO_API_KEY is set with NODE_ENV=production: the demo account accepts that key");
+  }
   const app = await startApp(config, { logger });
-  const graphiql = `${app.origin}/graphql`;
-  logger.info("image-gateway is listening", {
-    console: `${app.origin}/console`,
-    graphql: graphiql,
-    graphiql: config.development ? graphiql : "disabled (NODE_ENV=production)",
-    websocket: graphiql.replace(/^http/, "ws"),
-    demoApiKey: config.demoApiKey,
-  });
+  logger.info("image-gateway is listening", servedEndpoints(config, app.origin));
   if (process.stdout.isTTY || process.env.CI === undefined) {
-    process.stdout.write(
-      `\n  Console:       ${app.origin}/console\n  GraphiQL:      ${graphiql}\n  Demo API key:  ${config.demoApiKey}  (header  Authorization: Bearer ${config.demoApiKey})\n\n`,
-    );
+    process.stdout.write(bannerText(config, app.origin));
   }
   const shutdown = (signal: string) => {
+    const started = Date.now();
     logger.info("shutting down", { signal });
     app.close().then(
-      () => process.exit(0),
+      () => {
+        logger.info("shut down", { signal, durationMs: Date.now() - started });
+        process.exit(0);
+      },
       (error) => {
         logger.error("shutdown failed", { error });
         process.exit(1);

@@ -10,7 +10,8 @@ const clock = new ManualClock();
 let app: TestApp;
 
 beforeAll(async () => {
-  app = await startTestApp({ clock });
+  // The engine never ticks on its own here: its periodic reconciliation would add statements.
+  app = await startTestApp({ clock, config: { progressIntervalMs: 3_600_000 } });
   const regions = ["cn-hangzhou", "cn-shanghai", "us-west-1"];
   for (let i = 0; i < 100; i++) {
     clock.advance(1000);
@@ -27,11 +28,14 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => app.close());
 
-/** Runs one request and returns the SQL statements it sent. */
+/**
+ * Runs one request and returns the SQL statements it sent, leaving out the API-key lookup: it is
+ * cached for 5 s of wall-clock time, so on a slow machine it falls on one page and not the next.
+ */
 async function statementsOf(run: () => Promise<unknown>): Promise<string[]> {
   app.statementLog.reset();
   await run();
-  return [...app.statementLog.statements];
+  return app.statementLog.statements.filter((statement) => !/`apiKeyHash` = \?/.test(statement));
 }
 
 const listing = (statements: string[]) =>

@@ -5,8 +5,15 @@ import type { Db } from "./client.ts";
 
 const SEEDED_AT = new Date("2026-01-01T00:00:00.000Z");
 
-/** Idempotent: regions, SYSTEM images (offered in every region, so their region is null) and the demo account. */
-export async function seedDatabase(prisma: Db, demoApiKey: string): Promise<void> {
+/** Stored as the key hash of a revoked demo account: no key hashes to it (a hash is hex). */
+const REVOKED_KEY_HASH = `revoked:${DEMO_ACCOUNT.id}`;
+
+/**
+ * Idempotent: regions, SYSTEM images (offered in every region, so their region is null) and the demo
+ * account. Without a demo key (production without DEMO_API_KEY) there is no demo account: one left by
+ * an earlier development seed keeps its resources but loses its key.
+ */
+export async function seedDatabase(prisma: Db, demoApiKey: string | undefined): Promise<void> {
   await prisma.$transaction(async (tx) => {
     for (const [sortOrder, region] of REGIONS.entries()) {
       await tx.region.upsert({
@@ -38,6 +45,10 @@ export async function seedDatabase(prisma: Db, demoApiKey: string): Promise<void
         },
         update: fields,
       });
+    }
+    if (demoApiKey === undefined) {
+      await tx.account.updateMany({ where: { id: DEMO_ACCOUNT.id }, data: { apiKeyHash: REVOKED_KEY_HASH } });
+      return;
     }
     await tx.account.upsert({
       where: { id: DEMO_ACCOUNT.id },

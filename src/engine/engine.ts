@@ -9,6 +9,7 @@ import {
   type SnapshotRow,
 } from "../events/progress.ts";
 import type { Logger } from "../logger.ts";
+import { timeEngineStep } from "../server/metrics.ts";
 import type { BlockStorage } from "../storage/block-storage.ts";
 
 export interface EngineDeps {
@@ -131,7 +132,7 @@ export class ProgressEngine {
 
   /** One pass over everything in flight; exposed so tests and shutdown can run it on demand. */
   tick(): Promise<void> {
-    this.ticking ??= this.advanceAll().finally(() => {
+    this.ticking ??= timeEngineStep("tick", () => this.advanceAll()).finally(() => {
       this.ticking = null;
     });
     return this.ticking;

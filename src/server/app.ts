@@ -11,7 +11,10 @@ import { createLogger, type Logger } from "../logger.ts";
 import type { Effects } from "../schema/context.ts";
 import { simulatedBlockStorage } from "../storage/block-storage.ts";
 import { createConsoleHandler } from "./console.ts";
+import { graphiqlPage } from "./graphiql-page.ts";
 import { createHttpServer } from "./http.ts";
+import { createMetrics } from "./metrics.ts";
+import { createRequestLog } from "./request-log.ts";
 import { attachGraphqlWs } from "./websocket.ts";
 import { createGatewayYoga } from "./yoga.ts";
 
@@ -64,16 +67,37 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     snapshotDeleted: (row, reason) => engine.snapshotDeleted(row, reason),
   };
   const authenticate = createAuthenticator(db.prisma);
-  const yoga = createGatewayYoga({ config, prisma: db.prisma, authenticate, clock, bus, effects, logger });
+  const metrics = createMetrics({ prisma: db.prisma, token: config.metricsToken });
+  const requestLog = createRequestLog(logger);
+  const extraPlugins = [...metrics.plugins, requestLog.plugin];
+  const yoga = createGatewayYoga({
+    config,
+    prisma: db.prisma,
+    authenticate,
+    clock,
+    bus,
+    effects,
+    logger,
+    extraPlugins,
+  });
   // The database, and Redis where configured, must answer.
   const ready = async () => {
+    // Not ready from the moment shutdown begins: load balancers stop sending new work.
+    if (closing) return false;
     await db.prisma.$queryRawUnsafe("SELECT 1");
     return events.ready();
   };
   const serveConsole = createConsoleHandler({
     demoApiKey: config.development ? config.demoApiKey : undefined,
   });
-  const server = createHttpServer({ yoga, ready, serveConsole });
+  const server = createHttpServer({
+    yoga,
+    ready,
+    serveConsole,
+    routes: { "/metrics": metrics.handle },
+    graphiql: config.development ? graphiqlPage(yoga) : undefined,
+    middleware: [requestLog.middleware],
+  });
   const ws = attachGraphqlWs(server, yoga, authenticate);
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);

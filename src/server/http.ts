@@ -1,6 +1,9 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { compressResponses, type Middleware } from "./compression.ts";
 import { type ConsoleHandler, isConsolePath } from "./console.ts";
+import { wantsGraphiql } from "./graphiql-page.ts";
 import { MAX_BODY_BYTES } from "./limits.ts";
+import type { StaticAsset } from "./static.ts";
 import type { GatewayYoga } from "./yoga.ts";
 
 export interface HttpDeps {
@@ -9,6 +12,12 @@ export interface HttpDeps {
   ready: () => Promise<boolean>;
   /** Serves the web console at /console. */
   serveConsole?: ConsoleHandler;
+  /** Exact paths served beside GraphQL (e.g. /metrics). */
+  routes?: Record<string, (req: IncomingMessage, res: ServerResponse) => void>;
+  /** Development: the GraphiQL page, served compressed and cached instead of rendered per request. */
+  graphiql?: StaticAsset;
+  /** Run in order before everything else (the request log). */
+  middleware?: Middleware[];
 }
 
 function json(res: ServerResponse, status: number, body: unknown): void {
@@ -62,8 +71,16 @@ async function handleChunked(yoga: GatewayYoga, req: IncomingMessage, res: Serve
   res.end();
 }
 
-export function createHttpServer({ yoga, ready, serveConsole }: HttpDeps) {
-  return createServer((req, res) => {
+export function createHttpServer({
+  yoga,
+  ready,
+  serveConsole,
+  routes = {},
+  graphiql,
+  middleware = [],
+}: HttpDeps) {
+  const compress = compressResponses();
+  const handle = (req: IncomingMessage, res: ServerResponse) => {
     const path = (req.url ?? "/").split("?")[0];
     if (path === "/healthz") return json(res, 200, { status: "ok" });
     if (serveConsole && isConsolePath(path)) return serveConsole(req, res);
@@ -76,6 +93,8 @@ export function createHttpServer({ yoga, ready, serveConsole }: HttpDeps) {
       );
       return;
     }
+    const route = Object.hasOwn(routes, path ?? "") ? routes[path ?? ""] : undefined;
+    if (route) return route(req, res);
     if (req.method === "POST") {
       const length = req.headers["content-length"];
       // Refused before Yoga reads it (RUNTIME.md: 1 MiB, HTTP 413).
@@ -91,6 +110,12 @@ export function createHttpServer({ yoga, ready, serveConsole }: HttpDeps) {
         return;
       }
     }
+    if (graphiql && wantsGraphiql(req, yoga.graphqlEndpoint)) return graphiql.serve(req, res);
     yoga(req, res);
-  });
+  };
+  const chain = [...middleware, compress].reduceRight<(req: IncomingMessage, res: ServerResponse) => void>(
+    (next, step) => (req, res) => step(req, res, () => next(req, res)),
+    handle,
+  );
+  return createServer(chain);
 }

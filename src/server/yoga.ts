@@ -1,5 +1,5 @@
 import { renderGraphiQL } from "@graphql-yoga/render-graphiql";
-import { createGraphQLError, createYoga, type YogaInitialContext } from "graphql-yoga";
+import { createGraphQLError, createYoga, type Plugin, type YogaInitialContext } from "graphql-yoga";
 import type { Config } from "../config.ts";
 import type { Db } from "../db/client.ts";
 import { type Authenticate, bearerKey } from "../domain/accounts.ts";
@@ -21,6 +21,8 @@ export interface YogaDeps {
   bus: ProgressBus;
   effects: Effects;
   logger: Logger;
+  /** Operations plugins (metrics, request log), after the document limits. */
+  extraPlugins?: Plugin[];
 }
 
 /** What graphql-ws puts in the initial context: the account it authenticated at connection_init. */
@@ -64,7 +66,7 @@ export function createGatewayYoga(deps: YogaDeps) {
       : false,
     // GraphiQL's assets ship in the package: the page works without reaching a CDN.
     renderGraphiQL,
-    plugins: [...documentLimitPlugins()],
+    plugins: [...documentLimitPlugins(), ...(deps.extraPlugins ?? [])],
     context: async (initial: YogaInitialContext & WsInitialContext) => {
       const account =
         initial.wsAccount ?? (await authenticate(bearerKey(initial.request?.headers.get("authorization"))));

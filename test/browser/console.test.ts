@@ -1,4 +1,3 @@
-import { execFileSync } from "node:child_process";
 import { mkdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { type Browser, chromium, type Locator, type Page } from "playwright-core";
@@ -6,21 +5,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { ManualClock, startTestApp, type TestApp } from "../support/app.ts";
 import { gqlData } from "../support/client.ts";
 import { CreateInstanceDocument } from "../support/documents.ts";
+import { requireService } from "../support/services.ts";
 
-/** Debian's Chromium, from CHROMIUM_PATH or the PATH; never a browser download. */
-function findChromium(): string | null {
-  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
-  try {
-    return execFileSync("sh", ["-c", "command -v chromium"], { encoding: "utf8" }).trim() || null;
-  } catch {
-    return null;
-  }
-}
-const CHROMIUM = findChromium();
-if (!CHROMIUM)
-  console.log(
-    "skipped: the console browser tests need Chromium (set CHROMIUM_PATH or put chromium on the PATH)",
-  );
+const CHROMIUM = requireService("chromium", "test/browser/console.test.ts (the console in a browser)");
 
 /** Screenshots of each step, for a person to look at (test-artifacts/ is gitignored). */
 const SHOTS =

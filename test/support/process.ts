@@ -4,6 +4,17 @@ import { fileURLToPath } from "node:url";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 
+/**
+ * The test runner's environment without the gateway's own settings: a gateway process gets only
+ * what its test passes (CI sets REDIS_URL for the Redis suite, not for every process).
+ */
+export function runnerEnv(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (const name of ["REDIS_URL", "DATABASE_URL", "NODE_ENV", "DEMO_API_KEY", "METRICS_TOKEN", "CI"])
+    delete env[name];
+  return env;
+}
+
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
@@ -28,7 +39,7 @@ export async function startGatewayProcess(env: Record<string, string>): Promise<
   let output = "";
   const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "info", ...env },
+    env: { ...runnerEnv(), PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "info", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   child.stdout?.on("data", (chunk) => {

@@ -1,0 +1,233 @@
+import { timingSafeEqual } from "node:crypto";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { createCounter, usePrometheus } from "@graphql-yoga/plugin-prometheus";
+import { type GraphQLError, getOperationAST } from "graphql";
+import type { Plugin } from "graphql-yoga";
+import { Counter, Gauge, Histogram, Registry } from "prom-client";
+import type { Db } from "../db/client.ts";
+import { bearerKey } from "../domain/accounts.ts";
+
+/**
+ * How long one step of the progress engine takes, by step name ("tick" for one pass over everything
+ * in flight). Process-wide so the engine can observe it without a handle: `timeEngineStep("tick",
+ * () => …)`; every app's registry exposes it.
+ */
+export const engineStepSeconds = new Histogram({
+  name: "gateway_engine_step_duration_seconds",
+  help: "Duration of a progress-engine step, by step.",
+  labelNames: ["step"] as const,
+  buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+  registers: [],
+});
+
+export async function timeEngineStep<T>(step: string, run: () => Promise<T>): Promise<T> {
+  const end = engineStepSeconds.startTimer({ step });
+  try {
+    return await run();
+  } finally {
+    end();
+  }
+}
+
+export type SubscriptionTransport = "http-sse" | "graphql-ws";
+
+/** Queue name → jobs waiting; given by whoever runs a queue on Redis. */
+export type QueueDepth = () => Promise<Record<string, number>>;
+
+export interface MetricsDeps {
+  prisma: Db;
+  /** Set: `/metrics` needs `Authorization: Bearer <token>`. */
+  token: string | undefined;
+  /** Set when work is queued on Redis: reported as gateway_queue_depth{queue}. */
+  queueDepth?: QueueDepth;
+}
+
+export interface GatewayMetrics {
+  registry: Registry;
+  /** Yoga plugins: requests, durations and errors by operation, open subscriptions by transport. */
+  plugins: Plugin[];
+  /** GET /metrics, Prometheus text format. */
+  handle(req: IncomingMessage, res: ServerResponse): void;
+}
+
+function errorCode(error: unknown): string {
+  const code = (error as GraphQLError | undefined)?.extensions?.code;
+  return typeof code === "string" ? code : "INTERNAL_SERVER_ERROR";
+}
+
+/** graphql-ws builds its context with the socket in it (websocket.ts); HTTP's has none. */
+function transportOf(context: unknown): SubscriptionTransport {
+  return context && typeof context === "object" && "socket" in context ? "graphql-ws" : "http-sse";
+}
+
+function tokenMatches(header: string | undefined, token: string): boolean {
+  const given = Buffer.from(bearerKey(header) ?? "");
+  const expected = Buffer.from(token);
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+/** Database figures, read when Prometheus scrapes: three grouped counts on indexed columns. */
+function registerDatabaseGauges(registry: Registry, prisma: Db): void {
+  new Gauge({
+    name: "gateway_images",
+    help: "Images (not deleted), by status.",
+    labelNames: ["status"] as const,
+    registers: [registry],
+    async collect() {
+      const groups = await prisma.image.groupBy({
+        by: ["status"],
+        where: { deletedAt: null },
+        _count: { _all: true },
+      });
+      this.reset();
+      for (const group of groups) this.set({ status: group.status }, group._count._all);
+    },
+  });
+  new Gauge({
+    name: "gateway_snapshots_in_progress",
+    help: "Snapshots PROGRESSING.",
+    registers: [registry],
+    async collect() {
+      this.set(await prisma.snapshot.count({ where: { status: "PROGRESSING" } }));
+    },
+  });
+  new Gauge({
+    name: "gateway_copies_waiting",
+    help: "Image copies WAITING for a free slot, by destination region.",
+    labelNames: ["region"] as const,
+    registers: [registry],
+    async collect() {
+      const groups = await prisma.image.groupBy({
+        by: ["regionId"],
+        where: { status: "WAITING", source: "COPY", deletedAt: null },
+        _count: { _all: true },
+      });
+      this.reset();
+      for (const group of groups) this.set({ region: group.regionId ?? "" }, group._count._all);
+    },
+  });
+}
+
+function openSubscriptionsPlugin(registry: Registry): Plugin {
+  const open = new Gauge({
+    name: "gateway_subscriptions_open",
+    help: "Subscriptions streaming now, by transport.",
+    labelNames: ["transport"] as const,
+    registers: [registry],
+  });
+  for (const transport of ["http-sse", "graphql-ws"] as const) open.set({ transport }, 0);
+  return {
+    onSubscribe({ args }) {
+      const transport = transportOf(args.contextValue);
+      return {
+        onSubscribeResult({ result }) {
+          if (!result || typeof result !== "object" || !(Symbol.asyncIterator in result)) return;
+          open.inc({ transport });
+          let ended = false;
+          return {
+            onEnd() {
+              if (ended) return;
+              ended = true;
+              open.dec({ transport });
+            },
+          };
+        },
+      };
+    },
+  };
+}
+
+/** Refusals in mutation payloads (`userErrors`), by code: not GraphQL errors, but what users hit. */
+function userErrorsPlugin(registry: Registry): Plugin {
+  const refused = new Counter({
+    name: "gateway_user_errors_total",
+    help: "userErrors returned in mutation payloads, by operation and code.",
+    labelNames: ["operationName", "code"] as const,
+    registers: [registry],
+  });
+  return {
+    onExecute({ args }) {
+      const operationName = getOperationAST(args.document, args.operationName)?.name?.value ?? "Anonymous";
+      return {
+        onExecuteDone({ result }) {
+          if (!result || Symbol.asyncIterator in result) return;
+          for (const payload of Object.values(result.data ?? {})) {
+            const userErrors = (payload as { userErrors?: { code?: unknown }[] } | null)?.userErrors;
+            if (!Array.isArray(userErrors)) continue;
+            for (const userError of userErrors) {
+              refused.inc({ operationName, code: String(userError.code ?? "UNKNOWN") });
+            }
+          }
+        },
+      };
+    },
+  };
+}
+
+export function createMetrics({ prisma, token, queueDepth }: MetricsDeps): GatewayMetrics {
+  const registry = new Registry();
+  registry.registerMetric(engineStepSeconds);
+  registerDatabaseGauges(registry, prisma);
+  if (queueDepth) {
+    new Gauge({
+      name: "gateway_queue_depth",
+      help: "Jobs waiting in a Redis queue, by queue.",
+      labelNames: ["queue"] as const,
+      registers: [registry],
+      async collect() {
+        const depths = await queueDepth();
+        this.reset();
+        for (const [queue, depth] of Object.entries(depths)) this.set({ queue }, depth);
+      },
+    });
+  }
+  const prometheus = usePrometheus({
+    registry,
+    // Served by handle() below, behind METRICS_TOKEN.
+    endpoint: false,
+    labels: { url: false, fieldName: false, typeName: false, path: false },
+    metrics: {
+      graphql_envelop_request: true,
+      graphql_envelop_request_duration: true,
+      graphql_yoga_http_duration: true,
+      graphql_envelop_error_result: createCounter({
+        registry,
+        counter: {
+          name: "graphql_envelop_error_result",
+          help: "GraphQL errors in results, by operation, phase and extensions.code.",
+          labelNames: ["operationName", "phase", "code"] as const,
+        },
+        fillLabelsFn: (params) => ({
+          operationName: params.operationName ?? "Anonymous",
+          phase: params.errorPhase ?? "execute",
+          code: errorCode(params.error),
+        }),
+      }),
+    },
+  });
+  return {
+    registry,
+    plugins: [prometheus, openSubscriptionsPlugin(registry), userErrorsPlugin(registry)],
+    handle(req, res) {
+      if (req.method !== "GET" && req.method !== "HEAD") {
+        res.writeHead(405, { allow: "GET, HEAD" }).end();
+        return;
+      }
+      if (token && !tokenMatches(req.headers.authorization, token)) {
+        res.writeHead(401, { "content-type": "text/plain; charset=utf-8", "www-authenticate": "Bearer" });
+        res.end("GET /metrics needs the header Authorization: Bearer <METRICS_TOKEN>.\n");
+        return;
+      }
+      registry.metrics().then(
+        (body) => {
+          res.writeHead(200, { "content-type": registry.contentType, "cache-control": "no-store" });
+          res.end(req.method === "HEAD" ? undefined : body);
+        },
+        (error: unknown) => {
+          res.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
+          res.end(`metrics could not be collected: ${(error as Error).message}\n`);
+        },
+      );
+    },
+  };
+}
