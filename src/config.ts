@@ -1,3 +1,4 @@
+import { type LimitsConfig, loadLimitsConfig } from "./config-limits.ts";
 import { DEFAULT_DATABASE_URL } from "./db/url.ts";
 
 /** Everything the process reads from its environment, parsed once (RUNTIME.md, "Configuration"). */
@@ -12,6 +13,7 @@ export interface Config {
   demoApiKey: string;
   logLevel: LogLevel;
   development: boolean;
+  limits: LimitsConfig;
 }
 
 export type LogLevel = "debug" | "info" | "warn" | "error" | "silent";
@@ -43,5 +45,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoApiKey: env.DEMO_API_KEY || "demo-key",
     logLevel,
     development: env.NODE_ENV !== "production",
+    limits: loadLimitsConfig(env),
   };
 }

@@ -28,6 +28,8 @@ export interface AppOptions {
   logger?: Logger;
   /** Skip `migrate deploy` (the database is known to be current). */
   skipMigrations?: boolean;
+  /** The rate limiter's clock (tests move it by hand). */
+  rateClock?: Clock;
 }
 
 /** Migrates and seeds the database, then serves HTTP, SSE and graphql-ws on one port. */
@@ -63,14 +65,17 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     snapshotDeleted: (row, reason) => engine.snapshotDeleted(row, reason),
   };
   const authenticate = createAuthenticator(db.prisma);
-  const yoga = createGatewayYoga({ config, prisma: db.prisma, authenticate, clock, bus, effects, logger });
+  const yoga = createGatewayYoga({
+    ...{ config, prisma: db.prisma, authenticate, clock, bus, effects, logger },
+    rateClock: options.rateClock,
+  });
   // The database, and Redis where configured, must answer.
   const ready = async () => {
     await db.prisma.$queryRawUnsafe("SELECT 1");
     return events.ready();
   };
   const server = createHttpServer({ yoga, ready });
-  const ws = attachGraphqlWs(server, yoga, authenticate);
+  const ws = attachGraphqlWs(server, yoga, authenticate, { maxOperations: config.limits.wsMaxOperations });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(config.port, config.host, () => resolve());

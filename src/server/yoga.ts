@@ -3,15 +3,18 @@ import { createGraphQLError, createYoga, type YogaInitialContext } from "graphql
 import type { Config } from "../config.ts";
 import type { Db } from "../db/client.ts";
 import { type Authenticate, bearerKey } from "../domain/accounts.ts";
-import type { Clock } from "../domain/clock.ts";
+import { type Clock, systemClock } from "../domain/clock.ts";
 import type { ProgressBus } from "../events/progress.ts";
 import type { Account } from "../generated/prisma/client.ts";
 import type { Logger } from "../logger.ts";
 import type { Effects, GraphQLContext } from "../schema/context.ts";
 import { schema } from "../schema/index.ts";
 import { createLoaders } from "../schema/loaders.ts";
+import { authenticateFirst, type HttpAccountContext } from "./auth-first.ts";
+import { corsPolicy } from "./cors.ts";
+import { boundedParserCache } from "./document-cache.ts";
 import { EXAMPLE_OPERATION } from "./graphiql.ts";
-import { documentLimitPlugins } from "./limits.ts";
+import { costLimitPlugin, documentLimitPlugins } from "./limits.ts";
 
 export interface YogaDeps {
   config: Config;
@@ -21,6 +24,8 @@ export interface YogaDeps {
   bus: ProgressBus;
   effects: Effects;
   logger: Logger;
+  /** The rate limiter's time (tests move it by hand); the system clock by default. */
+  rateClock?: Clock;
 }
 
 /** What graphql-ws puts in the initial context: the account it authenticated at connection_init. */
@@ -64,10 +69,23 @@ export function createGatewayYoga(deps: YogaDeps) {
       : false,
     // GraphiQL's assets ship in the package: the page works without reaching a CDN.
     renderGraphiQL,
-    plugins: [...documentLimitPlugins()],
-    context: async (initial: YogaInitialContext & WsInitialContext) => {
+    cors: corsPolicy(config.limits.corsOrigins, config.development),
+    parserAndValidationCache: boundedParserCache(),
+    plugins: [
+      authenticateFirst(authenticate, unauthenticated),
+      ...documentLimitPlugins({ suggestions: config.development }),
+      costLimitPlugin({
+        capacity: config.limits.rateLimitBucket,
+        restorePerSecond: config.limits.rateLimitRestorePerSecond,
+        clock: deps.rateClock ?? systemClock,
+        redisUrl: config.redisUrl,
+      }),
+    ],
+    context: async (initial: YogaInitialContext & WsInitialContext & HttpAccountContext) => {
       const account =
-        initial.wsAccount ?? (await authenticate(bearerKey(initial.request?.headers.get("authorization"))));
+        initial.wsAccount ??
+        initial.httpAccount ??
+        (await authenticate(bearerKey(initial.request?.headers.get("authorization"))));
       if (!account) throw unauthenticated();
       return { prisma, clock, account, rates, bus, effects, loaders: createLoaders(prisma) };
     },
