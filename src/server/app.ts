@@ -74,7 +74,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     await db.prisma.$queryRawUnsafe("SELECT 1");
     return events.ready();
   };
-  const server = createHttpServer({ yoga, ready });
+  const server = createHttpServer({ yoga, ready, limits: config.limits });
   const ws = attachGraphqlWs(server, yoga, authenticate, { maxOperations: config.limits.wsMaxOperations });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);

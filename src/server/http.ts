@@ -1,4 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { type LimitsConfig, loadLimitsConfig } from "../config-limits.ts";
+import { capConnections, httpServerOptions } from "./connection-limits.ts";
 import { MAX_BODY_BYTES } from "./limits.ts";
 import type { GatewayYoga } from "./yoga.ts";
 
@@ -6,6 +8,8 @@ export interface HttpDeps {
   yoga: GatewayYoga;
   /** Resolves true when every backing service answers. */
   ready: () => Promise<boolean>;
+  /** Timeouts and the connection cap (defaults: loadLimitsConfig's). */
+  limits?: LimitsConfig;
 }
 
 function json(res: ServerResponse, status: number, body: unknown): void {
@@ -59,8 +63,8 @@ async function handleChunked(yoga: GatewayYoga, req: IncomingMessage, res: Serve
   res.end();
 }
 
-export function createHttpServer({ yoga, ready }: HttpDeps) {
-  return createServer((req, res) => {
+export function createHttpServer({ yoga, ready, limits = loadLimitsConfig({}) }: HttpDeps) {
+  const server = createServer(httpServerOptions(limits), (req, res) => {
     const path = (req.url ?? "/").split("?")[0];
     if (path === "/healthz") return json(res, 200, { status: "ok" });
     if (path === "/readyz") {
@@ -89,4 +93,6 @@ export function createHttpServer({ yoga, ready }: HttpDeps) {
     }
     yoga(req, res);
   });
+  capConnections(server, limits);
+  return server;
 }

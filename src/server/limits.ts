@@ -14,6 +14,7 @@ import type { Plugin } from "graphql-yoga";
 import type { Clock } from "../domain/clock.ts";
 import type { GraphQLContext } from "../schema/context.ts";
 import { operationCost } from "./cost.ts";
+import { checkVariablesText } from "./input-text.ts";
 import {
   type CostReport,
   costReport,
@@ -193,6 +194,11 @@ export function costLimitPlugin(options: CostLimitOptions): Plugin {
   const charge = async (
     args: ExecutionArgs,
   ): Promise<{ refused: ExecutionResult } | { report: CostReport }> => {
+    try {
+      checkVariablesText(args.variableValues);
+    } catch (error) {
+      return { refused: { errors: [error as GraphQLError] } };
+    }
     const cost = operationCost(args.schema, args.document, args.operationName, args.variableValues);
     if (cost > MAX_COST) {
       return {

@@ -11,6 +11,7 @@ import type { Effects, GraphQLContext } from "../schema/context.ts";
 import { schema } from "../schema/index.ts";
 import { createLoaders } from "../schema/loaders.ts";
 import { authenticateFirst, type HttpAccountContext } from "./auth-first.ts";
+import { badRequestPlugin } from "./bad-request.ts";
 import { corsPolicy } from "./cors.ts";
 import { boundedParserCache } from "./document-cache.ts";
 import { EXAMPLE_OPERATION } from "./graphiql.ts";
@@ -72,6 +73,7 @@ export function createGatewayYoga(deps: YogaDeps) {
     cors: corsPolicy(config.limits.corsOrigins, config.development),
     parserAndValidationCache: boundedParserCache(),
     plugins: [
+      badRequestPlugin(),
       authenticateFirst(authenticate, unauthenticated),
       ...documentLimitPlugins({ suggestions: config.development }),
       costLimitPlugin({
