@@ -37,51 +37,47 @@ function refusal(code: "QUERY_TOO_DEEP" | "QUERY_TOO_COSTLY", message: string, d
 }
 
 /**
- * One pass of the lexer over the document (it is iterative and skips comments): the parser is
- * recursive, so a document nested thousands deep would overflow its stack, and a huge one would
- * cost far more to parse than to refuse. Lexical errors are left for the parser to report.
+ * One pass of the lexer over the document (it is iterative and skips comments), stopping at the
+ * first limit passed: the parser is recursive, so a document nested thousands deep would overflow
+ * its stack, and a huge one would cost far more to parse than to refuse. Lexical errors are left
+ * for the parser to report.
  */
 export function checkDocumentSize(text: string): void {
   const lexer = new Lexer(new Source(text));
   let tokens = 0;
   let open = 0;
-  let deepest = 0;
   try {
     for (let token = lexer.advance(); token.kind !== TokenKind.EOF; token = lexer.advance()) {
-      tokens++;
-      if (
-        token.kind === TokenKind.BRACE_L ||
-        token.kind === TokenKind.BRACKET_L ||
-        token.kind === TokenKind.PAREN_L
-      ) {
-        open++;
-        if (open > deepest) deepest = open;
-      } else if (
-        token.kind === TokenKind.BRACE_R ||
-        token.kind === TokenKind.BRACKET_R ||
-        token.kind === TokenKind.PAREN_R
-      ) {
+      if (++tokens > MAX_TOKENS) {
+        throw refusal(
+          "QUERY_TOO_COSTLY",
+          `The document has more than ${MAX_TOKENS} tokens, the most allowed.`,
+          {
+            limit: MAX_TOKENS,
+            found: tokens,
+            measure: "tokens",
+          },
+        );
+      }
+      if (OPENING.has(token.kind)) {
+        if (++open > MAX_NESTING) {
+          throw refusal(
+            "QUERY_TOO_DEEP",
+            `The document nests more than ${MAX_NESTING} levels of brackets, the most allowed.`,
+            { limit: MAX_NESTING, found: open, measure: "nesting" },
+          );
+        }
+      } else if (CLOSING.has(token.kind)) {
         open--;
       }
     }
   } catch (error) {
-    if (!(error instanceof GraphQLError)) throw error;
-  }
-  if (deepest > MAX_NESTING) {
-    throw refusal(
-      "QUERY_TOO_DEEP",
-      `The document nests ${deepest} levels of brackets; at most ${MAX_NESTING} are allowed.`,
-      { limit: MAX_NESTING, found: deepest, measure: "nesting" },
-    );
-  }
-  if (tokens > MAX_TOKENS) {
-    throw refusal(
-      "QUERY_TOO_COSTLY",
-      `The document has ${tokens} tokens; at most ${MAX_TOKENS} are allowed.`,
-      { limit: MAX_TOKENS, found: tokens, measure: "tokens" },
-    );
+    if (!(error instanceof GraphQLError) || error.extensions.code) throw error;
   }
 }
+
+const OPENING = new Set<string>([TokenKind.BRACE_L, TokenKind.BRACKET_L, TokenKind.PAREN_L]);
+const CLOSING = new Set<string>([TokenKind.BRACE_R, TokenKind.BRACKET_R, TokenKind.PAREN_R]);
 
 /** Selection depth: each field is a level; fragments count where they are spread; introspection is free. */
 export const maxDepthRule: ValidationRule = (context) => {

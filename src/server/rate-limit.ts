@@ -99,7 +99,7 @@ return { allowed, tostring(available) }
 `;
 
 export function redisRateLimiter(
-  options: RateLimitOptions & { redisUrl: string; keyPrefix?: string },
+  options: RateLimitOptions & { redisUrl: string; keyPrefix?: string; onError?: (error: Error) => void },
 ): RateLimiter {
   const redis = new Redis(options.redisUrl, { maxRetriesPerRequest: 2, lazyConnect: true });
   redis.on("error", () => {
@@ -116,14 +116,20 @@ export function redisRateLimiter(
     restorePerSecond: options.restorePerSecond,
     async take(accountId, cost) {
       const now = options.clock.now().getTime();
-      const [allowed, available] = await take(
-        `${prefix}${accountId}`,
-        options.capacity,
-        options.restorePerSecond,
-        now,
-        cost,
-      );
-      return { allowed: allowed === 1, available: Number(available) };
+      try {
+        const [allowed, available] = await take(
+          `${prefix}${accountId}`,
+          options.capacity,
+          options.restorePerSecond,
+          now,
+          cost,
+        );
+        return { allowed: allowed === 1, available: Number(available) };
+      } catch (error) {
+        // Redis unreachable: serving unthrottled beats refusing everyone (/readyz reports Redis).
+        options.onError?.(error as Error);
+        return { allowed: true, available: options.capacity };
+      }
     },
     async close() {
       redis.disconnect();

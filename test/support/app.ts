@@ -30,7 +30,7 @@ export interface TestApp extends App {
 
 /** A server on a free port with a database of its own, copied from the migrated template. */
 export async function startTestApp(
-  options: { config?: Partial<Config>; clock?: Clock } = {},
+  options: { config?: Partial<Config>; clock?: Clock; rateClock?: Clock } = {},
 ): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), "image-gateway-app-"));
   const databaseFile = join(dir, "test.db");
@@ -45,7 +45,11 @@ export async function startTestApp(
     limits: { ...loadLimitsConfig({}), rateLimitBucket: 1e9 },
     ...options.config,
   };
-  const app = await startApp(config, { skipMigrations: true, clock: options.clock });
+  const app = await startApp(config, {
+    skipMigrations: true,
+    clock: options.clock,
+    rateClock: options.rateClock,
+  });
   return {
     ...app,
     databaseFile,
