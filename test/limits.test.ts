@@ -127,6 +127,8 @@ describe("the cost limit counts variables and defaults (defect 4)", () => {
       found: 300 * 202,
     });
     expect(answer.body.errors?.[0]?.message).not.toMatch(/Syntax Error/);
+    // Nothing was taken from the bucket, and the response says so.
+    expect(answer.body.extensions?.cost).toMatchObject({ requestedQueryCost: 300 * 202 });
   });
 
   it("counts a variable's default and the page default when `first` is omitted", async () => {

@@ -196,7 +196,10 @@ export function costLimitPlugin(options: CostLimitOptions): Plugin {
       return { refused: { errors: [error as GraphQLError] } };
     }
     const cost = operationCost(args.schema, args.document, args.operationName, args.variableValues);
+    const account = (args.contextValue as Partial<GraphQLContext>).account;
     if (cost > MAX_COST) {
+      // Nothing is taken; the response still tells the bucket's state (a take of 0 reads it).
+      const available = account ? (await limiter.take(account.id, 0)).available : limiter.capacity;
       return {
         refused: {
           errors: [
@@ -206,10 +209,10 @@ export function costLimitPlugin(options: CostLimitOptions): Plugin {
               measure: "cost",
             }),
           ],
+          extensions: { cost: costReport(limiter, cost, available) },
         },
       };
     }
-    const account = (args.contextValue as Partial<GraphQLContext>).account;
     if (!account) return { report: costReport(limiter, cost, limiter.capacity) };
     const { allowed, available } = await limiter.take(account.id, cost);
     const report = costReport(limiter, cost, available);
