@@ -65,9 +65,16 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     snapshotDeleted: (row, reason) => engine.snapshotDeleted(row, reason),
   };
   const authenticate = createAuthenticator(db.prisma);
+  const { rateClock } = options;
   const yoga = createGatewayYoga({
-    ...{ config, prisma: db.prisma, authenticate, clock, bus, effects, logger },
-    rateClock: options.rateClock,
+    config,
+    prisma: db.prisma,
+    authenticate,
+    clock,
+    bus,
+    effects,
+    logger,
+    rateClock,
   });
   // The database, and Redis where configured, must answer.
   const ready = async () => {

@@ -3,19 +3,16 @@ import { createGraphQLError, createYoga, type YogaInitialContext } from "graphql
 import type { Config } from "../config.ts";
 import type { Db } from "../db/client.ts";
 import { type Authenticate, bearerKey } from "../domain/accounts.ts";
-import { type Clock, systemClock } from "../domain/clock.ts";
+import type { Clock } from "../domain/clock.ts";
 import type { ProgressBus } from "../events/progress.ts";
 import type { Account } from "../generated/prisma/client.ts";
 import type { Logger } from "../logger.ts";
 import type { Effects, GraphQLContext } from "../schema/context.ts";
 import { schema } from "../schema/index.ts";
 import { createLoaders } from "../schema/loaders.ts";
-import { authenticateFirst, type HttpAccountContext } from "./auth-first.ts";
-import { badRequestPlugin } from "./bad-request.ts";
-import { corsPolicy } from "./cors.ts";
-import { boundedParserCache } from "./document-cache.ts";
+import type { HttpAccountContext } from "./auth-first.ts";
 import { EXAMPLE_OPERATION } from "./graphiql.ts";
-import { costLimitPlugin, documentLimitPlugins } from "./limits.ts";
+import { guardOptions, guardPlugins } from "./guards.ts";
 
 export interface YogaDeps {
   config: Config;
@@ -70,19 +67,8 @@ export function createGatewayYoga(deps: YogaDeps) {
       : false,
     // GraphiQL's assets ship in the package: the page works without reaching a CDN.
     renderGraphiQL,
-    cors: corsPolicy(config.limits.corsOrigins, config.development),
-    parserAndValidationCache: boundedParserCache(),
-    plugins: [
-      badRequestPlugin(),
-      authenticateFirst(authenticate, unauthenticated),
-      ...documentLimitPlugins({ suggestions: config.development }),
-      costLimitPlugin({
-        capacity: config.limits.rateLimitBucket,
-        restorePerSecond: config.limits.rateLimitRestorePerSecond,
-        clock: deps.rateClock ?? systemClock,
-        redisUrl: config.redisUrl,
-      }),
-    ],
+    ...guardOptions(config),
+    plugins: [...guardPlugins({ config, authenticate, unauthenticated, rateClock: deps.rateClock })],
     context: async (initial: YogaInitialContext & WsInitialContext & HttpAccountContext) => {
       const account =
         initial.wsAccount ??
