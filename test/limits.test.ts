@@ -107,8 +107,11 @@ describe("authentication comes first (defects 1 and 2)", () => {
   it("suggests fields in development only (defect 10)", async () => {
     const dev = await post(app.origin, "{ viewr { id } }");
     expect(dev.body.errors?.[0]?.message).toMatch(/Did you mean "viewer"\?/);
-    const prod = await post(production.origin, "{ viewr { id } }");
-    expect(prod.body.errors?.[0]?.message).toBe('Cannot query field "viewr" on type "Query".');
+    // Twice: the second answer comes from the validation cache.
+    for (let i = 0; i < 2; i++) {
+      const prod = await post(production.origin, "{ viewr { id } }");
+      expect(prod.body.errors?.[0]?.message).toBe('Cannot query field "viewr" on type "Query".');
+    }
   });
 });
 
