@@ -1,3 +1,4 @@
+import { type LimitsConfig, loadLimitsConfig } from "./config-limits.ts";
 import { DEFAULT_DATABASE_URL } from "./db/url.ts";
 
 /** Everything the process reads from its environment, parsed once (RUNTIME.md, "Configuration"). */
@@ -15,6 +16,7 @@ export interface Config {
   metricsToken: string | undefined;
   logLevel: LogLevel;
   development: boolean;
+  limits: LimitsConfig;
 }
 
 /** The well-known development key: public, so never a production default. */
@@ -51,5 +53,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     metricsToken: env.METRICS_TOKEN || undefined,
     logLevel,
     development,
+    limits: loadLimitsConfig(env),
   };
 }

@@ -113,7 +113,7 @@ describe("GET /metrics", () => {
     ).toBe(2);
     expect(total(text, "graphql_envelop_request", { operationName: "CopyImage" })).toBe(6);
     expect(total(text, "graphql_envelop_request_duration_count", { operationName: "CopyImage" })).toBe(6);
-    expect(total(text, "graphql_envelop_error_result", { code: "UNAUTHENTICATED" })).toBe(1);
+    expect(total(text, "gateway_refused_requests_total", { code: "UNAUTHENTICATED" })).toBe(1);
     expect(total(text, "gateway_engine_step_duration_seconds_count", { step: "tick" })).toBeGreaterThan(0);
     expect(text).not.toContain("demo-key");
 

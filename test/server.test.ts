@@ -42,7 +42,7 @@ describe("endpoints", () => {
       headers: { authorization: `Bearer ${DEMO_KEY}`, accept: "application/json" },
     });
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ data: { viewer: { name: "demo" } } });
+    expect(await response.json()).toMatchObject({ data: { viewer: { name: "demo" } } });
   });
 });
 
@@ -81,7 +81,7 @@ describe("limits", () => {
       });
     const small = await send(JSON.stringify({ query: "{ viewer { name } }" }));
     expect(small.status).toBe(200);
-    expect(JSON.parse(small.text)).toEqual({ data: { viewer: { name: "demo" } } });
+    expect(JSON.parse(small.text)).toMatchObject({ data: { viewer: { name: "demo" } } });
     const large = await send(
       JSON.stringify({ query: "{ viewer { name } }", variables: { pad: "x".repeat(1024 * 1024) } }),
     );
@@ -142,7 +142,7 @@ describe("authentication", () => {
   it("serves queries over graphql-ws with the key in connection_init", async () => {
     const client = wsClient(app.origin);
     const results = await wsCollect(client, ViewerDocument);
-    expect(results).toEqual([{ data: { viewer: expect.objectContaining({ name: "demo" }) } }]);
+    expect(results).toMatchObject([{ data: { viewer: expect.objectContaining({ name: "demo" }) } }]);
     await client.dispose();
   });
 

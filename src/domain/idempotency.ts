@@ -13,13 +13,14 @@ export interface IdempotencyKey {
   request: unknown;
 }
 
+/** A request as compared between retries: absent, null and an empty list are the same input. */
 function canonical(value: unknown): unknown {
   if (value instanceof Date) return value.toISOString();
   if (Array.isArray(value)) return value.map(canonical);
   if (value && typeof value === "object") {
     return Object.fromEntries(
       Object.entries(value as Record<string, unknown>)
-        .filter(([, v]) => v !== undefined && v !== null)
+        .filter(([, v]) => v !== undefined && v !== null && !(Array.isArray(v) && v.length === 0))
         .sort(([a], [b]) => (a < b ? -1 : 1))
         .map(([k, v]) => [k, canonical(v)]),
     );

@@ -6,7 +6,13 @@ import { earlierResult, idempotentCreate, isUniqueViolation, type Tx } from "./i
 import { newId } from "./ids.ts";
 import { effectiveInstanceStatus } from "./instance-status.ts";
 import { type ImageCheckResult, runLinuxPrechecks } from "./prechecks.ts";
-import { checkClientToken, checkNameAndDescription, foldName } from "./validation.ts";
+import {
+  checkClientToken,
+  checkNameAndDescription,
+  derivedSnapshotName,
+  foldName,
+  LIMITS,
+} from "./validation.ts";
 
 export interface Rates {
   snapshotGibPerSecond: number;
@@ -232,7 +238,7 @@ async function createFromInstance(
               id: snapshotId,
               accountId,
               regionId: instance.regionId,
-              name: `${input.name}-${disk.device.slice("/dev/".length)}`,
+              name: derivedSnapshotName(input.name, disk.device),
               status: "PROGRESSING",
               sourceDiskId: disk.id,
               sourceDiskType: disk.type,
@@ -339,6 +345,14 @@ async function createFromSnapshots(
   input: CreateCustomImageInput,
   now: Date,
 ): Promise<CreatedImage> {
+  const ids = input.dataDiskSnapshotIds ?? [];
+  if (ids.length > LIMITS.dataDisksMax) {
+    fail(
+      "INVALID_INPUT",
+      `An image has at most ${LIMITS.dataDisksMax} data-disk snapshots, as an instance has at most ${LIMITS.dataDisksMax} data disks (got ${ids.length}).`,
+      ["input", "dataDiskSnapshotIds"],
+    );
+  }
   const system = await ownAccomplishedSnapshot(prisma, accountId, input.snapshotId!, ["input", "snapshotId"]);
   if (system.sourceDiskType !== "SYSTEM") {
     fail(
@@ -349,7 +363,6 @@ async function createFromSnapshots(
   }
   const origin = system.sourceDisk.instance;
   if (!origin) fail("NOT_SYSTEM_DISK_SNAPSHOT", `Snapshot ${system.id} has no instance to take the OS from.`);
-  const ids = input.dataDiskSnapshotIds ?? [];
   const data: Snapshot[] = [];
   const devices = new Set<string>();
   for (const [index, id] of ids.entries()) {

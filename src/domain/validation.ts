@@ -28,6 +28,7 @@ const URL_PREFIX = /^https?:\/\//i;
  * letters, digits, '.', ':', '_', '-'; never an http:// or https:// prefix. Returns the problem, or null.
  */
 export function nameProblem(name: string, what: string): string | null {
+  if (!isWellFormedText(name)) return `${what} contains a lone UTF-16 surrogate: send valid Unicode text.`;
   const length = [...name].length;
   if (length < LIMITS.nameMin || length > LIMITS.nameMax) {
     return `${what} must be ${LIMITS.nameMin} to ${LIMITS.nameMax} characters long (got ${length}).`;
@@ -39,12 +40,28 @@ export function nameProblem(name: string, what: string): string | null {
   return null;
 }
 
+/**
+ * The name of a snapshot an image takes of one of its disks: `<image name>-vda`, the image's name
+ * shortened (by code points) so that the whole stays within the name limit.
+ */
+export function derivedSnapshotName(imageName: string, device: string): string {
+  const suffix = `-${device.slice("/dev/".length)}`;
+  return [...imageName].slice(0, LIMITS.nameMax - suffix.length).join("") + suffix;
+}
+
+/** False for a string holding a lone UTF-16 surrogate, which no database column can store. */
+export function isWellFormedText(value: string): boolean {
+  return !/\p{Cs}/u.test(value);
+}
+
 /** Names compared without case in every script (the images list's nameContains). */
 export function foldName(name: string): string {
   return name.toLowerCase();
 }
 
 export function descriptionProblem(description: string): string | null {
+  if (!isWellFormedText(description))
+    return "The description contains a lone UTF-16 surrogate: send valid Unicode text.";
   const length = [...description].length;
   if (length > LIMITS.descriptionMax) {
     return `The description may be at most ${LIMITS.descriptionMax} characters long (got ${length}).`;

@@ -1,3 +1,4 @@
+import { GraphQLError } from "graphql";
 import { kindOfId, type NodeKind } from "../domain/ids.ts";
 import { ownImageWhere } from "../domain/lookup.ts";
 import { builder } from "./builder.ts";
@@ -7,6 +8,9 @@ export const NodeRef = builder.interfaceRef<{ id: string }>("Node").implement({
   fields: (t) => ({ id: t.exposeID("id") }),
   resolveType: (value) => kindOfId(value.id),
 });
+
+/** The most IDs one `nodes` call takes (README "Endpoints and limits"). */
+export const MAX_NODE_IDS = 100;
 
 /** Loads nodes by ID, one query per type, scoped to the caller; unknown or foreign IDs give null. */
 async function loadNodes(ctx: GraphQLContext, ids: readonly string[]): Promise<({ id: string } | null)[]> {
@@ -54,6 +58,13 @@ builder.queryFields((t) => ({
     type: [NodeRef],
     nullable: { list: false, items: true },
     args: { ids: t.arg.idList({ required: true }) },
-    resolve: (_root, args, ctx) => loadNodes(ctx, args.ids),
+    resolve: (_root, args, ctx) => {
+      if (args.ids.length > MAX_NODE_IDS) {
+        throw new GraphQLError(`"nodes" takes at most ${MAX_NODE_IDS} IDs (got ${args.ids.length}).`, {
+          extensions: { code: "BAD_USER_INPUT", limit: MAX_NODE_IDS, found: args.ids.length },
+        });
+      }
+      return loadNodes(ctx, args.ids);
+    },
   }),
 }));

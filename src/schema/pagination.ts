@@ -42,15 +42,19 @@ export function encodeCursor(row: Keyed): string {
   return Buffer.from(`${row.createdAt.toISOString()}|${row.id}`, "utf8").toString("base64url");
 }
 
+/** What encodeCursor writes: a 4-digit-year instant (toISOString) and an ID of our alphabet. */
+const CURSOR = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)\|([A-Za-z0-9_.-]{1,128})$/;
+
 function decodeCursor(cursor: string): Keyed {
-  const [instant, id] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
-  const createdAt = new Date(instant ?? "");
-  if (!id || Number.isNaN(createdAt.getTime())) {
+  const parts = cursor.length <= 200 ? CURSOR.exec(Buffer.from(cursor, "base64url").toString("utf8")) : null;
+  const createdAt = new Date(parts?.[1] ?? "");
+  // Only a cursor this API wrote round-trips: out-of-range or rolled-over dates do not.
+  if (!parts?.[2] || Number.isNaN(createdAt.getTime()) || createdAt.toISOString() !== parts[1]) {
     throw new GraphQLError(`"after" is not a cursor this API returned: "${cursor}".`, {
       extensions: { code: "BAD_USER_INPUT" },
     });
   }
-  return { id, createdAt };
+  return { id: parts[2], createdAt };
 }
 
 export function pageSize(first: number | null | undefined): number {

@@ -32,6 +32,8 @@ export interface AppOptions {
   logger?: Logger;
   /** Skip `migrate deploy` (the database is known to be current). */
   skipMigrations?: boolean;
+  /** The rate limiter's clock (tests move it by hand). */
+  rateClock?: Clock;
 }
 
 /** Migrates and seeds the database, then serves HTTP, SSE and graphql-ws on one port. */
@@ -70,6 +72,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   const metrics = createMetrics({ prisma: db.prisma, token: config.metricsToken });
   const requestLog = createRequestLog(logger);
   const extraPlugins = [...metrics.plugins, requestLog.plugin];
+  const { rateClock } = options;
   const yoga = createGatewayYoga({
     config,
     prisma: db.prisma,
@@ -79,6 +82,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     effects,
     logger,
     extraPlugins,
+    rateClock,
   });
   // The database, and Redis where configured, must answer.
   const ready = async () => {
@@ -97,8 +101,9 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     routes: { "/metrics": metrics.handle },
     graphiql: config.development ? graphiqlPage(yoga) : undefined,
     middleware: [requestLog.middleware],
+    limits: config.limits,
   });
-  const ws = attachGraphqlWs(server, yoga, authenticate);
+  const ws = attachGraphqlWs(server, yoga, authenticate, { maxOperations: config.limits.wsMaxOperations });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(config.port, config.host, () => resolve());

@@ -1,5 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { type LimitsConfig, loadLimitsConfig } from "../config-limits.ts";
 import { compressResponses, type Middleware } from "./compression.ts";
+import { capConnections, httpServerOptions } from "./connection-limits.ts";
 import { type ConsoleHandler, isConsolePath } from "./console.ts";
 import { wantsGraphiql } from "./graphiql-page.ts";
 import { MAX_BODY_BYTES } from "./limits.ts";
@@ -18,6 +20,8 @@ export interface HttpDeps {
   graphiql?: StaticAsset;
   /** Run in order before everything else (the request log). */
   middleware?: Middleware[];
+  /** Timeouts and the connection cap (defaults: loadLimitsConfig's). */
+  limits?: LimitsConfig;
 }
 
 function json(res: ServerResponse, status: number, body: unknown): void {
@@ -78,6 +82,7 @@ export function createHttpServer({
   routes = {},
   graphiql,
   middleware = [],
+  limits = loadLimitsConfig({}),
 }: HttpDeps) {
   const compress = compressResponses();
   const handle = (req: IncomingMessage, res: ServerResponse) => {
@@ -117,5 +122,7 @@ export function createHttpServer({
     (next, step) => (req, res) => step(req, res, () => next(req, res)),
     handle,
   );
-  return createServer(chain);
+  const server = createServer(httpServerOptions(limits), chain);
+  capConnections(server, limits);
+  return server;
 }

@@ -164,6 +164,30 @@ function userErrorsPlugin(registry: Registry): Plugin {
   };
 }
 
+/**
+ * Requests refused before their document was parsed (no key, a document too
+ * large to parse): the envelop plugin never sees them, so they are counted from the HTTP result.
+ */
+function refusedBeforeParsePlugin(registry: Registry): Plugin {
+  const refused = new Counter({
+    name: "gateway_refused_requests_total",
+    help: "HTTP requests refused before their document was parsed (no key, too large to parse), by extensions.code.",
+    labelNames: ["code"] as const,
+    registers: [registry],
+  });
+  const parsed = new WeakSet<Request>();
+  return {
+    onParse({ context }) {
+      const request = (context as { request?: Request }).request;
+      if (request) parsed.add(request);
+    },
+    onResultProcess({ request, result }) {
+      if (parsed.has(request) || Array.isArray(result) || Symbol.asyncIterator in result) return;
+      for (const error of result.errors ?? []) refused.inc({ code: errorCode(error) });
+    },
+  };
+}
+
 export function createMetrics({ prisma, token, queueDepth }: MetricsDeps): GatewayMetrics {
   const registry = new Registry();
   registry.registerMetric(engineStepSeconds);
@@ -207,7 +231,12 @@ export function createMetrics({ prisma, token, queueDepth }: MetricsDeps): Gatew
   });
   return {
     registry,
-    plugins: [prometheus, openSubscriptionsPlugin(registry), userErrorsPlugin(registry)],
+    plugins: [
+      prometheus,
+      openSubscriptionsPlugin(registry),
+      userErrorsPlugin(registry),
+      refusedBeforeParsePlugin(registry),
+    ],
     handle(req, res) {
       if (req.method !== "GET" && req.method !== "HEAD") {
         res.writeHead(405, { allow: "GET, HEAD" }).end();

@@ -10,8 +10,9 @@ import type { Logger } from "../logger.ts";
 import type { Effects, GraphQLContext } from "../schema/context.ts";
 import { schema } from "../schema/index.ts";
 import { createLoaders } from "../schema/loaders.ts";
+import type { HttpAccountContext } from "./auth-first.ts";
 import { EXAMPLE_OPERATION } from "./graphiql.ts";
-import { documentLimitPlugins } from "./limits.ts";
+import { guardOptions, guardPlugins } from "./guards.ts";
 
 export interface YogaDeps {
   config: Config;
@@ -21,8 +22,10 @@ export interface YogaDeps {
   bus: ProgressBus;
   effects: Effects;
   logger: Logger;
-  /** Operations plugins (metrics, request log), after the document limits. */
+  /** Operations plugins (metrics, request log), after the guards. */
   extraPlugins?: Plugin[];
+  /** The rate limiter's time (tests move it by hand); the system clock by default. */
+  rateClock?: Clock;
 }
 
 /** What graphql-ws puts in the initial context: the account it authenticated at connection_init. */
@@ -66,10 +69,16 @@ export function createGatewayYoga(deps: YogaDeps) {
       : false,
     // GraphiQL's assets ship in the package: the page works without reaching a CDN.
     renderGraphiQL,
-    plugins: [...documentLimitPlugins(), ...(deps.extraPlugins ?? [])],
-    context: async (initial: YogaInitialContext & WsInitialContext) => {
+    ...guardOptions(config),
+    plugins: [
+      ...guardPlugins({ config, authenticate, unauthenticated, rateClock: deps.rateClock }),
+      ...(deps.extraPlugins ?? []),
+    ],
+    context: async (initial: YogaInitialContext & WsInitialContext & HttpAccountContext) => {
       const account =
-        initial.wsAccount ?? (await authenticate(bearerKey(initial.request?.headers.get("authorization"))));
+        initial.wsAccount ??
+        initial.httpAccount ??
+        (await authenticate(bearerKey(initial.request?.headers.get("authorization"))));
       if (!account) throw unauthenticated();
       return { prisma, clock, account, rates, bus, effects, loaders: createLoaders(prisma) };
     },

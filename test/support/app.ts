@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { inject } from "vitest";
 import { type Config, loadConfig } from "../../src/config.ts";
+import { loadLimitsConfig } from "../../src/config-limits.ts";
 import { createAccount } from "../../src/domain/accounts.ts";
 import type { Clock } from "../../src/domain/clock.ts";
 import { type App, startApp } from "../../src/server/app.ts";
@@ -29,7 +30,7 @@ export interface TestApp extends App {
 
 /** A server on a free port with a database of its own, copied from the migrated template. */
 export async function startTestApp(
-  options: { config?: Partial<Config>; clock?: Clock } = {},
+  options: { config?: Partial<Config>; clock?: Clock; rateClock?: Clock } = {},
 ): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), "image-gateway-app-"));
   const databaseFile = join(dir, "test.db");
@@ -40,9 +41,15 @@ export async function startTestApp(
     host: "127.0.0.1",
     databaseUrl: `file:${databaseFile}`,
     logLevel: "error",
+    // Tests send bursts no console would: the rate limiter has tests of its own (rate-limit.test.ts).
+    limits: { ...loadLimitsConfig({}), rateLimitBucket: 1e9 },
     ...options.config,
   };
-  const app = await startApp(config, { skipMigrations: true, clock: options.clock });
+  const app = await startApp(config, {
+    skipMigrations: true,
+    clock: options.clock,
+    rateClock: options.rateClock,
+  });
   return {
     ...app,
     databaseFile,

@@ -1,0 +1,43 @@
+import type { Plugin } from "graphql-yoga";
+import type { Config } from "../config.ts";
+import type { Authenticate } from "../domain/accounts.ts";
+import { type Clock, systemClock } from "../domain/clock.ts";
+import { authenticateFirst } from "./auth-first.ts";
+import { badRequestPlugin } from "./bad-request.ts";
+import { corsPolicy } from "./cors.ts";
+import { boundedParserCache } from "./document-cache.ts";
+import { costLimitPlugin, documentLimitPlugins } from "./limits.ts";
+
+/** Yoga options of issue 8: the CORS allow-list and a parse cache bounded in bytes. */
+export function guardOptions(config: Config) {
+  return {
+    cors: corsPolicy(config.limits.corsOrigins, config.development),
+    parserAndValidationCache: boundedParserCache(),
+  };
+}
+
+export interface GuardDeps {
+  config: Config;
+  authenticate: Authenticate;
+  unauthenticated: () => Error;
+  rateClock?: Clock;
+}
+
+/**
+ * In the order they must run: unreadable requests are 400, the key is checked before the
+ * document is parsed, documents are sized before parsing and limited in depth when validated,
+ * then each operation's cost is checked and taken from its account's bucket.
+ */
+export function guardPlugins({ config, authenticate, unauthenticated, rateClock }: GuardDeps): Plugin[] {
+  return [
+    badRequestPlugin(),
+    authenticateFirst(authenticate, unauthenticated),
+    ...documentLimitPlugins({ suggestions: config.development }),
+    costLimitPlugin({
+      capacity: config.limits.rateLimitBucket,
+      restorePerSecond: config.limits.rateLimitRestorePerSecond,
+      clock: rateClock ?? systemClock,
+      redisUrl: config.redisUrl,
+    }),
+  ];
+}
