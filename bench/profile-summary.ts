@@ -18,7 +18,9 @@ interface Profile {
 const profile = JSON.parse(readFileSync(process.argv[2]!, "utf8")) as Profile;
 const byId = new Map(profile.nodes.map((node) => [node.id, node]));
 const self = new Map<number, number>();
-profile.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+profile.samples.forEach((id, i) => {
+  self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0));
+});
 
 function owner(url: string, name: string): string {
   if (!url) return name.startsWith("(") ? name : "(native)";
@@ -49,10 +51,11 @@ for (const [id, time] of self) {
   byFunction.set(fn, (byFunction.get(fn) ?? 0) + time);
 }
 
-const top = (map: Map<string, number>, n: number) =>
-  [...map].sort((a, b) => b[1] - a[1]).slice(0, n);
+const top = (map: Map<string, number>, n: number) => [...map].sort((a, b) => b[1] - a[1]).slice(0, n);
 console.log(`busy ${(total / 1e6).toFixed(2)} s, idle ${(idle / 1e6).toFixed(2)} s\n`);
 console.log("| by package / file | self % |\n|---|---|");
-for (const [name, time] of top(byOwner, 25)) console.log(`| ${name} | ${((time / total) * 100).toFixed(1)} |`);
+for (const [name, time] of top(byOwner, 25))
+  console.log(`| ${name} | ${((time / total) * 100).toFixed(1)} |`);
 console.log("\n| by function | self % |\n|---|---|");
-for (const [name, time] of top(byFunction, 30)) console.log(`| ${name} | ${((time / total) * 100).toFixed(1)} |`);
+for (const [name, time] of top(byFunction, 30))
+  console.log(`| ${name} | ${((time / total) * 100).toFixed(1)} |`);

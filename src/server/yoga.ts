@@ -12,6 +12,7 @@ import { schema } from "../schema/index.ts";
 import { createLoaders } from "../schema/loaders.ts";
 import { EXAMPLE_OPERATION } from "./graphiql.ts";
 import { documentLimitPlugins } from "./limits.ts";
+import { type ResponseCache, responseCachePlugin } from "./response-cache.ts";
 
 export interface YogaDeps {
   config: Config;
@@ -21,6 +22,7 @@ export interface YogaDeps {
   bus: ProgressBus;
   effects: Effects;
   logger: Logger;
+  responseCache?: ResponseCache;
 }
 
 /** What graphql-ws puts in the initial context: the account it authenticated at connection_init. */
@@ -36,7 +38,7 @@ export function unauthenticated(): Error {
 }
 
 export function createGatewayYoga(deps: YogaDeps) {
-  const { config, prisma, authenticate, clock, bus, effects, logger } = deps;
+  const { config, prisma, authenticate, clock, bus, effects, logger, responseCache } = deps;
   const rates = {
     snapshotGibPerSecond: config.snapshotGibPerSecond,
     copyGibPerSecond: config.copyGibPerSecond,
@@ -64,7 +66,7 @@ export function createGatewayYoga(deps: YogaDeps) {
       : false,
     // GraphiQL's assets ship in the package: the page works without reaching a CDN.
     renderGraphiQL,
-    plugins: [...documentLimitPlugins()],
+    plugins: [...documentLimitPlugins(), ...(responseCache ? [responseCachePlugin(responseCache)] : [])],
     context: async (initial: YogaInitialContext & WsInitialContext) => {
       const account =
         initial.wsAccount ?? (await authenticate(bearerKey(initial.request?.headers.get("authorization"))));
