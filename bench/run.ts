@@ -6,7 +6,8 @@
  * Flags: --duration S (seconds per load round, default 3), --rounds N (A/B pairs, default 4),
  * --connections N (32), --subscribers N (2000), --ticks N (fan-out engine ticks, 6),
  * --mutations N (200), --in-flight N (20), --quick (1 s rounds, 2 rounds, 500 subscribers, 100
- * mutations), --profile DIR (the gateway runs with --cpu-prof into DIR), --only list|fanout|mutations.
+ * mutations), --profile DIR (the gateway runs with --cpu-prof into DIR), --only list|fanout|mutations,
+ * --heap-snapshots DIR (the gateway's heap before and after the fan-out's subscribers connect).
  */
 import { type ChildProcess, fork } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -34,6 +35,7 @@ const { values: flags } = parseArgs({
     profile: { type: "string" },
     json: { type: "string", default: join(here, "latest.json") },
     only: { type: "string" },
+    "heap-snapshots": { type: "string" },
   },
 });
 const quick = flags.quick;
@@ -435,6 +437,11 @@ async function fanOut(gateway: Child): Promise<FanOut> {
     const instanceId = await createInstance(gateway.origin, "cn-beijing", `fan-${i}`);
     imageIds.push(await createImage(gateway.origin, instanceId, `fan-image-${i}`));
   }
+  const snapshots = flags["heap-snapshots"];
+  if (snapshots) await call(gateway, { type: "heapSnapshot", path: join(snapshots, "before.heapsnapshot") });
+  // The statement log keeps the text of up to 10,000 statements (for the SQL counts): emptied before
+  // each reading so that its growth is not counted as the subscribers'.
+  await call(gateway, { type: "resetStatements" });
   const before = await call<Usage>(gateway, { type: "usage" });
   const url = `${gateway.origin.replace("http", "ws")}/graphql`;
   interface Subscriber {
@@ -502,7 +509,10 @@ async function fanOut(gateway: Child): Promise<FanOut> {
   const connectSeconds = (performance.now() - t0) / 1000;
   const errors = subscribers.reduce((n, s) => n + s.errors, 0);
   check(errors === 0, `fan-out: ${errors} subscriptions failed`);
+  await call(gateway, { type: "resetStatements" });
   const connected = await call<Usage>(gateway, { type: "usage" });
+  if (snapshots)
+    await call(gateway, { type: "heapSnapshot", path: join(snapshots, "connected.heapsnapshot") });
 
   const tickTimes: number[] = [];
   for (let tick = 0; tick < TICKS; tick++) {

@@ -3,6 +3,7 @@
  * not counted as the server's. The parent (bench/run.ts) drives it over IPC: the clock, engine
  * ticks, SQL statement counts, CPU and memory readings.
  */
+import { writeHeapSnapshot } from "node:v8";
 import { loadConfig } from "../src/config.ts";
 import type { Clock } from "../src/domain/clock.ts";
 import { startApp } from "../src/server/app.ts";
@@ -24,6 +25,7 @@ export type ServerRequest =
   | { type: "resetStatements" }
   | { type: "usage" }
   | { type: "quota"; perRegion: number }
+  | { type: "heapSnapshot"; path: string }
   | { type: "close" };
 
 const clock = new BenchClock();
@@ -66,6 +68,9 @@ async function handle(request: ServerRequest): Promise<unknown> {
     case "quota":
       await app.prisma.account.updateMany({ data: { imageQuotaPerRegion: request.perRegion } });
       return null;
+    case "heapSnapshot":
+      gc?.();
+      return writeHeapSnapshot(request.path);
     case "close":
       await app.close();
       setImmediate(() => process.exit(0));
