@@ -11,7 +11,7 @@
  */
 import { type ChildProcess, fork } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { cpus, tmpdir } from "node:os";
+import { cpus, loadavg, tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
@@ -613,6 +613,7 @@ async function main() {
     node: process.version,
     cpus: cpus().length,
     cpuModel: cpus()[0]?.model,
+    loadAverageAtStart: loadavg().map((l) => round(l)),
     settings: { DURATION, ROUNDS, CONNECTIONS, SUBSCRIBERS, TICKS, MUTATIONS, IN_FLIGHT },
   };
   const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -716,6 +717,7 @@ async function main() {
     rmSync(dir, { recursive: true, force: true });
   }
   results.totalSeconds = round((performance.now() - started) / 1000);
+  results.loadAverageAtEnd = loadavg().map((l) => round(l));
   writeFileSync(flags.json!, `${JSON.stringify(results, null, 2)}\n`);
   printTable(results);
   log(`JSON: ${flags.json}`);
@@ -774,7 +776,9 @@ function printTable(r: Record<string, unknown>) {
         `p50 ${m.p50} ms, p99 ${m.p99} ms, ${m.statementsEach} SQL statements each`,
       ]);
   }
-  console.log(`\nimage-gateway bench, ${r.date}, node ${r.node}, ${r.cpus} cores, ${r.totalSeconds} s\n`);
+  console.log(
+    `\nimage-gateway bench, ${r.date}, node ${r.node}, ${r.cpus} cores, ${r.totalSeconds} s, load average ${r.loadAverageAtStart} -> ${r.loadAverageAtEnd}\n`,
+  );
   console.log("| what | gateway | reference / detail |\n|---|---|---|");
   for (const [a, b, c] of rows) console.log(`| ${a} | ${b} | ${c} |`);
 }
