@@ -231,36 +231,35 @@ async function createFromInstance(
             createdAt: now,
           },
         });
-        for (const disk of instance.disks) {
-          const snapshotId = newId("snapshot");
-          await tx.snapshot.create({
-            data: {
-              id: snapshotId,
-              accountId,
-              regionId: instance.regionId,
-              name: derivedSnapshotName(input.name, disk.device),
-              status: "PROGRESSING",
-              sourceDiskId: disk.id,
-              sourceDiskType: disk.type,
-              sourceDiskSizeGiB: disk.sizeGiB,
-              device: disk.device,
-              imageId,
-              startedAt: now,
-              gibPerSecond: rates.snapshotGibPerSecond,
-              createdAt: now,
-            },
-          });
-          await tx.imageDiskMapping.create({
-            data: {
-              id: newId("mapping"),
-              imageId,
-              device: disk.device,
-              type: disk.type,
-              sizeGiB: disk.sizeGiB,
-              snapshotId,
-            },
-          });
-        }
+        // One statement for the snapshots and one for the mappings, whatever the number of disks.
+        const snapshotIds = instance.disks.map(() => newId("snapshot"));
+        await tx.snapshot.createMany({
+          data: instance.disks.map((disk, i) => ({
+            id: snapshotIds[i]!,
+            accountId,
+            regionId: instance.regionId,
+            name: derivedSnapshotName(input.name, disk.device),
+            status: "PROGRESSING" as const,
+            sourceDiskId: disk.id,
+            sourceDiskType: disk.type,
+            sourceDiskSizeGiB: disk.sizeGiB,
+            device: disk.device,
+            imageId,
+            startedAt: now,
+            gibPerSecond: rates.snapshotGibPerSecond,
+            createdAt: now,
+          })),
+        });
+        await tx.imageDiskMapping.createMany({
+          data: instance.disks.map((disk, i) => ({
+            id: newId("mapping"),
+            imageId,
+            device: disk.device,
+            type: disk.type,
+            sizeGiB: disk.sizeGiB,
+            snapshotId: snapshotIds[i]!,
+          })),
+        });
         await tx.imageCheck.createMany({
           data: checks.map((check, position) => ({ imageId, position, ...check })),
         });

@@ -1,7 +1,7 @@
 import type { Prisma } from "../generated/prisma/client.ts";
 import { builder } from "./builder.ts";
 import { DiskStatusEnum, DiskTypeEnum } from "./enums.ts";
-import { DiskModel } from "./model-refs.ts";
+import { DiskModel, RegionModel } from "./model-refs.ts";
 import { NodeRef } from "./node.ts";
 import {
   connectionType,
@@ -21,7 +21,7 @@ export const DiskRef = builder.prismaObject("Disk", {
       description: "Mount device: /dev/vda for the system disk, /dev/vdb to /dev/vdz for data disks.",
     }),
     sizeGiB: t.exposeInt("sizeGiB"),
-    region: t.relation("region"),
+    region: t.field({ type: RegionModel, resolve: (disk, _args, ctx) => ctx.loaders.region(disk.regionId) }),
     status: t.expose("status", { type: DiskStatusEnum }),
     instance: t.relation("instance", { nullable: true }),
     sourceSnapshot: t.relation("sourceSnapshot", {

@@ -9,6 +9,7 @@ import { foldName } from "../domain/validation.ts";
 import { type ImageEvent, listen, type Observed } from "../events/progress.ts";
 import type { Prisma, Snapshot } from "../generated/prisma/client.ts";
 import { builder } from "./builder.ts";
+import { validUntil } from "./cache-hints.ts";
 import type { GraphQLContext } from "./context.ts";
 import {
   ArchitectureEnum,
@@ -21,7 +22,7 @@ import {
 } from "./enums.ts";
 import { UserErrorRef, withUserErrors } from "./errors.ts";
 import { InstanceConnectionRef } from "./instance.ts";
-import { ImageModel, SnapshotModel } from "./model-refs.ts";
+import { ImageModel, RegionModel, SnapshotModel } from "./model-refs.ts";
 import { NodeRef } from "./node.ts";
 import {
   connectionType,
@@ -57,7 +58,11 @@ builder.prismaObject("ImageDiskMapping", {
     device: t.exposeString("device"),
     type: t.expose("type", { type: DiskTypeEnum }),
     sizeGiB: t.exposeInt("sizeGiB"),
-    snapshot: t.relation("snapshot", { nullable: true }),
+    snapshot: t.field({
+      type: SnapshotModel,
+      nullable: true,
+      resolve: (mapping, _args, ctx) => ctx.loaders.mappingSnapshot(mapping),
+    }),
   }),
 });
 
@@ -79,6 +84,7 @@ export async function imageProgressOf(image: ProgressSource, ctx: GraphQLContext
   if (image.status === "AVAILABLE" || image.status === "DEPRECATED")
     return { progress: 100, remainingSeconds: null };
   const snapshots = image.snapshots ?? (await ctx.loaders.imageSnapshots.load(image.id));
+  if (snapshots.some((snapshot) => snapshot.status === "PROGRESSING")) validUntil(ctx, null);
   const progress = imageProgress(snapshots, observedAt(image, ctx));
   return image.status === "CREATING" || image.status === "WAITING"
     ? progress
@@ -91,9 +97,11 @@ export const ImageRef = builder.prismaObject("Image", {
     id: t.exposeID("id"),
     name: t.exposeString("name"),
     description: t.exposeString("description", { nullable: true }),
-    region: t.relation("region", {
+    region: t.field({
+      type: RegionModel,
       nullable: true,
       description: "Null for SYSTEM images, which every region offers.",
+      resolve: (image, _args, ctx) => (image.regionId ? ctx.loaders.region(image.regionId) : null),
     }),
     status: t.expose("status", { type: ImageStatusEnum }),
     progress: t.int({

@@ -9,9 +9,10 @@ import {
 } from "../domain/instances.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import { builder } from "./builder.ts";
+import { validUntil } from "./cache-hints.ts";
 import { ArchitectureEnum, InstanceStatusEnum, OsTypeEnum } from "./enums.ts";
 import { UserErrorRef, withUserErrors } from "./errors.ts";
-import { ImageModel, InstanceModel } from "./model-refs.ts";
+import { ImageModel, InstanceModel, RegionModel } from "./model-refs.ts";
 import { NodeRef } from "./node.ts";
 import { connectionType, emptyConnection, listConnection } from "./pagination.ts";
 
@@ -41,10 +42,18 @@ export const InstanceRef = builder.prismaObject("Instance", {
   fields: (t) => ({
     id: t.exposeID("id"),
     name: t.exposeString("name"),
-    region: t.relation("region"),
+    region: t.field({
+      type: RegionModel,
+      resolve: (instance, _args, ctx) => ctx.loaders.region(instance.regionId),
+    }),
     status: t.field({
       type: InstanceStatusEnum,
-      resolve: (instance, _args, ctx) => effectiveInstanceStatus(instance, ctx.clock.now()),
+      resolve: (instance, _args, ctx) => {
+        const now = ctx.clock.now();
+        if (instance.status !== "RELEASED" && instance.expiresAt && instance.expiresAt > now)
+          validUntil(ctx, instance.expiresAt);
+        return effectiveInstanceStatus(instance, now);
+      },
     }),
     osType: t.expose("osType", { type: OsTypeEnum }),
     platform: t.exposeString("platform"),
@@ -100,6 +109,8 @@ builder.queryFields((t) => ({
     resolve: (_root, args, ctx, info) => {
       // An empty status list matches nothing (Prisma would drop the empty OR it makes).
       if (args.filter?.status?.length === 0) return emptyConnection<Prisma.InstanceGetPayload<object>>();
+      // Which instances are EXPIRED changes with the clock alone, at instants no row here shows.
+      if (args.filter?.status) validUntil(ctx, null);
       const where: Prisma.InstanceWhereInput = {
         accountId: ctx.account.id,
         ...(args.filter?.regionId ? { regionId: args.filter.regionId } : {}),

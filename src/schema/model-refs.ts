@@ -21,3 +21,4 @@ export const ImageModel = modelRef("Image");
 export const InstanceModel = modelRef("Instance");
 export const DiskModel = modelRef("Disk");
 export const SnapshotModel = modelRef("Snapshot");
+export const RegionModel = modelRef("Region");

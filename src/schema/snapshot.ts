@@ -2,12 +2,13 @@ import type { UserError } from "../domain/errors.ts";
 import { snapshotProgress } from "../domain/progress.ts";
 import { createSnapshot, deleteSnapshot } from "../domain/snapshots.ts";
 import { listen, type Observed, type SnapshotEvent } from "../events/progress.ts";
-import type { Prisma } from "../generated/prisma/client.ts";
+import type { Prisma, Snapshot } from "../generated/prisma/client.ts";
 import { builder } from "./builder.ts";
+import { validUntil } from "./cache-hints.ts";
 import type { GraphQLContext } from "./context.ts";
 import { DiskTypeEnum, SnapshotStatusEnum } from "./enums.ts";
 import { UserErrorRef, withUserErrors } from "./errors.ts";
-import { DiskModel, ImageModel, SnapshotModel } from "./model-refs.ts";
+import { DiskModel, ImageModel, RegionModel, SnapshotModel } from "./model-refs.ts";
 import { NodeRef } from "./node.ts";
 import { connectionType, listConnection } from "./pagination.ts";
 import { progressStream } from "./streams.ts";
@@ -17,22 +18,30 @@ export function observedAt(row: object, ctx: GraphQLContext): Date {
   return (row as Observed<object>).observedAt ?? ctx.clock.now();
 }
 
+/** Progress as of now (or of the event carrying the row); a PROGRESSING one moves with the clock. */
+function progressOf(snapshot: Snapshot, ctx: GraphQLContext) {
+  if (snapshot.status === "PROGRESSING") validUntil(ctx, null);
+  return snapshotProgress(snapshot, observedAt(snapshot, ctx));
+}
+
 export const SnapshotRef = builder.prismaObject("Snapshot", {
   interfaces: [NodeRef],
   fields: (t) => ({
     id: t.exposeID("id"),
     name: t.exposeString("name", { nullable: true }),
-    region: t.relation("region"),
+    region: t.field({
+      type: RegionModel,
+      resolve: (snapshot, _args, ctx) => ctx.loaders.region(snapshot.regionId),
+    }),
     status: t.expose("status", { type: SnapshotStatusEnum }),
     progress: t.int({
       description: "0 to 100.",
-      resolve: (snapshot, _args, ctx) => snapshotProgress(snapshot, observedAt(snapshot, ctx)).progress,
+      resolve: (snapshot, _args, ctx) => progressOf(snapshot, ctx).progress,
     }),
     remainingSeconds: t.int({
       nullable: true,
       description: "Seconds left while PROGRESSING; null otherwise.",
-      resolve: (snapshot, _args, ctx) =>
-        snapshotProgress(snapshot, observedAt(snapshot, ctx)).remainingSeconds,
+      resolve: (snapshot, _args, ctx) => progressOf(snapshot, ctx).remainingSeconds,
     }),
     sourceDisk: t.field({
       type: DiskModel,

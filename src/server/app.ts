@@ -6,21 +6,31 @@ import { seedDatabase } from "../db/seed.ts";
 import { createAuthenticator } from "../domain/accounts.ts";
 import { type Clock, systemClock } from "../domain/clock.ts";
 import { ProgressEngine } from "../engine/engine.ts";
-import { closeListeners, createProgressEvents } from "../events/progress.ts";
+import {
+  closeListeners,
+  createProgressEvents,
+  type ImageEvent,
+  type ProgressBus,
+  type SnapshotEvent,
+} from "../events/progress.ts";
 import { createLogger, type Logger } from "../logger.ts";
 import type { Effects } from "../schema/context.ts";
 import { simulatedBlockStorage } from "../storage/block-storage.ts";
 import { createConsoleHandler } from "./console.ts";
 import { graphiqlPage } from "./graphiql-page.ts";
 import { createHttpServer } from "./http.ts";
+import { chargeAccount, createRateLimiter } from "./limits.ts";
 import { createMetrics } from "./metrics.ts";
 import { createRequestLog } from "./request-log.ts";
+import { ResponseCache } from "./response-cache.ts";
 import { attachGraphqlWs } from "./websocket.ts";
 import { createGatewayYoga } from "./yoga.ts";
 
 export interface App extends DbHandle {
   config: Config;
   engine: ProgressEngine;
+  /** Absent with REDIS_URL (several replicas). */
+  responseCache?: ResponseCache;
   /** http://host:port of the listening server. */
   origin: string;
   port: number;
@@ -49,10 +59,12 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     logger.warn("redis: connection problem; retrying", { error: error.message }),
   );
   const bus = events.pubsub;
+  // Across replicas (REDIS_URL) another process's change would not reach this cache: none there.
+  const responseCache = config.redisUrl ? undefined : new ResponseCache(clock, config.progressIntervalMs);
   const engine = new ProgressEngine({
     prisma: db.prisma,
     clock,
-    bus,
+    bus: responseCache ? invalidatingBus(bus, responseCache) : bus,
     storage: simulatedBlockStorage,
     intervalMs: config.progressIntervalMs,
     logger,
@@ -72,7 +84,12 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   const metrics = createMetrics({ prisma: db.prisma, token: config.metricsToken });
   const requestLog = createRequestLog(logger);
   const extraPlugins = [...metrics.plugins, requestLog.plugin];
-  const { rateClock } = options;
+  const limiter = createRateLimiter({
+    capacity: config.limits.rateLimitBucket,
+    restorePerSecond: config.limits.rateLimitRestorePerSecond,
+    clock: options.rateClock ?? systemClock,
+    redisUrl: config.redisUrl,
+  });
   const yoga = createGatewayYoga({
     config,
     prisma: db.prisma,
@@ -82,7 +99,8 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     effects,
     logger,
     extraPlugins,
-    rateClock,
+    limiter,
+    responseCache,
   });
   // The database, and Redis where configured, must answer.
   const ready = async () => {
@@ -102,6 +120,11 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     graphiql: config.development ? graphiqlPage(yoga) : undefined,
     middleware: [requestLog.middleware],
     limits: config.limits,
+    cache: responseCache && {
+      responses: responseCache,
+      clock,
+      charge: (accountId, cost) => chargeAccount(limiter, accountId, cost),
+    },
   });
   const ws = attachGraphqlWs(server, yoga, authenticate, { maxOperations: config.limits.wsMaxOperations });
   await new Promise<void>((resolve, reject) => {
@@ -131,5 +154,18 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     return closing;
   };
 
-  return { ...db, config, engine, origin: `http://${host}:${port}`, port, close };
+  return { ...db, config, engine, responseCache, origin: `http://${host}:${port}`, port, close };
+}
+
+/**
+ * The engine publishes every transition and progress change after it commits: each one also ends
+ * the cached responses of the account it belongs to.
+ */
+function invalidatingBus(bus: ProgressBus, cache: ResponseCache): ProgressBus {
+  const publish = (topic: "image" | "snapshot", id: string, event: ImageEvent | SnapshotEvent) => {
+    const accountId = "image" in event ? event.image.accountId : event.snapshot.accountId;
+    if (accountId) cache.invalidateAccount(accountId);
+    (bus.publish as (topic: string, id: string, event: unknown) => void)(topic, id, event);
+  };
+  return { ...bus, publish: publish as ProgressBus["publish"] };
 }

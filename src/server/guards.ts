@@ -1,12 +1,12 @@
 import type { Plugin } from "graphql-yoga";
 import type { Config } from "../config.ts";
 import type { Authenticate } from "../domain/accounts.ts";
-import { type Clock, systemClock } from "../domain/clock.ts";
 import { authenticateFirst } from "./auth-first.ts";
 import { badRequestPlugin } from "./bad-request.ts";
 import { corsPolicy } from "./cors.ts";
 import { boundedParserCache } from "./document-cache.ts";
 import { costLimitPlugin, documentLimitPlugins } from "./limits.ts";
+import type { RateLimiter } from "./rate-limit.ts";
 
 /** Yoga options of issue 8: the CORS allow-list and a parse cache bounded in bytes. */
 export function guardOptions(config: Config) {
@@ -20,7 +20,7 @@ export interface GuardDeps {
   config: Config;
   authenticate: Authenticate;
   unauthenticated: () => Error;
-  rateClock?: Clock;
+  limiter: RateLimiter;
 }
 
 /**
@@ -28,16 +28,11 @@ export interface GuardDeps {
  * document is parsed, documents are sized before parsing and limited in depth when validated,
  * then each operation's cost is checked and taken from its account's bucket.
  */
-export function guardPlugins({ config, authenticate, unauthenticated, rateClock }: GuardDeps): Plugin[] {
+export function guardPlugins({ config, authenticate, unauthenticated, limiter }: GuardDeps): Plugin[] {
   return [
     badRequestPlugin(),
     authenticateFirst(authenticate, unauthenticated),
     ...documentLimitPlugins({ suggestions: config.development }),
-    costLimitPlugin({
-      capacity: config.limits.rateLimitBucket,
-      restorePerSecond: config.limits.rateLimitRestorePerSecond,
-      clock: rateClock ?? systemClock,
-      redisUrl: config.redisUrl,
-    }),
+    costLimitPlugin(limiter),
   ];
 }

@@ -1,10 +1,13 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { type LimitsConfig, loadLimitsConfig } from "../config-limits.ts";
+import type { Clock } from "../domain/clock.ts";
 import { compressResponses, type Middleware } from "./compression.ts";
 import { capConnections, httpServerOptions } from "./connection-limits.ts";
 import { type ConsoleHandler, isConsolePath } from "./console.ts";
 import { wantsGraphiql } from "./graphiql-page.ts";
 import { MAX_BODY_BYTES } from "./limits.ts";
+import type { CostReport } from "./rate-limit.ts";
+import { newTicket, type ResponseCache, responseCacheKey, TICKET } from "./response-cache.ts";
 import type { StaticAsset } from "./static.ts";
 import type { GatewayYoga } from "./yoga.ts";
 
@@ -22,6 +25,13 @@ export interface HttpDeps {
   middleware?: Middleware[];
   /** Timeouts and the connection cap (defaults: loadLimitsConfig's). */
   limits?: LimitsConfig;
+  /** Serves repeated identical queries from memory (see response-cache.ts). */
+  cache?: {
+    responses: ResponseCache;
+    clock: Clock;
+    /** Takes a hit's cost from the account's bucket: the report to send, or null when it cannot pay. */
+    charge: (accountId: string, cost: number) => Promise<CostReport | null>;
+  };
 }
 
 function json(res: ServerResponse, status: number, body: unknown): void {
@@ -44,15 +54,30 @@ async function readLimited(req: IncomingMessage): Promise<Buffer | null> {
 }
 
 /**
- * A chunked request has no Content-Length to check up front: its body is read here within the
- * limit, then handed to Yoga as a fetch Request, and the response (SSE included) streamed back.
+ * A body read here (within the limit) is handed to Yoga as a fetch Request, and the response (SSE
+ * included) streamed back: for a chunked request, which has no Content-Length to check up front,
+ * and for requests the response cache may answer or keep.
  */
-async function handleChunked(yoga: GatewayYoga, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function handleBuffered(
+  { yoga, cache }: Pick<HttpDeps, "yoga" | "cache">,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
   const body = await readLimited(req);
   if (!body) {
     res.setHeader("connection", "close");
     json(res, 413, { errors: [{ message: TOO_LARGE }] });
     req.destroy();
+    return;
+  }
+  const key = cache ? keyOf(req, body) : null;
+  const hit = key && cache ? cache.responses.get(key) : null;
+  // An account whose bucket cannot pay goes on to Yoga, which refuses it with THROTTLED.
+  const report = hit && cache ? await cache.charge(hit.accountId, hit.cost) : null;
+  if (hit && report) {
+    const bytes = Buffer.from(`{"data":${hit.body},"extensions":${JSON.stringify({ cost: report })}}`);
+    res.writeHead(200, { ...hit.headers, "content-length": bytes.length });
+    res.end(bytes);
     return;
   }
   const headers = new Headers();
@@ -62,17 +87,53 @@ async function handleChunked(yoga: GatewayYoga, req: IncomingMessage, res: Serve
   }
   const aborted = new AbortController();
   res.on("close", () => aborted.abort());
-  const response = await yoga.fetch(new URL(req.url ?? "/", `http://${req.headers.host ?? "localhost"}`), {
-    method: req.method,
-    headers,
-    body: new Uint8Array(body),
-    signal: aborted.signal,
-  });
-  res.writeHead(response.status, Object.fromEntries(response.headers));
+  const ticket = cache ? newTicket(cache.clock) : null;
+  const response = await yoga.fetch(
+    new URL(req.url ?? "/", `http://${req.headers.host ?? "localhost"}`),
+    { method: req.method, headers, body: new Uint8Array(body), signal: aborted.signal },
+    // Yoga's server context: the node request and response, as `yoga(req, res)` would pass them.
+    { req, res, ...(ticket ? { [TICKET]: ticket } : {}) } as object,
+  );
+  const responseHeaders = Object.fromEntries(response.headers);
+  const contentType = response.headers.get("content-type") ?? "";
+  if (key && cache && ticket?.cacheable && response.status === 200 && contentType.includes("json")) {
+    const bytes = Buffer.from(await response.arrayBuffer());
+    delete responseHeaders["content-length"];
+    const stored = storable(bytes);
+    if (stored) cache.responses.set(key, ticket, stored.data, responseHeaders, stored.cost);
+    res.writeHead(200, { ...responseHeaders, "content-length": bytes.length });
+    res.end(bytes);
+    return;
+  }
+  res.writeHead(response.status, responseHeaders);
   if (response.body) {
     for await (const chunk of response.body) res.write(chunk);
   }
   res.end();
+}
+
+/** A result's `data` and cost, when `extensions.cost` is all that it carries besides its data. */
+function storable(bytes: Buffer): { data: Buffer; cost: number } | null {
+  const result = JSON.parse(bytes.toString("utf8")) as {
+    data?: unknown;
+    extensions?: { cost?: CostReport };
+  };
+  const extensions = Object.keys(result.extensions ?? {});
+  if (Object.keys(result).some((name) => name !== "data" && name !== "extensions")) return null;
+  if (extensions.some((name) => name !== "cost")) return null;
+  return {
+    data: Buffer.from(JSON.stringify(result.data ?? null)),
+    cost: result.extensions?.cost?.requestedQueryCost ?? 0,
+  };
+}
+
+/** Subscriptions over SSE stream from Yoga directly: only plain JSON answers are worth buffering. */
+function wantsEventStream(req: IncomingMessage): boolean {
+  return (req.headers.accept ?? "").includes("text/event-stream");
+}
+
+function keyOf(req: IncomingMessage, body: Buffer): string {
+  return responseCacheKey(req.headers.authorization, req.headers.accept, body);
 }
 
 export function createHttpServer({
@@ -83,6 +144,7 @@ export function createHttpServer({
   graphiql,
   middleware = [],
   limits = loadLimitsConfig({}),
+  cache,
 }: HttpDeps) {
   const compress = compressResponses();
   const handle = (req: IncomingMessage, res: ServerResponse) => {
@@ -107,8 +169,9 @@ export function createHttpServer({
         res.setHeader("connection", "close");
         return json(res, 413, { errors: [{ message: TOO_LARGE }] });
       }
-      if (length === undefined && req.headers["transfer-encoding"]) {
-        handleChunked(yoga, req, res).catch(() => {
+      const chunked = length === undefined && req.headers["transfer-encoding"];
+      if (chunked || (cache && path === yoga.graphqlEndpoint && !wantsEventStream(req))) {
+        handleBuffered({ yoga, cache }, req, res).catch(() => {
           if (!res.headersSent) json(res, 500, { errors: [{ message: "Unexpected error." }] });
           else res.destroy();
         });

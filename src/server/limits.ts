@@ -170,6 +170,23 @@ export interface CostLimitOptions {
   redisKeyPrefix?: string;
 }
 
+/** Each account's cost bucket: in memory, or in Redis so that replicas share it. */
+export function createRateLimiter(options: CostLimitOptions): RateLimiter {
+  return options.redisUrl
+    ? redisRateLimiter({ ...options, redisUrl: options.redisUrl, keyPrefix: options.redisKeyPrefix })
+    : memoryRateLimiter(options);
+}
+
+/** Takes a cost from an account's bucket: the report to attach, or null when the bucket cannot pay. */
+export async function chargeAccount(
+  limiter: RateLimiter,
+  accountId: string,
+  cost: number,
+): Promise<CostReport | null> {
+  const { allowed, available } = await limiter.take(accountId, cost);
+  return allowed ? costReport(limiter, cost, available) : null;
+}
+
 type WithCost = ExecutionResult & { extensions?: Record<string, unknown> };
 
 function addCost<T extends WithCost>(result: T, cost: CostReport): T {
@@ -181,11 +198,7 @@ function addCost<T extends WithCost>(result: T, cost: CostReport): T {
  * taken from its account's bucket; queries and mutations report `extensions.cost`, subscriptions
  * pay when they start and report it on their first event.
  */
-export function costLimitPlugin(options: CostLimitOptions): Plugin {
-  const limiter: RateLimiter = options.redisUrl
-    ? redisRateLimiter({ ...options, redisUrl: options.redisUrl, keyPrefix: options.redisKeyPrefix })
-    : memoryRateLimiter(options);
-
+export function costLimitPlugin(limiter: RateLimiter): Plugin {
   /** The refusal, or the report to attach to the result. */
   const charge = async (
     args: ExecutionArgs,

@@ -13,6 +13,8 @@ import { createLoaders } from "../schema/loaders.ts";
 import type { HttpAccountContext } from "./auth-first.ts";
 import { EXAMPLE_OPERATION } from "./graphiql.ts";
 import { guardOptions, guardPlugins } from "./guards.ts";
+import type { RateLimiter } from "./rate-limit.ts";
+import { type ResponseCache, responseCachePlugin } from "./response-cache.ts";
 
 export interface YogaDeps {
   config: Config;
@@ -24,8 +26,9 @@ export interface YogaDeps {
   logger: Logger;
   /** Operations plugins (metrics, request log), after the guards. */
   extraPlugins?: Plugin[];
-  /** The rate limiter's time (tests move it by hand); the system clock by default. */
-  rateClock?: Clock;
+  /** Each account's cost bucket (the response cache's hits draw on it too). */
+  limiter: RateLimiter;
+  responseCache?: ResponseCache;
 }
 
 /** What graphql-ws puts in the initial context: the account it authenticated at connection_init. */
@@ -41,7 +44,7 @@ export function unauthenticated(): Error {
 }
 
 export function createGatewayYoga(deps: YogaDeps) {
-  const { config, prisma, authenticate, clock, bus, effects, logger } = deps;
+  const { config, prisma, authenticate, clock, bus, effects, logger, responseCache } = deps;
   const rates = {
     snapshotGibPerSecond: config.snapshotGibPerSecond,
     copyGibPerSecond: config.copyGibPerSecond,
@@ -71,7 +74,8 @@ export function createGatewayYoga(deps: YogaDeps) {
     renderGraphiQL,
     ...guardOptions(config),
     plugins: [
-      ...guardPlugins({ config, authenticate, unauthenticated, rateClock: deps.rateClock }),
+      ...guardPlugins({ config, authenticate, unauthenticated, limiter: deps.limiter }),
+      ...(responseCache ? [responseCachePlugin(responseCache)] : []),
       ...(deps.extraPlugins ?? []),
     ],
     context: async (initial: YogaInitialContext & WsInitialContext & HttpAccountContext) => {

@@ -1,0 +1,89 @@
+/**
+ * The gateway under benchmark, in a process of its own so the load generator's CPU and memory are
+ * not counted as the server's. The parent (bench/run.ts) drives it over IPC: the clock, engine
+ * ticks, SQL statement counts, CPU and memory readings.
+ */
+import { writeHeapSnapshot } from "node:v8";
+import { loadConfig } from "../src/config.ts";
+import type { Clock } from "../src/domain/clock.ts";
+import { startApp } from "../src/server/app.ts";
+
+class BenchClock implements Clock {
+  private current = Date.parse("2026-11-27T10:00:00.000Z");
+  now() {
+    return new Date(this.current);
+  }
+  advance(ms: number) {
+    this.current += ms;
+  }
+}
+
+export type ServerRequest =
+  | { type: "advance"; ms: number }
+  | { type: "tick" }
+  | { type: "statements" }
+  | { type: "resetStatements" }
+  | { type: "usage" }
+  | { type: "quota"; perRegion: number }
+  | { type: "heapSnapshot"; path: string }
+  | { type: "close" };
+
+const clock = new BenchClock();
+const app = await startApp(
+  {
+    ...loadConfig({}),
+    port: 0,
+    host: "127.0.0.1",
+    databaseUrl: process.env.BENCH_DATABASE_URL ?? "",
+    logLevel: "error",
+    // The engine moves only when the bench ticks it, so every figure is reproducible.
+    progressIntervalMs: 3_600_000,
+    snapshotGibPerSecond: Number(process.env.BENCH_SNAPSHOT_GIB_PER_SECOND ?? 8),
+  },
+  { clock },
+);
+
+const gc = (globalThis as { gc?: () => void }).gc;
+
+async function handle(request: ServerRequest): Promise<unknown> {
+  switch (request.type) {
+    case "advance":
+      clock.advance(request.ms);
+      return null;
+    case "tick": {
+      const publishedAt = Date.now();
+      await app.engine.tick();
+      return { publishedAt, tickMs: Date.now() - publishedAt };
+    }
+    case "statements":
+      return app.statementLog.statements.length;
+    case "resetStatements":
+      app.statementLog.reset();
+      return null;
+    case "usage": {
+      gc?.();
+      gc?.();
+      return { cpu: process.cpuUsage(), memory: process.memoryUsage() };
+    }
+    case "quota":
+      await app.prisma.account.updateMany({ data: { imageQuotaPerRegion: request.perRegion } });
+      return null;
+    case "heapSnapshot":
+      gc?.();
+      return writeHeapSnapshot(request.path);
+    case "close":
+      await app.close();
+      setImmediate(() => process.exit(0));
+      return null;
+  }
+}
+
+process.on("message", (message: { id: number; request: ServerRequest }) => {
+  handle(message.request).then(
+    (result) => process.send?.({ id: message.id, result }),
+    (error: Error) => process.send?.({ id: message.id, error: error.stack ?? String(error) }),
+  );
+});
+process.send?.({ ready: app.origin });
+// The bench that started this process is gone: so is the reason to run.
+process.on("disconnect", () => process.exit(0));

@@ -1,0 +1,145 @@
+import { createHash } from "node:crypto";
+import type { DefinitionNode } from "graphql";
+import type { Plugin } from "graphql-yoga";
+import type { Clock } from "../domain/clock.ts";
+import { type CacheTicket, TICKET } from "../schema/cache-hints.ts";
+import type { GraphQLContext } from "../schema/context.ts";
+
+export { type CacheTicket, newTicket, TICKET } from "../schema/cache-hints.ts";
+
+/**
+ * Whole HTTP responses of queries, served again for identical requests of the same API key.
+ *
+ * - Never across accounts: the key is the request body plus the Authorization header (and Accept),
+ *   and an entry is stored only for the account that the execution itself authenticated.
+ * - Never past a change: every mutation of an account, and every engine transition or progress
+ *   event of it (`invalidateAccount`), bumps the account's generation; an entry of an older
+ *   generation is never served, and a result computed while a change committed is not stored.
+ * - Never free: a hit takes the query's cost from the account's rate bucket like an execution, and
+ *   reports the bucket as it is now (the http layer stores `data` and adds `extensions.cost`).
+ * - Never stale by time: a response holding a value derived from the clock that is still moving
+ *   (the progress of a PROGRESSING snapshot, an image in flight) is not stored at all, one that
+ *   changes at a known instant (an instance's expiry) lives until then, and none lives longer than
+ *   `ttlMs` (PROGRESS_INTERVAL_MS), by the gateway's clock.
+ */
+export class ResponseCache {
+  private readonly entries = new Map<string, Entry>();
+  private readonly generations = new Map<string, number>();
+
+  constructor(
+    private readonly clock: Clock,
+    private readonly ttlMs: number,
+    private readonly maxEntries = 5_000,
+  ) {}
+
+  generation(accountId: string): number {
+    return this.generations.get(accountId) ?? 0;
+  }
+
+  get(key: string): Entry | null {
+    const entry = this.entries.get(key);
+    if (!entry) return null;
+    if (
+      entry.expires <= this.clock.now().getTime() ||
+      entry.generation !== this.generation(entry.accountId)
+    ) {
+      this.entries.delete(key);
+      return null;
+    }
+    return entry;
+  }
+
+  /**
+   * Stores a response computed from the account's state as of `generation`, unless it changed since;
+   * `cost` is what serving it again takes from the account's rate bucket.
+   */
+  set(key: string, ticket: CacheTicket, body: Buffer, headers: Record<string, string>, cost = 0): void {
+    if (!ticket.accountId || !ticket.cacheable || ticket.generation === null) return;
+    if (ticket.generation !== this.generation(ticket.accountId)) return;
+    if (this.entries.size >= this.maxEntries) {
+      // Oldest first: a Map iterates in insertion order.
+      const oldest = this.entries.keys().next().value;
+      if (oldest !== undefined) this.entries.delete(oldest);
+    }
+    const expires = Math.min(ticket.startedAt + this.ttlMs, ticket.validUntil);
+    if (expires <= ticket.startedAt) return;
+    this.entries.set(key, {
+      accountId: ticket.accountId,
+      generation: ticket.generation,
+      expires,
+      body,
+      headers,
+      cost,
+    });
+  }
+
+  /** Something the account can read changed: none of its cached responses is served again. */
+  invalidateAccount(accountId: string): void {
+    this.generations.set(accountId, this.generation(accountId) + 1);
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+}
+
+interface Entry {
+  accountId: string;
+  generation: number;
+  expires: number;
+  body: Buffer;
+  /** The response's headers but its length. */
+  headers: Record<string, string>;
+  cost: number;
+}
+
+/** A request's identity: its body, the API key it carries and the response format it accepts. */
+export function responseCacheKey(
+  authorization: string | undefined,
+  accept: string | undefined,
+  body: Buffer,
+): string {
+  return createHash("sha1")
+    .update(authorization ?? "")
+    .update("\n")
+    .update(accept ?? "")
+    .update("\n")
+    .update(body)
+    .digest("base64");
+}
+
+/**
+ * Fills the ticket of a cacheable request, and invalidates an account's responses when one of its
+ * mutations has run (over HTTP, SSE or graphql-ws alike).
+ */
+export function responseCachePlugin(cache: ResponseCache): Plugin<GraphQLContext> {
+  return {
+    onExecute({ args }) {
+      const context = args.contextValue as GraphQLContext & { [TICKET]?: CacheTicket };
+      const operation = args.document.definitions.find(
+        (d: DefinitionNode) =>
+          d.kind === "OperationDefinition" &&
+          (args.operationName ? d.name?.value === args.operationName : true),
+      );
+      const kind = operation?.kind === "OperationDefinition" ? operation.operation : null;
+      const accountId = context.account?.id;
+      if (kind === "mutation" && accountId) {
+        return { onExecuteDone: () => cache.invalidateAccount(accountId) };
+      }
+      const ticket = context[TICKET];
+      if (ticket && kind === "query" && accountId) {
+        ticket.accountId = accountId;
+        ticket.generation = cache.generation(accountId);
+        return {
+          onExecuteDone: ({ result }) => {
+            // Only a plain result with no error (not a stream, not a partial failure).
+            ticket.cacheable =
+              !(Symbol.asyncIterator in (result as object)) &&
+              !("errors" in result && result.errors && result.errors.length > 0);
+          },
+        };
+      }
+      return undefined;
+    },
+  };
+}

@@ -1,0 +1,193 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { ManualClock, startTestApp, type TestApp } from "./support/app.ts";
+import { gqlData, wsClient, wsCollect } from "./support/client.ts";
+import { ConsoleImagesDocument, ImageStatusesDocument } from "./support/documents-cache.ts";
+import { FCreateInstanceDocument, FInstancesDocument } from "./support/documents-foundation.ts";
+import { CreateCustomImageDocument } from "./support/documents-images.ts";
+
+let app: TestApp;
+afterEach(() => app?.close());
+
+const REGION = "cn-hangzhou";
+
+async function start(progressIntervalMs: number) {
+  const clock = new ManualClock();
+  app = await startTestApp({ clock, config: { progressIntervalMs } });
+  return clock;
+}
+
+async function newImage(name: string, key?: string) {
+  const { createInstance } = await gqlData(
+    app.origin,
+    FCreateInstanceDocument,
+    {
+      input: {
+        regionId: REGION,
+        name: `${name}-vm`,
+        imageId: "ubuntu_22_04_x64_20G_alibase",
+        dataDisks: [{ sizeGiB: 40 }],
+      },
+    },
+    key,
+  );
+  const { createCustomImage } = await gqlData(
+    app.origin,
+    CreateCustomImageDocument,
+    { input: { instanceId: createInstance.instance!.id, name } },
+    key,
+  );
+  return createCustomImage.image!;
+}
+
+/** Every image in flight completes (20 and 40 GiB at 8 GiB/s take 5 s at most). */
+async function finish(clock: ManualClock) {
+  clock.advance(60_000);
+  await app.engine.tick();
+}
+
+const list = (key?: string) => gqlData(app.origin, ConsoleImagesDocument, { regionId: REGION }, key);
+
+const statuses = () => gqlData(app.origin, ImageStatusesDocument, { regionId: REGION });
+
+/** The statements one read sends: 0 when the response cache answered it. */
+async function statementsOf(read: () => Promise<unknown>) {
+  app.statementLog.reset();
+  await read();
+  return app.statementLog.statements.length;
+}
+
+describe("response cache", () => {
+  it("answers a repeated identical query without the database", async () => {
+    const clock = await start(3_600_000);
+    await newImage("first");
+    await finish(clock);
+    const first = await list();
+    expect(await statementsOf(list)).toBe(0);
+    expect(await list()).toEqual(first);
+    // Another document (or other variables) is another entry.
+    expect(
+      await statementsOf(() => gqlData(app.origin, ConsoleImagesDocument, { regionId: "cn-shanghai" })),
+    ).toBeGreaterThan(0);
+  });
+
+  it("never serves one account's response to another, even for the same document", async () => {
+    const clock = await start(3_600_000);
+    const otherKey = await app.newAccount("other");
+    await newImage("demo-image");
+    await newImage("other-image", otherKey);
+    await finish(clock);
+    const demo = await list();
+    const other = await list(otherKey);
+    expect(demo.images.edges.map((e) => e.node.name)).toEqual(["demo-image"]);
+    expect(other.images.edges.map((e) => e.node.name)).toEqual(["other-image"]);
+    // Both are cached now, each for its own key.
+    expect(await statementsOf(list)).toBe(0);
+    expect(await statementsOf(() => list(otherKey))).toBe(0);
+    expect((await list()).images.edges.map((e) => e.node.name)).toEqual(["demo-image"]);
+    expect((await list(otherKey)).images.edges.map((e) => e.node.name)).toEqual(["other-image"]);
+  });
+
+  it("shows a mutation's effect to a read that follows it at once", async () => {
+    await start(3_600_000);
+    await newImage("one");
+    expect((await statuses()).images.totalCount).toBe(1);
+    expect(await statementsOf(statuses)).toBe(0);
+    await newImage("two");
+    const after = await statuses();
+    expect(after.images.totalCount).toBe(2);
+    expect(after.images.edges.map((e) => e.node.name).sort()).toEqual(["one", "two"]);
+  });
+
+  it("shows a mutation sent over graphql-ws to the next HTTP read", async () => {
+    await start(3_600_000);
+    const { createInstance } = await gqlData(app.origin, FCreateInstanceDocument, {
+      input: { regionId: REGION, name: "ws-vm", imageId: "ubuntu_22_04_x64_20G_alibase" },
+    });
+    expect((await statuses()).images.totalCount).toBe(0);
+    expect(await statementsOf(statuses)).toBe(0);
+    const client = wsClient(app.origin);
+    const results = await wsCollect(client, CreateCustomImageDocument, {
+      input: { instanceId: createInstance.instance!.id, name: "over-ws" },
+    });
+    await client.dispose();
+    expect(results[0]?.data?.createCustomImage.userErrors).toEqual([]);
+    expect((await statuses()).images.edges.map((e) => e.node.name)).toEqual(["over-ws"]);
+  });
+
+  it("shows an engine transition to a read that follows it at once", async () => {
+    // An hour-long interval: only invalidation, not expiry, can make the read see the transition.
+    const clock = await start(3_600_000);
+    await newImage("moving");
+    expect((await statuses()).images.edges[0]?.node.status).toBe("CREATING");
+    expect(await statementsOf(statuses)).toBe(0);
+    clock.advance(60_000);
+    await app.engine.tick();
+    expect((await statuses()).images.edges[0]?.node.status).toBe("AVAILABLE");
+    const after = await list();
+    expect(after.images.edges[0]?.node.progress).toBe(100);
+    expect(after.images.edges[0]?.node.diskMappings.map((m) => m.snapshot?.status)).toEqual([
+      "ACCOMPLISHED",
+      "ACCOMPLISHED",
+    ]);
+  });
+
+  it("never shows progress older than one PROGRESS_INTERVAL_MS: moving progress is not reused at all", async () => {
+    const interval = 1_000;
+    const clock = await start(interval);
+    await newImage("slow");
+    const progressNow = async () => (await list()).images.edges[0]!.node.diskMappings[0]!.snapshot!.progress;
+    const first = await progressNow();
+    // 20 GiB at 8 GiB/s: 2.5 s, so 4 points every 100 ms; each read is as of its own instant.
+    for (let step = 1; step <= 5; step++) {
+      clock.advance(100);
+      expect(await progressNow()).toBe(first + 4 * step);
+    }
+    expect(await statementsOf(list)).toBeGreaterThan(0);
+  });
+
+  it("reuses a finished list for one interval at most", async () => {
+    const interval = 1_000;
+    const clock = await start(interval);
+    await newImage("done");
+    await finish(clock);
+    await list();
+    clock.advance(interval - 1);
+    expect(await statementsOf(list)).toBe(0);
+    clock.advance(1);
+    expect(await statementsOf(list)).toBeGreaterThan(0);
+  });
+
+  it("shows an instance EXPIRED from its expiresAt on, even where its RUNNING state was cached", async () => {
+    const clock = await start(3_600_000);
+    const expiresAt = new Date(clock.now().getTime() + 60_000);
+    await gqlData(app.origin, FCreateInstanceDocument, {
+      input: {
+        regionId: REGION,
+        name: "short-lived",
+        imageId: "ubuntu_22_04_x64_20G_alibase",
+        expiresAt: expiresAt.toISOString(),
+      },
+    });
+    const status = async () =>
+      (await gqlData(app.origin, FInstancesDocument, { first: 10 })).instances.edges[0]!.node.status;
+    expect(await status()).toBe("RUNNING");
+    clock.advance(59_999);
+    expect(await statementsOf(status)).toBe(0);
+    clock.advance(1);
+    expect(await status()).toBe("EXPIRED");
+  });
+
+  it("does not cache a response with errors", async () => {
+    await start(3_600_000);
+    const bad = () =>
+      fetch(`${app.origin}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: "Bearer demo-key" },
+        body: JSON.stringify({
+          query: '{ image(id: "m-none") { id } nope: images(first: -1) { totalCount } }',
+        }),
+      });
+    await bad();
+    expect(await statementsOf(bad)).toBeGreaterThan(0);
+  });
+});
