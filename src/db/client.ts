@@ -39,15 +39,31 @@ export function databaseProvider(prisma: Db): DatabaseProvider {
 
 const MAX_ATTEMPTS = 10;
 
-/** SQLSTATE 40001 (serialization failure) or 40P01 (deadlock): the transaction may simply run again. */
+type ErrorShape = {
+  code?: string;
+  originalCode?: string;
+  cause?: ErrorShape;
+  meta?: { driverAdapterError?: ErrorShape };
+};
+
+/**
+ * SQLSTATE 40001 (serialization failure, Prisma's P2034) or 40P01 (deadlock, which the adapter
+ * passes through unmapped): the transaction may simply run again.
+ */
 export function isSerializationFailure(error: unknown): boolean {
-  const failure = error as {
-    code?: string;
-    meta?: { driverAdapterError?: { cause?: { originalCode?: string } } };
-  };
-  if (failure?.code === "P2034") return true;
-  const code = failure?.meta?.driverAdapterError?.cause?.originalCode;
-  return code === "40001" || code === "40P01";
+  const seen = error as ErrorShape | undefined;
+  const candidates = [
+    seen,
+    seen?.cause,
+    seen?.meta?.driverAdapterError,
+    seen?.meta?.driverAdapterError?.cause,
+  ];
+  return candidates.some(
+    (candidate) =>
+      candidate?.code === "P2034" ||
+      ["40001", "40P01"].includes(candidate?.code ?? "") ||
+      ["40001", "40P01"].includes(candidate?.originalCode ?? ""),
+  );
 }
 
 /**

@@ -1,4 +1,5 @@
 import { type Db, databaseProvider } from "../db/client.ts";
+import { lockRow } from "../db/locks.ts";
 import type { Snapshot } from "../generated/prisma/client.ts";
 import { ErrorCollector, fail } from "./errors.ts";
 import { earlierResult, idempotentCreate, type Tx } from "./idempotency.ts";
@@ -166,7 +167,7 @@ export async function copyImage(
 export async function startWaitingCopies(prisma: Db, regionId: string, now: Date): Promise<string[]> {
   const postgres = databaseProvider(prisma) === "postgresql";
   const promote = async (tx: Tx) => {
-    if (postgres) await tx.$queryRaw`SELECT 1 FROM "Region" WHERE "id" = ${regionId} FOR UPDATE`;
+    await lockRow(tx, databaseProvider(prisma), "Region", regionId);
     const creating = await tx.image.count({ where: { regionId, source: "COPY", status: "CREATING" } });
     const free = COPIES_PER_REGION - creating;
     if (free <= 0) return [];
