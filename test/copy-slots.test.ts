@@ -11,7 +11,7 @@ import { createTestDatabase, type TestDatabase } from "./support/database.ts";
 
 const REGION = "cn-shanghai";
 const COPIES = 12;
-const PROMOTERS = 4;
+const PROMOTERS = 8;
 const NOW = new Date("2026-11-27T10:00:00.000Z");
 
 let database: TestDatabase;
@@ -89,23 +89,32 @@ describe("copy slots with concurrent promoters", () => {
         for (let call = 0; call < 3; call++)
           started.push(...(await startWaitingCopies(handle.prisma, REGION, NOW)));
       };
+      // Two copies finish while the promoters run, so the count changes under their feet.
+      const finish = async () => {
+        const creating = await main.prisma.image.findMany({
+          where: { regionId: REGION, status: "CREATING" },
+          orderBy: { queueEntry: { position: "asc" } },
+          take: 2,
+        });
+        for (const { id } of creating) {
+          await main.prisma.image.update({ where: { id }, data: { status: "AVAILABLE" } });
+        }
+      };
       const sampling = sample();
-      await Promise.all(promoters.map(promote));
+      await Promise.all([...promoters.map(promote), finish()]);
       promoting = false;
       await sampling;
 
       const now = await statuses(arrival);
       const creating = now.filter((status) => status === "CREATING").length;
       creatingSeen.push(creating);
-      // Full whenever copies still wait.
-      if (now.includes("WAITING")) expect(creating).toBe(COPIES_PER_REGION);
+      // Full whenever copies still wait (a copy that finished during the last promotion may have
+      // left its slot free for the next round).
+      if (now.includes("WAITING")) expect(creating).toBeGreaterThanOrEqual(COPIES_PER_REGION - 2);
       // Arrival order: what has started is always the oldest part of the queue.
       const firstWaiting = now.indexOf("WAITING");
       if (firstWaiting >= 0)
         expect(now.slice(firstWaiting).every((status) => status === "WAITING")).toBe(true);
-      // Two copies finish, which frees two slots for the next round.
-      const finishing = arrival.filter((_, i) => now[i] === "CREATING").slice(0, 2);
-      await main.prisma.image.updateMany({ where: { id: { in: finishing } }, data: { status: "AVAILABLE" } });
     }
 
     expect(Math.max(...creatingSeen)).toBeLessThanOrEqual(COPIES_PER_REGION);
