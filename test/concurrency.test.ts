@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadConfig } from "../src/config.ts";
+import { type App, startApp } from "../src/server/app.ts";
 import { ManualClock, startTestApp, type TestApp } from "./support/app.ts";
 import { gql } from "./support/client.ts";
+import { createTestDatabase } from "./support/database.ts";
 import {
   RCreateImageLiteDocument,
   RCreateInstanceDocument,
@@ -126,5 +129,39 @@ describe("rules checked inside transactions, under concurrent requests", () => {
     expect(row.lockedByImageId).toBe(images[0]!.id);
     const account = await app.prisma.account.findUniqueOrThrow({ where: { name: "race-lock" } });
     expect(await app.prisma.image.count({ where: { accountId: account.id } })).toBe(1);
+  });
+});
+
+// Replicas that start together on one PostgreSQL seed it at once. SQLite serves one process, so
+// there the gateways start one after another.
+describe("replicas starting at the same time", () => {
+  it("all start on one fresh database, which ends seeded once", async () => {
+    const database = await createTestDatabase();
+    const config = {
+      ...loadConfig({}),
+      port: 0,
+      host: "127.0.0.1",
+      databaseUrl: database.url,
+      logLevel: "error" as const,
+    };
+    const apps: App[] = [];
+    try {
+      const start = () =>
+        startApp(config, { skipMigrations: true, clock }).then((started) => apps.push(started));
+      if (database.provider === "postgresql") await Promise.all([start(), start(), start()]);
+      else for (let i = 0; i < 3; i++) await start();
+      expect(apps).toHaveLength(3);
+      const [regions, accounts, systemImages] = await Promise.all([
+        apps[0]!.prisma.region.count(),
+        apps[0]!.prisma.account.count(),
+        apps[0]!.prisma.image.count({ where: { ownerAlias: "SYSTEM" } }),
+      ]);
+      expect({ regions, accounts }).toEqual({ regions: 6, accounts: 1 });
+      expect(systemImages).toBeGreaterThan(0);
+      for (const started of apps) expect((await fetch(`${started.origin}/readyz`)).status).toBe(200);
+    } finally {
+      for (const started of apps) await started.close();
+      await database.drop();
+    }
   });
 });

@@ -3,6 +3,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient } from "../generated/prisma/client.ts";
 import { PrismaClient as PgPrismaClient } from "../generated/prisma-pg/client.ts";
+import { poolSafeAdapter } from "./pg-adapter.ts";
 import { serializedAdapter } from "./serialized-adapter.ts";
 import { isPostgresUrl, sqliteFileUrl } from "./url.ts";
 
@@ -100,7 +101,7 @@ export function createDb(databaseUrl: string, options: DbOptions = {}): DbHandle
   if (provider === "postgresql") {
     const pool = new pg.Pool({ connectionString: databaseUrl, max: options.poolSize ?? 10 });
     prisma = new PgPrismaClient({
-      adapter: new PrismaPg(pool, { disposeExternalPool: true }),
+      adapter: poolSafeAdapter(new PrismaPg(pool, { disposeExternalPool: true })),
       log,
       transactionOptions: { ...transactionOptions, isolationLevel: "Serializable" },
     }) as unknown as Db;
