@@ -31,11 +31,9 @@ export interface DbOptions {
   poolSize?: number;
 }
 
-const providers = new WeakMap<object, DatabaseProvider>();
-
-/** Which database a client created by createDb talks to. */
-export function databaseProvider(prisma: Db): DatabaseProvider {
-  return providers.get(prisma) ?? "sqlite";
+/** Which database a client, or a transaction's client, talks to (the provider it was generated for). */
+export function databaseProvider(client: object): DatabaseProvider {
+  return (client as { _activeProvider?: string })._activeProvider === "postgresql" ? "postgresql" : "sqlite";
 }
 
 const MAX_ATTEMPTS = 10;
@@ -112,7 +110,6 @@ export function createDb(databaseUrl: string, options: DbOptions = {}): DbHandle
     );
     prisma = new PrismaClient({ adapter, log, transactionOptions });
   }
-  providers.set(prisma, provider);
   const statements: string[] = [];
   const events = prisma as unknown as {
     $on(event: "query", listener: (event: { query: string }) => void): void;

@@ -1,5 +1,5 @@
 import type { Prisma } from "../generated/prisma/client.ts";
-import type { DatabaseProvider } from "./client.ts";
+import { databaseProvider } from "./client.ts";
 
 type Tx = Prisma.TransactionClient;
 
@@ -8,12 +8,7 @@ type Tx = Prisma.TransactionClient;
  * transactions deciding about the same instance or region queue up instead of deadlocking on the
  * rows and index entries they write later. SQLite has one writer at a time and needs none.
  */
-export async function lockRow(
-  tx: Tx,
-  provider: DatabaseProvider,
-  table: "Instance" | "Region",
-  id: string,
-): Promise<void> {
-  if (provider !== "postgresql") return;
+export async function lockRow(tx: Tx, table: "Instance" | "Region", id: string): Promise<void> {
+  if (databaseProvider(tx) !== "postgresql") return;
   await tx.$queryRawUnsafe(`SELECT 1 FROM "${table}" WHERE "id" = $1 FOR UPDATE`, id);
 }

@@ -167,7 +167,7 @@ export async function copyImage(
 export async function startWaitingCopies(prisma: Db, regionId: string, now: Date): Promise<string[]> {
   const postgres = databaseProvider(prisma) === "postgresql";
   const promote = async (tx: Tx) => {
-    await lockRow(tx, databaseProvider(prisma), "Region", regionId);
+    await lockRow(tx, "Region", regionId);
     const creating = await tx.image.count({ where: { regionId, source: "COPY", status: "CREATING" } });
     const free = COPIES_PER_REGION - creating;
     if (free <= 0) return [];

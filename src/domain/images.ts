@@ -1,4 +1,4 @@
-import { type Db, databaseProvider } from "../db/client.ts";
+import type { Db } from "../db/client.ts";
 import { lockRow } from "../db/locks.ts";
 import type { Image, Prisma, Snapshot } from "../generated/prisma/client.ts";
 import { DomainError, ErrorCollector, fail } from "./errors.ts";
@@ -184,7 +184,7 @@ async function createFromInstance(
       async (tx) => {
         // Requests for one instance take their turn here (PostgreSQL; SERIALIZABLE alone would
         // also keep the rules, but through deadlocks on the rows each of them writes).
-        await lockRow(tx, databaseProvider(prisma), "Instance", instance.id);
+        await lockRow(tx, "Instance", instance.id);
         await checkNameFreeAndQuota(tx, accountId, instance.regionId, input.name);
         // As it is now, not as first read: another request may have locked or stopped it since.
         const current = await tx.instance.findUniqueOrThrow({ where: { id: instance.id } });
