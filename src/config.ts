@@ -6,6 +6,8 @@ export interface Config {
   port: number;
   host: string;
   databaseUrl: string;
+  /** PostgreSQL connections per process (DATABASE_POOL_SIZE); SQLite uses one. */
+  databasePoolSize: number;
   redisUrl: string | undefined;
   snapshotGibPerSecond: number;
   copyGibPerSecond: number;
@@ -45,6 +47,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: Math.trunc(positiveNumber(env, "PORT", 4000)),
     host: env.HOST || "0.0.0.0",
     databaseUrl: env.DATABASE_URL || DEFAULT_DATABASE_URL,
+    databasePoolSize: Math.trunc(positiveNumber(env, "DATABASE_POOL_SIZE", 10)),
     redisUrl: env.REDIS_URL || undefined,
     snapshotGibPerSecond: positiveNumber(env, "SNAPSHOT_GIB_PER_SECOND", 8),
     copyGibPerSecond: positiveNumber(env, "COPY_GIB_PER_SECOND", 4),

@@ -134,6 +134,26 @@ describe("client input is never a masked internal error (defect 6)", () => {
       expect(await app.prisma.instance.count()).toBe(before);
     },
   );
+
+  // PostgreSQL cannot store U+0000 in text: it was a masked internal error there (found by the fuzz test).
+  it.each([
+    ["an ID", "query($i: ID!) { node(id: $i) { id } }", { i: "i-ab\u0000cd" }],
+    [
+      "a filter",
+      "query($f: ImageFilter) { images(filter: $f) { totalCount } }",
+      { f: { nameContains: "\u0000nul" } },
+    ],
+    [
+      "an image ID",
+      "mutation($i: ID!) { deleteImage(input: { imageId: $i }) { deletedImageId } }",
+      { i: "\u0000nul" },
+    ],
+  ])("refuses a NUL character in %s with BAD_USER_INPUT", async (_what, document, variables) => {
+    const answer = await query(document, variables);
+    expect(answer.status).toBe(400);
+    expect(answer.body.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    expect(answer.body.errors?.[0]?.message).toMatch(/NUL/);
+  });
 });
 
 describe("rules the API enforces (defect 7)", () => {

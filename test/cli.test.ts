@@ -1,18 +1,16 @@
 import { execFile } from "node:child_process";
-import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../src/config.ts";
 import { type App, startApp } from "../src/server/app.ts";
 import { gql } from "./support/client.ts";
+import { createTestDatabase, type TestDatabase } from "./support/database.ts";
 import { ViewerDocument } from "./support/documents.ts";
 
 const run = promisify(execFile);
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
-let dir: string;
+let database: TestDatabase;
 let databaseUrl: string;
 let app: App;
 
@@ -24,9 +22,8 @@ const createAccount = (...args: string[]) =>
   });
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), "image-gateway-cli-"));
-  copyFileSync(inject("templateDatabase"), join(dir, "cli.db"));
-  databaseUrl = `file:${join(dir, "cli.db")}`;
+  database = await createTestDatabase();
+  databaseUrl = database.url;
   app = await startApp(
     { ...loadConfig({}), port: 0, host: "127.0.0.1", databaseUrl, logLevel: "error" },
     { skipMigrations: true },
@@ -34,7 +31,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await app.close();
-  rmSync(dir, { recursive: true, force: true });
+  await database.drop();
 });
 
 describe("npm run account:create", () => {

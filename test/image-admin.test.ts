@@ -1,7 +1,4 @@
-import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterEach, beforeEach, describe, expect, inject, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type Config, loadConfig } from "../src/config.ts";
 import { type App, startApp } from "../src/server/app.ts";
 import type {
@@ -14,6 +11,7 @@ import type {
 } from "./generated/graphql.ts";
 import { DEMO_KEY, ManualClock, startTestApp, type TestApp } from "./support/app.ts";
 import { gqlData } from "./support/client.ts";
+import { createTestDatabase, type TestDatabase } from "./support/database.ts";
 import {
   ACancelCopyImageDocument,
   ACopyImageDocument,
@@ -946,18 +944,15 @@ describe("copyImage idempotency and quota", () => {
 // ------------------------------------------------------------------ the copy queue across a restart
 
 describe("the copy queue", () => {
-  let dir: string;
-  let databaseFile: string;
+  let database: TestDatabase;
   const running: App[] = [];
 
-  beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), "image-gateway-admin-"));
-    databaseFile = join(dir, "gateway.db");
-    copyFileSync(inject("templateDatabase"), databaseFile);
+  beforeEach(async () => {
+    database = await createTestDatabase();
   });
   afterEach(async () => {
     for (const started of running.splice(0)) await started.close();
-    rmSync(dir, { recursive: true, force: true });
+    await database.drop();
   });
 
   async function start(): Promise<App> {
@@ -966,7 +961,7 @@ describe("the copy queue", () => {
       ...RATES,
       port: 0,
       host: "127.0.0.1",
-      databaseUrl: `file:${databaseFile}`,
+      databaseUrl: database.url,
       logLevel: "error",
     };
     const started = await startApp(config, { skipMigrations: true, clock });

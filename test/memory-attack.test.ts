@@ -1,23 +1,20 @@
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { existsSync, readFileSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_KEY } from "./support/app.ts";
+import { createTestDatabase, type TestDatabase } from "./support/database.ts";
 import { type GatewayProcess, startGatewayProcess } from "./support/process.ts";
 
-let dir: string;
+let database: TestDatabase;
 let gateway: GatewayProcess;
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), "image-gateway-memory-"));
-  const file = join(dir, "gateway.db");
-  copyFileSync(inject("templateDatabase"), file);
-  gateway = await startGatewayProcess({ DATABASE_URL: `file:${file}`, LOG_LEVEL: "error" });
+  database = await createTestDatabase();
+  gateway = await startGatewayProcess({ DATABASE_URL: database.url, LOG_LEVEL: "error" });
 });
 afterAll(async () => {
   gateway?.child.kill("SIGKILL");
   await gateway?.exited;
-  rmSync(dir, { recursive: true, force: true });
+  await database?.drop();
 });
 
 /** The child's resident set in bytes, from the kernel's view of it (Linux), else from ps. */

@@ -1,21 +1,17 @@
-import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { gql } from "./support/client.ts";
+import { createTestDatabase, type TestDatabase } from "./support/database.ts";
 import { ViewerDocument } from "./support/documents.ts";
 import { type GatewayProcess, startGatewayProcess } from "./support/process.ts";
 
-let dir: string;
+let database: TestDatabase;
 let databaseUrl: string;
 
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), "image-gateway-production-"));
-  const file = join(dir, "gateway.db");
-  copyFileSync(inject("templateDatabase"), file);
-  databaseUrl = `file:${file}`;
+beforeAll(async () => {
+  database = await createTestDatabase();
+  databaseUrl = database.url;
 });
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => database?.drop());
 
 async function stop(gateway: GatewayProcess): Promise<void> {
   gateway.child.kill("SIGTERM");

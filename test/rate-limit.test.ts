@@ -1,16 +1,15 @@
-import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { print } from "graphql";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../src/config.ts";
 import { loadLimitsConfig } from "../src/config-limits.ts";
 import { createAccount } from "../src/domain/accounts.ts";
 import { type App, startApp } from "../src/server/app.ts";
 import { DEMO_KEY, ManualClock, startTestApp, type TestApp } from "./support/app.ts";
 import { gqlData, wsClient } from "./support/client.ts";
+import { createTestDatabase, type TestDatabase } from "./support/database.ts";
 import { CreateInstanceDocument } from "./support/documents.ts";
 import { SnapshotProgressDocument } from "./support/documents-images.ts";
+import { requireService } from "./support/services.ts";
 
 const BUCKET = 100;
 const RESTORE = 10;
@@ -141,22 +140,23 @@ describe("per-account cost buckets (in memory)", () => {
   });
 });
 
-const REDIS_URL = process.env.REDIS_URL;
-if (!REDIS_URL) console.log("rate-limit.test.ts: REDIS_URL is not set; skipping the shared-bucket test");
+const REDIS_URL = requireService(
+  "redis",
+  "test/rate-limit.test.ts (buckets shared by replicas through Redis)",
+);
 
 describe.skipIf(!REDIS_URL)("per-account cost buckets shared by replicas through Redis", () => {
   const rateClock = new ManualClock();
-  let dir: string;
+  let database: TestDatabase;
   let one: App;
   let two: App;
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), "image-gateway-rate-"));
-    copyFileSync(inject("templateDatabase"), join(dir, "shared.db"));
+    database = await createTestDatabase();
     const config = {
       ...loadConfig({}),
       port: 0,
       host: "127.0.0.1",
-      databaseUrl: `file:${join(dir, "shared.db")}`,
+      databaseUrl: database.url,
       logLevel: "error" as const,
       redisUrl: REDIS_URL,
       progressIntervalMs: 3_600_000,
@@ -168,7 +168,7 @@ describe.skipIf(!REDIS_URL)("per-account cost buckets shared by replicas through
   afterAll(async () => {
     await two?.close();
     await one?.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    await database?.drop();
   });
 
   it("takes one account's cost from one bucket whichever replica answers", async () => {

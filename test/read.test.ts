@@ -264,6 +264,9 @@ describe("images", () => {
     expect(await list({ nameContains: "%" })).toEqual([]);
     expect(await list({ nameContains: "ubuntu%alibase" })).toEqual([]);
     expect(await list({ nameContains: "Golden_Base" })).toEqual([]);
+    // The escape character itself is literal too, on SQLite and PostgreSQL alike.
+    expect(await list({ nameContains: "\\" })).toEqual([]);
+    expect(await list({ nameContains: "\\_" })).toEqual([]);
   });
 
   it("refuses first: 101 with a GraphQL error", async () => {

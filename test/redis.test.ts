@@ -1,11 +1,9 @@
-import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../src/config.ts";
 import { type App, startApp } from "../src/server/app.ts";
 import { ManualClock } from "./support/app.ts";
 import { gqlData, sseCollect, wsClient } from "./support/client.ts";
+import { createTestDatabase, type TestDatabase } from "./support/database.ts";
 import { CreateInstanceDocument } from "./support/documents.ts";
 import { CreateCustomImageDocument, ImageProgressDocument } from "./support/documents-images.ts";
 import { requireService } from "./support/services.ts";
@@ -14,19 +12,18 @@ import { subscribeWs } from "./support/stream.ts";
 const REDIS_URL = requireService("redis", "test/redis.test.ts (several replicas over Redis)");
 
 const clock = new ManualClock();
-let dir: string;
+let database: TestDatabase;
 let driver: App;
 let relay: App;
 
 beforeAll(async () => {
   if (!REDIS_URL) return;
-  dir = mkdtempSync(join(tmpdir(), "image-gateway-redis-"));
-  copyFileSync(inject("templateDatabase"), join(dir, "shared.db"));
+  database = await createTestDatabase();
   const base = {
     ...loadConfig({}),
     port: 0,
     host: "127.0.0.1",
-    databaseUrl: `file:${join(dir, "shared.db")}`,
+    databaseUrl: database.url,
     logLevel: "error" as const,
     redisUrl: REDIS_URL,
     progressIntervalMs: 3_600_000,
@@ -38,7 +35,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await relay?.close();
   await driver?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
+  await database?.drop();
 });
 
 describe.skipIf(!REDIS_URL)("REDIS_URL: several replicas", () => {

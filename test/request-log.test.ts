@@ -1,26 +1,25 @@
-import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { print } from "graphql";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashApiKey } from "../src/domain/accounts.ts";
 import { requestIdFor } from "../src/server/request-log.ts";
 import { DEMO_KEY } from "./support/app.ts";
+import { createTestDatabase, type TestDatabase } from "./support/database.ts";
 import { CreateInstanceDocument, ViewerDocument } from "./support/documents.ts";
 import { type GatewayProcess, startGatewayProcess } from "./support/process.ts";
 
-let dir: string;
+let database: TestDatabase;
 let gateway: GatewayProcess;
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), "image-gateway-request-log-"));
-  const file = join(dir, "gateway.db");
-  copyFileSync(inject("templateDatabase"), file);
-  gateway = await startGatewayProcess({ DATABASE_URL: `file:${file}` });
+  database = await createTestDatabase();
+  gateway = await startGatewayProcess({ DATABASE_URL: database.url });
 });
 afterAll(async () => {
-  if (gateway?.child.exitCode === null) gateway.child.kill("SIGKILL");
-  rmSync(dir, { recursive: true, force: true });
+  if (gateway?.child.exitCode === null) {
+    gateway.child.kill("SIGKILL");
+    await gateway.exited;
+  }
+  await database?.drop();
 });
 
 type Line = Record<string, unknown>;

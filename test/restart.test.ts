@@ -1,25 +1,21 @@
-import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb } from "../src/db/client.ts";
 import { gqlData, wsClient } from "./support/client.ts";
+import { createTestDatabase, type TestDatabase } from "./support/database.ts";
 import { CreateInstanceDocument, InstanceDocument } from "./support/documents.ts";
 import { CreateCustomImageDocument, ImageProgressDocument } from "./support/documents-images.ts";
 import { type GatewayProcess, startGatewayProcess } from "./support/process.ts";
 import { subscribeWs } from "./support/stream.ts";
 
-let dir: string;
+let database: TestDatabase;
 let databaseUrl: string;
 const env = () => ({ DATABASE_URL: databaseUrl, SNAPSHOT_GIB_PER_SECOND: "20", PROGRESS_INTERVAL_MS: "50" });
 
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), "image-gateway-restart-"));
-  const file = join(dir, "gateway.db");
-  copyFileSync(inject("templateDatabase"), file);
-  databaseUrl = `file:${file}`;
+beforeAll(async () => {
+  database = await createTestDatabase();
+  databaseUrl = database.url;
 });
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => database.drop());
 
 async function startImage(gateway: GatewayProcess, name: string) {
   const created = await gqlData(gateway.origin, CreateInstanceDocument, {

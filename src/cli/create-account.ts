@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
 import { loadConfig } from "../config.ts";
-import { createDb, initSqlite } from "../db/client.ts";
+import { createDb, initDatabase } from "../db/client.ts";
 import { migrateDatabase } from "../db/migrate.ts";
 import { createAccount } from "../domain/accounts.ts";
 import { DomainError } from "../domain/errors.ts";
@@ -14,8 +14,9 @@ if (!values.name) {
 
 const config = loadConfig();
 await migrateDatabase(config.databaseUrl);
-const { prisma } = createDb(config.databaseUrl);
-await initSqlite(prisma);
+const db = createDb(config.databaseUrl, { poolSize: 1 });
+const { prisma } = db;
+await initDatabase(db);
 try {
   const { account, apiKey } = await createAccount(prisma, values.name);
   process.stdout.write(`${JSON.stringify({ id: account.id, name: account.name, apiKey })}\n`);

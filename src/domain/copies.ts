@@ -1,4 +1,5 @@
-import type { Db } from "../db/client.ts";
+import { type Db, databaseProvider } from "../db/client.ts";
+import { lockRow } from "../db/locks.ts";
 import type { Snapshot } from "../generated/prisma/client.ts";
 import { ErrorCollector, fail } from "./errors.ts";
 import { earlierResult, idempotentCreate, type Tx } from "./idempotency.ts";
@@ -114,6 +115,7 @@ export async function copyImage(
           sourceImageId: source.id,
           sourceRegionId: source.regionId,
           createdAt: now,
+          queueEntry: { create: {} },
         },
       });
       for (const mapping of source.diskMappings) {
@@ -155,18 +157,27 @@ export async function copyImage(
 
 /**
  * Starts the oldest WAITING copies of a region while fewer than COPIES_PER_REGION are CREATING.
- * Conditional updates: a copy starts once, whoever runs this. Returns the IDs it started.
+ * Promotions of one region are serialised by the database, however many processes run this: on
+ * PostgreSQL a row lock on the Region row (SELECT … FOR UPDATE), taken first, in a READ COMMITTED
+ * transaction so that the count read after the lock sees what the previous holder committed
+ * (SERIALIZABLE, the default, would read the snapshot from before the wait and only fail later);
+ * on SQLite the single writer does it. Conditional updates: a copy starts once, and a copy
+ * cancelled meanwhile is skipped. Returns the IDs it started.
  */
 export async function startWaitingCopies(prisma: Db, regionId: string, now: Date): Promise<string[]> {
-  return prisma.$transaction(async (tx: Tx) => {
+  const postgres = databaseProvider(prisma) === "postgresql";
+  const promote = async (tx: Tx) => {
+    await lockRow(tx, "Region", regionId);
     const creating = await tx.image.count({ where: { regionId, source: "COPY", status: "CREATING" } });
     const free = COPIES_PER_REGION - creating;
     if (free <= 0) return [];
-    // Arrival order: SQLite's rowid grows with every insert, so copies made in the same
-    // millisecond still start in the order they were requested.
-    const waiting = await tx.$queryRaw<{ id: string }[]>`
-      SELECT "id" FROM "Image" WHERE "regionId" = ${regionId} AND "status" = 'WAITING'
-      ORDER BY "createdAt", rowid LIMIT ${free}`;
+    // Arrival order: the queue position grows with every copy requested, even within a millisecond.
+    const waiting = await tx.image.findMany({
+      where: { regionId, source: "COPY", status: "WAITING" },
+      orderBy: { queueEntry: { position: "asc" } },
+      select: { id: true },
+      take: free,
+    });
     const started: string[] = [];
     for (const { id } of waiting) {
       const promoted = await tx.image.updateMany({
@@ -178,7 +189,11 @@ export async function startWaitingCopies(prisma: Db, regionId: string, now: Date
       started.push(id);
     }
     return started;
-  });
+  };
+  if (!postgres) return prisma.$transaction(promote);
+  // The client is typed by the SQLite schema, whose only level is Serializable.
+  const readCommitted = { isolationLevel: "ReadCommitted" } as unknown as { isolationLevel: "Serializable" };
+  return prisma.$transaction(promote, readCommitted);
 }
 
 export async function cancelCopyImage(

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { Db } from "../db/client.ts";
-import { Prisma } from "../generated/prisma/client.ts";
+import type { Prisma } from "../generated/prisma/client.ts";
 import { fail } from "./errors.ts";
 
 export type Tx = Prisma.TransactionClient;
@@ -36,9 +36,12 @@ export function requestHash(request: unknown): string {
 
 /** A unique constraint refused the write; `columns` narrows it to an index that covers one of them. */
 export function isUniqueViolation(error: unknown, columns?: string[]): boolean {
-  if (!(error instanceof Prisma.PrismaClientKnownRequestError) || error.code !== "P2002") return false;
+  // By name and code, not instanceof: the SQLite and the PostgreSQL client each have their own class.
+  const known = error as { name?: string; code?: string; message?: string; meta?: unknown };
+  if (known?.name !== "PrismaClientKnownRequestError" || known.code !== "P2002") return false;
   if (!columns) return true;
-  const text = `${error.message} ${JSON.stringify(error.meta ?? {})}`;
+  // SQLite names the columns (`Image.name`), PostgreSQL's key detail too (`"accountId", "regionId", name`).
+  const text = `${known.message} ${JSON.stringify(known.meta ?? {})}`;
   return columns.some((column) => text.includes(column));
 }
 

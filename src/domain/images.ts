@@ -1,4 +1,5 @@
 import type { Db } from "../db/client.ts";
+import { lockRow } from "../db/locks.ts";
 import type { Image, Prisma, Snapshot } from "../generated/prisma/client.ts";
 import { DomainError, ErrorCollector, fail } from "./errors.ts";
 import { guestFromColumns } from "./guest.ts";
@@ -187,6 +188,9 @@ async function createFromInstance(
       { accountId, operation: "createCustomImage", token: clientToken, request },
       imageId,
       async (tx) => {
+        // Requests for one instance take their turn here (PostgreSQL; SERIALIZABLE alone would
+        // also keep the rules, but through deadlocks on the rows each of them writes).
+        await lockRow(tx, "Instance", instance.id);
         await checkNameFreeAndQuota(tx, accountId, instance.regionId, input.name);
         // As it is now, not as first read: another request may have locked or stopped it since.
         const current = await tx.instance.findUniqueOrThrow({ where: { id: instance.id } });

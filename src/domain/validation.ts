@@ -28,7 +28,7 @@ const URL_PREFIX = /^https?:\/\//i;
  * letters, digits, '.', ':', '_', '-'; never an http:// or https:// prefix. Returns the problem, or null.
  */
 export function nameProblem(name: string, what: string): string | null {
-  if (!isWellFormedText(name)) return `${what} contains a lone UTF-16 surrogate: send valid Unicode text.`;
+  if (!isWellFormedText(name)) return `${what} contains ${MALFORMED_TEXT}`;
   const length = [...name].length;
   if (length < LIMITS.nameMin || length > LIMITS.nameMax) {
     return `${what} must be ${LIMITS.nameMin} to ${LIMITS.nameMax} characters long (got ${length}).`;
@@ -49,10 +49,16 @@ export function derivedSnapshotName(imageName: string, device: string): string {
   return [...imageName].slice(0, LIMITS.nameMax - suffix.length).join("") + suffix;
 }
 
-/** False for a string holding a lone UTF-16 surrogate, which no database column can store. */
+/**
+ * False for a string holding a lone UTF-16 surrogate (no database column can store one) or a NUL
+ * character (PostgreSQL's text cannot).
+ */
 export function isWellFormedText(value: string): boolean {
-  return !/\p{Cs}/u.test(value);
+  return !value.includes("\0") && !/\p{Cs}/u.test(value);
 }
+
+export const MALFORMED_TEXT =
+  "a lone UTF-16 surrogate or a NUL character: send valid Unicode text without NUL.";
 
 /** Names compared without case in every script (the images list's nameContains). */
 export function foldName(name: string): string {
@@ -60,8 +66,7 @@ export function foldName(name: string): string {
 }
 
 export function descriptionProblem(description: string): string | null {
-  if (!isWellFormedText(description))
-    return "The description contains a lone UTF-16 surrogate: send valid Unicode text.";
+  if (!isWellFormedText(description)) return `The description contains ${MALFORMED_TEXT}`;
   const length = [...description].length;
   if (length > LIMITS.descriptionMax) {
     return `The description may be at most ${LIMITS.descriptionMax} characters long (got ${length}).`;

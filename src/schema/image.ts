@@ -184,11 +184,12 @@ export async function imageListWhere(
   and.push(filter?.status ? { status: { in: filter.status } } : { status: { not: "CANCELLED" } });
   if (filter?.ownerAlias) and.push({ ownerAlias: { in: filter.ownerAlias } });
   if (filter?.nameContains) {
-    // A literal substring of the folded name: Prisma's contains is a LIKE pattern on SQLite ('_' and
-    // '%' are wildcards there) and folds ASCII only.
+    // A literal substring of the folded name (folded in JS, so both databases fold alike): a LIKE
+    // with '%', '_' and the escape character escaped, the same on SQLite and PostgreSQL.
+    const pattern = `%${foldName(filter.nameContains).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     const rows = await ctx.prisma.$queryRaw<{ id: string }[]>`
       SELECT "id" FROM "Image"
-      WHERE instr("nameFolded", ${foldName(filter.nameContains)}) > 0
+      WHERE "nameFolded" LIKE ${pattern} ESCAPE '\\'
         AND ("accountId" = ${accountId} OR "ownerAlias" = 'SYSTEM') AND "deletedAt" IS NULL`;
     and.push({ id: { in: rows.map((row) => row.id) } });
   }

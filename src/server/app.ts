@@ -1,6 +1,6 @@
 import type { AddressInfo } from "node:net";
 import type { Config } from "../config.ts";
-import { createDb, type DbHandle, initSqlite } from "../db/client.ts";
+import { createDb, type DbHandle, initDatabase } from "../db/client.ts";
 import { migrateDatabase } from "../db/migrate.ts";
 import { seedDatabase } from "../db/seed.ts";
 import { createAuthenticator } from "../domain/accounts.ts";
@@ -51,8 +51,8 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   const logger = options.logger ?? createLogger(config.logLevel);
   const clock = options.clock ?? systemClock;
   if (!options.skipMigrations) await migrateDatabase(config.databaseUrl);
-  const db = createDb(config.databaseUrl);
-  await initSqlite(db.prisma);
+  const db = createDb(config.databaseUrl, { poolSize: config.databasePoolSize });
+  await initDatabase(db);
   await seedDatabase(db.prisma, config.demoApiKey);
 
   const events = createProgressEvents(config.redisUrl, (error) =>

@@ -1,9 +1,9 @@
 import { GraphQLError } from "graphql";
-import { isWellFormedText } from "../domain/validation.ts";
+import { isWellFormedText, MALFORMED_TEXT } from "../domain/validation.ts";
 
 /**
  * The first string in the variables that holds a lone UTF-16 surrogate (JSON can carry one as
- * "\ud800"; GraphQL string literals cannot), as a path such as `$input.name`, or null.
+ * "\ud800"; GraphQL string literals cannot) or a NUL character, as a path such as `$input.name`, or null.
  * Such text cannot be stored or compared: it is refused before anything runs. Iterative, as JSON
  * variables may nest deeper than the stack.
  */
@@ -40,7 +40,7 @@ export function checkVariablesText(variables: Readonly<Record<string, unknown>> 
   for (const [name, value] of Object.entries(variables ?? {})) {
     const path = malformedTextPath(value, `$${name}`);
     if (path) {
-      throw new GraphQLError(`${path} contains a lone UTF-16 surrogate: send valid Unicode text.`, {
+      throw new GraphQLError(`${path} contains ${MALFORMED_TEXT}`, {
         extensions: { code: "BAD_USER_INPUT", http: { status: 400 } },
       });
     }

@@ -3,7 +3,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createDb, type Db } from "../../src/db/client.ts";
+import { migrateDatabase } from "../../src/db/migrate.ts";
 import { seedDatabase } from "../../src/db/seed.ts";
+import { isPostgresUrl } from "../../src/db/url.ts";
 
 let dir: string;
 let prisma: Db;
@@ -11,7 +13,11 @@ let prisma: Db;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "image-gateway-adapter-"));
   const file = join(dir, "adapter.db");
-  copyFileSync(inject("templateDatabase"), file);
+  // SQLite only, on both runs: the serialized adapter exists for SQLite's one connection (PostgreSQL
+  // has a pool). When the suite's template is PostgreSQL, this file migrates a SQLite file itself.
+  const template = inject("templateDatabase");
+  if (isPostgresUrl(template)) await migrateDatabase(`file:${file}`);
+  else copyFileSync(template, file);
   prisma = createDb(`file:${file}`).prisma;
   await seedDatabase(prisma, "demo-key");
 });

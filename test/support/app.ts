@@ -1,12 +1,9 @@
-import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { inject } from "vitest";
 import { type Config, loadConfig } from "../../src/config.ts";
 import { loadLimitsConfig } from "../../src/config-limits.ts";
 import { createAccount } from "../../src/domain/accounts.ts";
 import type { Clock } from "../../src/domain/clock.ts";
 import { type App, startApp } from "../../src/server/app.ts";
+import { createTestDatabase, type TestDatabase } from "./database.ts";
 
 /** A clock the test moves by hand. */
 export class ManualClock implements Clock {
@@ -23,23 +20,21 @@ export class ManualClock implements Clock {
 }
 
 export interface TestApp extends App {
-  databaseFile: string;
+  database: TestDatabase;
   /** Creates another account and returns its API key. */
   newAccount(name: string): Promise<string>;
 }
 
-/** A server on a free port with a database of its own, copied from the migrated template. */
+/** A server on a free port with a database of its own, copied from the migrated template (SQLite or PostgreSQL). */
 export async function startTestApp(
   options: { config?: Partial<Config>; clock?: Clock; rateClock?: Clock } = {},
 ): Promise<TestApp> {
-  const dir = mkdtempSync(join(tmpdir(), "image-gateway-app-"));
-  const databaseFile = join(dir, "test.db");
-  copyFileSync(inject("templateDatabase"), databaseFile);
+  const database = await createTestDatabase();
   const config: Config = {
     ...loadConfig({}),
     port: 0,
     host: "127.0.0.1",
-    databaseUrl: `file:${databaseFile}`,
+    databaseUrl: database.url,
     logLevel: "error",
     // Tests send bursts no console would: the rate limiter has tests of its own (rate-limit.test.ts).
     limits: { ...loadLimitsConfig({}), rateLimitBucket: 1e9 },
@@ -52,11 +47,11 @@ export async function startTestApp(
   });
   return {
     ...app,
-    databaseFile,
+    database,
     newAccount: async (name) => (await createAccount(app.prisma, name)).apiKey,
     close: async () => {
       await app.close();
-      rmSync(dir, { recursive: true, force: true });
+      await database.drop();
     },
   };
 }
