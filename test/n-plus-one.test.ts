@@ -10,7 +10,8 @@ const clock = new ManualClock();
 let app: TestApp;
 
 beforeAll(async () => {
-  app = await startTestApp({ clock });
+  // The engine's steps read the database each interval: kept out of the statements counted here.
+  app = await startTestApp({ clock, config: { progressIntervalMs: 3_600_000 } });
   const regions = ["cn-hangzhou", "cn-shanghai", "us-west-1"];
   for (let i = 0; i < 100; i++) {
     clock.advance(1000);

@@ -1,14 +1,15 @@
 import type { AddressInfo } from "node:net";
+import { Redis } from "ioredis";
 import type { Config } from "../config.ts";
 import { createDb, type DbHandle, initSqlite } from "../db/client.ts";
 import { migrateDatabase } from "../db/migrate.ts";
 import { seedDatabase } from "../db/seed.ts";
 import { createAuthenticator } from "../domain/accounts.ts";
 import { type Clock, systemClock } from "../domain/clock.ts";
-import { ProgressEngine } from "../engine/engine.ts";
+import { createEngine, type Engine } from "../engine/engine.ts";
 import { closeListeners, createProgressEvents } from "../events/progress.ts";
+import { memorySequenceLedger, redisSequenceLedger } from "../events/sequence.ts";
 import { createLogger, type Logger } from "../logger.ts";
-import type { Effects } from "../schema/context.ts";
 import { simulatedBlockStorage } from "../storage/block-storage.ts";
 import { createHttpServer } from "./http.ts";
 import { attachGraphqlWs } from "./websocket.ts";
@@ -16,7 +17,7 @@ import { createGatewayYoga } from "./yoga.ts";
 
 export interface App extends DbHandle {
   config: Config;
-  engine: ProgressEngine;
+  engine: Engine;
   /** http://host:port of the listening server. */
   origin: string;
   port: number;
@@ -43,27 +44,44 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     logger.warn("redis: connection problem; retrying", { error: error.message }),
   );
   const bus = events.pubsub;
-  const engine = new ProgressEngine({
+  const ledgerClient = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 3 }) : null;
+  ledgerClient?.on("error", () => undefined);
+  const ledger = ledgerClient
+    ? redisSequenceLedger(ledgerClient, config.redisPrefix)
+    : memorySequenceLedger();
+  const storage = simulatedBlockStorage;
+  const engine = createEngine({
     prisma: db.prisma,
     clock,
     bus,
-    storage: simulatedBlockStorage,
-    intervalMs: config.progressIntervalMs,
+    ledger,
+    storage,
     logger,
+    intervalMs: config.progressIntervalMs,
+    redis: config.redisUrl
+      ? {
+          url: config.redisUrl,
+          prefix: config.redisPrefix,
+          lockMs: config.engineLockMs,
+          reconcileMs: config.engineReconcileMs,
+          concurrency: config.engineConcurrency,
+        }
+      : undefined,
   });
   await engine.start();
-  // The mutation has committed by now: a failed hand-off is logged, not reported as the mutation's
-  // failure, and the engine's periodic reconciliation picks the work up.
-  const logged = (what: string) => (error: unknown) =>
-    logger.error(`engine hand-off failed: ${what}`, { error });
-  const effects: Effects = {
-    imageStarted: (imageId) => engine.imageStarted(imageId).catch(logged(`image ${imageId} started`)),
-    imageEnded: (imageId) => engine.imageEnded(imageId).catch(logged(`image ${imageId} ended`)),
-    snapshotStarted: (row) => engine.trackStandalone(row),
-    snapshotDeleted: (row, reason) => engine.snapshotDeleted(row, reason),
-  };
   const authenticate = createAuthenticator(db.prisma);
-  const yoga = createGatewayYoga({ config, prisma: db.prisma, authenticate, clock, bus, effects, logger });
+  const yoga = createGatewayYoga({
+    config,
+    prisma: db.prisma,
+    authenticate,
+    clock,
+    bus,
+    ledger,
+    storage,
+    afterCommit: engine.dispatch,
+    refreshProgress: engine.refresh,
+    logger,
+  });
   // The database, and Redis where configured, must answer.
   const ready = async () => {
     await db.prisma.$queryRawUnsafe("SELECT 1");
@@ -93,6 +111,8 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       await drained;
       clearTimeout(grace);
       await events.close();
+      if (ledgerClient?.status === "ready") await ledgerClient.quit();
+      else ledgerClient?.disconnect();
       await db.prisma.$disconnect();
     })();
     return closing;

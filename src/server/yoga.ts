@@ -4,12 +4,15 @@ import type { Config } from "../config.ts";
 import type { Db } from "../db/client.ts";
 import { type Authenticate, bearerKey } from "../domain/accounts.ts";
 import type { Clock } from "../domain/clock.ts";
+import type { Work } from "../domain/work.ts";
 import type { ProgressBus } from "../events/progress.ts";
+import type { SequenceLedger } from "../events/sequence.ts";
 import type { Account } from "../generated/prisma/client.ts";
 import type { Logger } from "../logger.ts";
-import type { Effects, GraphQLContext } from "../schema/context.ts";
+import type { GraphQLContext } from "../schema/context.ts";
 import { schema } from "../schema/index.ts";
 import { createLoaders } from "../schema/loaders.ts";
+import type { BlockStorage } from "../storage/block-storage.ts";
 import { EXAMPLE_OPERATION } from "./graphiql.ts";
 import { documentLimitPlugins } from "./limits.ts";
 
@@ -19,7 +22,10 @@ export interface YogaDeps {
   authenticate: Authenticate;
   clock: Clock;
   bus: ProgressBus;
-  effects: Effects;
+  ledger: SequenceLedger;
+  storage: BlockStorage;
+  afterCommit: (work: Work) => Promise<void>;
+  refreshProgress: (topic: "image" | "snapshot", id: string) => Promise<void>;
   logger: Logger;
 }
 
@@ -36,7 +42,8 @@ export function unauthenticated(): Error {
 }
 
 export function createGatewayYoga(deps: YogaDeps) {
-  const { config, prisma, authenticate, clock, bus, effects, logger } = deps;
+  const { config, prisma, authenticate, clock, bus, ledger, storage, afterCommit, refreshProgress, logger } =
+    deps;
   const rates = {
     snapshotGibPerSecond: config.snapshotGibPerSecond,
     copyGibPerSecond: config.copyGibPerSecond,
@@ -69,7 +76,18 @@ export function createGatewayYoga(deps: YogaDeps) {
       const account =
         initial.wsAccount ?? (await authenticate(bearerKey(initial.request?.headers.get("authorization"))));
       if (!account) throw unauthenticated();
-      return { prisma, clock, account, rates, bus, effects, loaders: createLoaders(prisma) };
+      return {
+        prisma,
+        clock,
+        account,
+        rates,
+        bus,
+        ledger,
+        storage,
+        afterCommit,
+        refreshProgress,
+        loaders: createLoaders(prisma),
+      };
     },
   });
 }
