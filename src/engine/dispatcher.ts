@@ -23,11 +23,19 @@ export interface DispatcherDeps extends StepDeps {
  */
 export function createDispatcher(deps: DispatcherDeps): Dispatch {
   const { prisma, clock, logger } = deps;
+  // A transient refusal (a busy database) is retried a few times before reconciliation is left to it.
   const attempt = async (what: string, run: () => Promise<void>) => {
-    try {
-      await run();
-    } catch (error) {
-      logger.error(`engine dispatch failed: ${what}; reconciliation will pick it up`, { error });
+    for (let tries = 1; ; tries++) {
+      try {
+        return await run();
+      } catch (error) {
+        if (tries < 3) {
+          await new Promise((resolve) => setTimeout(resolve, 50 * tries));
+          continue;
+        }
+        logger.error(`engine dispatch failed: ${what}; reconciliation will pick it up`, { error });
+        return;
+      }
     }
   };
   return async (work) => {
