@@ -88,5 +88,16 @@ describe.skipIf(skip)("REDIS_URL: several replicas", () => {
   it("is ready only while Redis answers", async () => {
     const ready = await fetch(`${one.origin}/readyz`);
     expect(ready.status).toBe(200);
+    // A replica whose Redis does not answer (nothing listens on port 1) is up but not ready.
+    const orphan = await startApp(
+      { ...one.config, redisUrl: "redis://127.0.0.1:1", redisPrefix: uniquePrefix("orphan") },
+      { skipMigrations: true },
+    );
+    try {
+      expect((await fetch(`${orphan.origin}/healthz`)).status).toBe(200);
+      expect((await fetch(`${orphan.origin}/readyz`)).status).toBe(503);
+    } finally {
+      await orphan.close();
+    }
   });
 });

@@ -7,11 +7,21 @@ import { gqlData, wsClient } from "./support/client.ts";
 import { CreateInstanceDocument, InstanceDocument } from "./support/documents.ts";
 import { CreateCustomImageDocument, ImageProgressDocument } from "./support/documents-images.ts";
 import { type GatewayProcess, startGatewayProcess } from "./support/process.ts";
+import { uniquePrefix } from "./support/redis.ts";
 import { subscribeWs } from "./support/stream.ts";
 
 let dir: string;
 let databaseUrl: string;
-const env = () => ({ DATABASE_URL: databaseUrl, SNAPSHOT_GIB_PER_SECOND: "20", PROGRESS_INTERVAL_MS: "50" });
+// The gateways one after the other share the database and (where REDIS_URL is set) the queue.
+const prefix = uniquePrefix("restart");
+const env = () => ({
+  DATABASE_URL: databaseUrl,
+  SNAPSHOT_GIB_PER_SECOND: "20",
+  PROGRESS_INTERVAL_MS: "50",
+  REDIS_PREFIX: prefix,
+  // With REDIS_URL, the killed gateway's job is locked until this runs out (recovery within twice it).
+  ENGINE_LOCK_MS: "2000",
+});
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), "image-gateway-restart-"));

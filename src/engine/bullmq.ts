@@ -59,11 +59,20 @@ export class BullmqScheduler implements Scheduler {
   private connection(): Redis {
     // BullMQ's workers block on Redis: they need maxRetriesPerRequest null.
     const connection = new Redis(this.deps.redisUrl, { maxRetriesPerRequest: null });
-    connection.on("error", (error: Error) =>
-      this.deps.logger.warn("engine: redis", { error: error.message }),
-    );
+    connection.on("error", (error: Error) => this.warn("redis", error));
+    connection.on("ready", () => {
+      this.lastWarning = "";
+    });
     this.connections.push(connection);
     return connection;
+  }
+
+  private lastWarning = "";
+  /** Redis down: each new kind of failure is reported once, not on every retry of every connection. */
+  private warn(what: string, error: Error): void {
+    if (error.message === this.lastWarning) return;
+    this.lastWarning = error.message;
+    this.deps.logger.warn(`engine: ${what}: ${error.message}; retrying`);
   }
 
   async start(): Promise<void> {
@@ -73,7 +82,7 @@ export class BullmqScheduler implements Scheduler {
       prefix,
       defaultJobOptions: { removeOnComplete: true, removeOnFail: true },
     });
-    await this.queue.upsertJobScheduler("reconcile", { every: reconcileMs }, { name: "reconcile", data: {} });
+    this.queue.on("error", (error: Error) => this.warn("queue", error));
     this.worker = new Worker<JobData, void, JobName>(QUEUE, (job, token) => this.process(job, token), {
       connection: this.connection(),
       prefix,
@@ -88,11 +97,16 @@ export class BullmqScheduler implements Scheduler {
     this.worker.on("lockRenewalFailed", (ids: string[]) => {
       for (const id of ids) this.lost.add(id);
     });
-    this.worker.on("error", (error: Error) =>
-      this.deps.logger.warn("engine: worker", { error: error.message }),
+    this.worker.on("error", (error: Error) => this.warn("worker", error));
+    // Not awaited: a replica whose Redis is down still starts (and says so on /readyz); the
+    // reconcile job scheduler and the first reconciliation happen once Redis answers.
+    const queue = this.queue;
+    void (async () => {
+      await queue.upsertJobScheduler("reconcile", { every: reconcileMs }, { name: "reconcile", data: {} });
+      await this.reconcile();
+    })().catch((error: unknown) =>
+      this.deps.logger.error("engine: first reconciliation failed; the reconcile job will retry", { error }),
     );
-    await this.worker.waitUntilReady();
-    await this.reconcile();
   }
 
   async schedule(jobs: Jobs): Promise<void> {
@@ -101,7 +115,17 @@ export class BullmqScheduler implements Scheduler {
       ...jobs.images.map((id) => ({ name: "image" as const, data: { id }, opts: { jobId: id } })),
       ...jobs.snapshots.map((id) => ({ name: "snapshot" as const, data: { id }, opts: { jobId: id } })),
     ];
-    if (entries.length > 0) await this.queue.addBulk(entries);
+    if (entries.length === 0) return;
+    // Bounded: a mutation does not hang on a Redis that is down; reconciliation enqueues it later.
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error("enqueueing timed out: Redis does not answer")), 1_000);
+    });
+    try {
+      await Promise.race([this.queue.addBulk(entries), timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   async reconcile(): Promise<void> {
@@ -113,9 +137,15 @@ export class BullmqScheduler implements Scheduler {
   async stop(): Promise<void> {
     this.stopping = true;
     for (const wake of this.sleepers) wake();
-    // Each job loop hands its job back (moveToWait) and returns; then the worker closes.
-    await this.worker?.close();
-    await this.queue?.close();
+    // Each job loop hands its job back (moveToWait) and returns; then the worker closes. Bounded:
+    // with Redis gone nothing can be handed back, and the locks run out by themselves.
+    const closed = (async () => {
+      await this.worker?.close();
+      await this.queue?.close();
+    })();
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([closed, new Promise((resolve) => (timer = setTimeout(resolve, this.deps.lockMs)))]);
+    clearTimeout(timer);
     for (const connection of this.connections) {
       if (connection.status === "ready") await connection.quit().catch(() => connection.disconnect());
       else connection.disconnect();
