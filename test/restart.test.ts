@@ -87,7 +87,7 @@ describe("a gateway killed in the middle of an image", () => {
     await prisma.$disconnect();
     expect(images).toHaveLength(1);
     expect(snapshots.map((s) => s.status)).toEqual(["ACCOMPLISHED", "ACCOMPLISHED", "ACCOMPLISHED"]);
-  });
+  }, 60_000); // with REDIS_URL, the killed gateway's job waits for its lock to run out
 
   it("completes at once what finished while it was down, and exits 0 on SIGTERM", async () => {
     const first = await startGatewayProcess(env());
@@ -121,5 +121,5 @@ describe("a gateway killed in the middle of an image", () => {
     await prisma.$disconnect();
     // availableAt is when the storage finished, not when the gateway noticed.
     expect(done.availableAt?.getTime()).toBe(finishesAt);
-  });
+  }, 60_000); // with REDIS_URL, the killed gateway's job waits for its lock to run out
 });
