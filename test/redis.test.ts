@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { loadConfig } from "../src/config.ts";
+import type { Logger } from "../src/logger.ts";
 import { type App, startApp } from "../src/server/app.ts";
 import { gqlData, sseCollect, wsClient } from "./support/client.ts";
 import { CreateInstanceDocument } from "./support/documents.ts";
@@ -98,6 +99,85 @@ describe.skipIf(skip)("REDIS_URL: several replicas", () => {
       expect((await fetch(`${orphan.origin}/readyz`)).status).toBe(503);
     } finally {
       await orphan.close();
+    }
+  });
+});
+
+/** A logger that keeps the engine's driving/released lines, with the replica they came from. */
+interface EngineLine {
+  replica: string;
+  message: string;
+  job?: string;
+  outcome?: string;
+  at: number;
+}
+
+function engineLog(replica: string, lines: EngineLine[]) {
+  const keep = (message: string, fields?: Record<string, unknown>) => {
+    if (message.startsWith("engine: driving") || message.startsWith("engine: released"))
+      lines.push({
+        replica,
+        message,
+        job: fields?.job as string | undefined,
+        outcome: fields?.outcome as string | undefined,
+        at: Date.now(),
+      });
+  };
+  const logger: Logger = {
+    debug: () => undefined,
+    info: keep,
+    warn: () => undefined,
+    error: () => undefined,
+  };
+  return logger;
+}
+
+describe.skipIf(skip)("REDIS_URL: a replica shutting down", () => {
+  it("hands its jobs back at once (not after the lock runs out), and the other replica finishes them", async () => {
+    const lines: EngineLine[] = [];
+    const base = {
+      ...one.config,
+      redisPrefix: uniquePrefix("handback"),
+      // A takeover by stalled-job recovery would take 10 s or more: a quick one is a hand-back.
+      engineLockMs: 10_000,
+      snapshotGibPerSecond: 10,
+    };
+    const first = await startApp(base, { skipMigrations: true, logger: engineLog("first", lines) });
+    const created = await gqlData(first.origin, CreateInstanceDocument, {
+      input: {
+        regionId: "cn-hangzhou",
+        name: "handed-back",
+        imageId: "ubuntu_22_04_x64_20G_alibase",
+        dataDisks: [{ sizeGiB: 40 }],
+      },
+    });
+    const image = await gqlData(first.origin, CreateCustomImageDocument, {
+      input: { instanceId: created.createInstance.instance!.id, name: "handed-back-image" },
+    });
+    const imageId = image.createCustomImage.image!.id;
+    const second = await startApp(base, { skipMigrations: true, logger: engineLog("second", lines) });
+    try {
+      // Only the first replica was running when the image started: it drives it.
+      const driving = () => lines.filter((l) => l.message === "engine: driving" && l.job === imageId);
+      while (driving().length === 0) await new Promise((r) => setTimeout(r, 20));
+      expect(driving()[0]!.replica).toBe("first");
+      const client = wsClient(second.origin);
+      const stream = subscribeWs(client, ImageProgressDocument, { imageId });
+      await stream.until(() => true);
+      const closedAt = Date.now();
+      await first.close();
+      const events = await stream.finished;
+      await client.dispose();
+      expect(events.at(-1)?.imageProgress).toMatchObject({ done: true, image: { status: "AVAILABLE" } });
+      expect(lines.find((l) => l.replica === "first" && l.message === "engine: released")?.outcome).toBe(
+        "handed back",
+      );
+      const takenOver = driving().find((l) => l.replica === "second");
+      expect(takenOver).toBeDefined();
+      expect(takenOver!.at - closedAt).toBeLessThan(5_000);
+    } finally {
+      await first.close();
+      await second.close();
     }
   });
 });
