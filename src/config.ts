@@ -9,6 +9,14 @@ export interface Config {
   /** PostgreSQL connections per process (DATABASE_POOL_SIZE); SQLite uses one. */
   databasePoolSize: number;
   redisUrl: string | undefined;
+  /** Prefix of the engine's keys in Redis (queue, sequences): replicas that share work share it. */
+  redisPrefix: string;
+  /** BullMQ lock of a driven job: a dead replica's jobs move to another within about twice this. */
+  engineLockMs: number;
+  /** How often one replica re-reads what is in flight and enqueues what the queue lacks. */
+  engineReconcileMs: number;
+  /** In-flight images and snapshots one replica drives at once (BullMQ worker concurrency). */
+  engineConcurrency: number;
   snapshotGibPerSecond: number;
   copyGibPerSecond: number;
   progressIntervalMs: number;
@@ -49,6 +57,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: env.DATABASE_URL || DEFAULT_DATABASE_URL,
     databasePoolSize: Math.trunc(positiveNumber(env, "DATABASE_POOL_SIZE", 10)),
     redisUrl: env.REDIS_URL || undefined,
+    redisPrefix: env.REDIS_PREFIX || "image-gateway",
+    engineLockMs: positiveNumber(env, "ENGINE_LOCK_MS", 5_000),
+    engineReconcileMs: positiveNumber(env, "ENGINE_RECONCILE_MS", 10_000),
+    engineConcurrency: Math.trunc(positiveNumber(env, "ENGINE_CONCURRENCY", 1_000)),
     snapshotGibPerSecond: positiveNumber(env, "SNAPSHOT_GIB_PER_SECOND", 8),
     copyGibPerSecond: positiveNumber(env, "COPY_GIB_PER_SECOND", 4),
     progressIntervalMs: positiveNumber(env, "PROGRESS_INTERVAL_MS", 200),

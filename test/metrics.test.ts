@@ -114,7 +114,7 @@ describe("GET /metrics", () => {
     expect(total(text, "graphql_envelop_request", { operationName: "CopyImage" })).toBe(6);
     expect(total(text, "graphql_envelop_request_duration_count", { operationName: "CopyImage" })).toBe(6);
     expect(total(text, "gateway_refused_requests_total", { code: "UNAUTHENTICATED" })).toBe(1);
-    expect(total(text, "gateway_engine_step_duration_seconds_count", { step: "tick" })).toBeGreaterThan(0);
+    expect(total(text, "gateway_engine_step_duration_seconds_count", { step: "image" })).toBeGreaterThan(0);
     expect(text).not.toContain("demo-key");
 
     // Subscriptions that end are no longer counted.

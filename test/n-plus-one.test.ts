@@ -10,7 +10,7 @@ const clock = new ManualClock();
 let app: TestApp;
 
 beforeAll(async () => {
-  // The engine never ticks on its own here: its periodic reconciliation would add statements.
+  // The engine never ticks on its own here: its steps read the database each interval.
   app = await startTestApp({ clock, config: { progressIntervalMs: 3_600_000 } });
   const regions = ["cn-hangzhou", "cn-shanghai", "us-west-1"];
   for (let i = 0; i < 100; i++) {

@@ -1,11 +1,11 @@
 import { type Db, databaseProvider } from "../db/client.ts";
 import { lockRow } from "../db/locks.ts";
-import type { Snapshot } from "../generated/prisma/client.ts";
 import { ErrorCollector, fail } from "./errors.ts";
 import { earlierResult, idempotentCreate, type Tx } from "./idempotency.ts";
 import { newId } from "./ids.ts";
 import { checkImageNameAndDescription, checkNameFreeAndQuota, type Rates, withNameIndex } from "./images.ts";
 import { checkClientToken, foldName } from "./validation.ts";
+import { type Work, work } from "./work.ts";
 
 /** At most this many copies are CREATING in one destination region; the rest wait, oldest first. */
 export const COPIES_PER_REGION = 5;
@@ -24,7 +24,7 @@ export async function copyImage(
   input: CopyImageInput,
   now: Date,
   rates: Rates,
-): Promise<string> {
+): Promise<{ imageId: string; work: Work }> {
   const errors = new ErrorCollector();
   checkImageNameAndDescription(errors, input);
   checkClientToken(errors, input.clientToken, ["input", "clientToken"]);
@@ -32,7 +32,7 @@ export async function copyImage(
   const { clientToken, ...request } = input;
   const key = { accountId, operation: "copyImage", token: clientToken, request };
   const earlier = await earlierResult(prisma, key);
-  if (earlier) return earlier;
+  if (earlier) return queued(prisma, earlier);
 
   const source = await prisma.image.findFirst({
     where: { id: input.imageId, deletedAt: null, OR: [{ accountId }, { ownerAlias: "SYSTEM" }] },
@@ -152,7 +152,13 @@ export async function copyImage(
       }
     }),
   );
-  return created.resourceId;
+  return { imageId: created.resourceId, work: work({ regionsWithFreeSlots: [region.id] }) };
+}
+
+/** A copy waits for a slot in its destination region: the engine may start it at once. */
+async function queued(prisma: Db, imageId: string): Promise<{ imageId: string; work: Work }> {
+  const image = await prisma.image.findUnique({ where: { id: imageId }, select: { regionId: true } });
+  return { imageId, work: work({ regionsWithFreeSlots: image?.regionId ? [image.regionId] : [] }) };
 }
 
 /**
@@ -200,7 +206,7 @@ export async function cancelCopyImage(
   prisma: Db,
   accountId: string,
   input: { imageId: string },
-): Promise<{ imageId: string; regionId: string; removedSnapshots: Snapshot[] }> {
+): Promise<{ imageId: string; work: Work }> {
   return prisma.$transaction(async (tx) => {
     const image = await tx.image.findFirst({ where: { id: input.imageId, accountId, deletedAt: null } });
     if (!image) fail("NOT_FOUND", `Image "${input.imageId}" does not exist.`, ["input", "imageId"]);
@@ -223,6 +229,16 @@ export async function cancelCopyImage(
     }
     const removedSnapshots = await tx.snapshot.findMany({ where: { imageId: image.id } });
     await tx.snapshot.deleteMany({ where: { imageId: image.id } });
-    return { imageId: image.id, regionId: image.regionId!, removedSnapshots };
+    return {
+      imageId: image.id,
+      work: work({
+        endedImages: [image.id],
+        deletedSnapshots: removedSnapshots.map((snapshot) => ({
+          snapshot,
+          reason: "The copy was cancelled.",
+        })),
+        regionsWithFreeSlots: [image.regionId!],
+      }),
+    };
   });
 }

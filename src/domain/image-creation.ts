@@ -1,3 +1,4 @@
+import type { BlockStorage } from "../storage/block-storage.ts";
 import type { Tx } from "./idempotency.ts";
 import { snapshotProgress } from "./progress.ts";
 
@@ -11,6 +12,7 @@ export async function failImageCreation(
   imageId: string,
   reason: string,
   now: Date,
+  storage: BlockStorage,
 ): Promise<boolean> {
   const ended = await tx.image.updateMany({
     where: { id: imageId, status: { in: ["WAITING", "CREATING"] } },
@@ -23,7 +25,7 @@ export async function failImageCreation(
       where: { id: snapshot.id, status: "PROGRESSING" },
       data: {
         status: "FAILED",
-        progress: snapshotProgress(snapshot, now).progress,
+        progress: snapshotProgress(storage, snapshot, now).progress,
         failureReason: `The image ${imageId} it was taken for failed: ${reason}`,
       },
     });

@@ -14,6 +14,7 @@ import {
   foldName,
   LIMITS,
 } from "./validation.ts";
+import { type Work, work } from "./work.ts";
 
 export interface Rates {
   snapshotGibPerSecond: number;
@@ -34,8 +35,8 @@ export interface CreatedImage {
   imageId: string;
   /** The pre-checks that did not PASS. */
   warnings: ImageCheckResult[];
-  /** The image is in progress: the engine must drive it. */
-  inProgress: boolean;
+  /** The image in progress, for the engine (nothing for an image born AVAILABLE). */
+  work: Work;
 }
 
 /** An image's own name and description (createCustomImage, copyImage, updateImage). */
@@ -282,7 +283,7 @@ async function createFromInstance(
     ),
   );
   if (created.replayed) return replayed(prisma, created.resourceId);
-  return { imageId: created.resourceId, warnings, inProgress: true };
+  return { imageId: created.resourceId, warnings, work: work({ startedImages: [created.resourceId] }) };
 }
 
 /** The answer to a retry: the image as it is now, with the warnings stored when it was created. */
@@ -291,7 +292,8 @@ async function replayed(prisma: Db, imageId: string): Promise<CreatedImage> {
   return {
     imageId,
     warnings: await storedWarnings(prisma, imageId),
-    inProgress: image.status === "CREATING",
+    // Handing an image in progress to the engine again is harmless: scheduling is idempotent.
+    work: work({ startedImages: image.status === "CREATING" ? [imageId] : [] }),
   };
 }
 
@@ -448,5 +450,5 @@ async function createFromSnapshots(
     ),
   );
   if (created.replayed) return replayed(prisma, created.resourceId);
-  return { imageId: created.resourceId, warnings: [], inProgress: false };
+  return { imageId: created.resourceId, warnings: [], work: work() };
 }

@@ -1,5 +1,6 @@
 import type { Db } from "../db/client.ts";
 import type { Image, ImageDiskMapping, Instance, InstanceStatus } from "../generated/prisma/client.ts";
+import type { BlockStorage } from "../storage/block-storage.ts";
 import { ErrorCollector, fail } from "./errors.ts";
 import {
   DEFAULT_GUEST,
@@ -21,6 +22,7 @@ import {
   nameProblem,
   SYSTEM_DEVICE,
 } from "./validation.ts";
+import { type Work, work } from "./work.ts";
 
 export interface CreateInstanceInput {
   regionId: string;
@@ -242,8 +244,8 @@ const PARTICIPLE: Record<InstanceAction, string> = {
 
 export interface InstanceActionResult {
   instance: Instance;
-  /** An image whose creation was abandoned because the action was forced. */
-  abandonedImageId: string | null;
+  /** The image whose creation was abandoned because the action was forced, if any. */
+  work: Work;
 }
 
 async function findOwnInstance(prisma: Db | Tx, accountId: string, instanceId: string): Promise<Instance> {
@@ -258,6 +260,7 @@ export async function changeInstanceStatus(
   action: InstanceAction,
   input: { instanceId: string; force?: boolean | null },
   now: Date,
+  storage: BlockStorage,
 ): Promise<InstanceActionResult> {
   const done = PARTICIPLE[action];
   // Read and decided inside the transaction: the engine finishing the image (and unlocking the
@@ -287,6 +290,7 @@ export async function changeInstanceStatus(
         lock,
         `Instance ${instance.id} was ${done} with force while the image was being created.`,
         now,
+        storage,
       );
       if (failed) abandonedImageId = lock;
       // A lock whose image already ended is stale: forcing clears it either way.
@@ -320,7 +324,7 @@ export async function changeInstanceStatus(
       });
     }
     const fresh = await tx.instance.findUniqueOrThrow({ where: { id: instance.id } });
-    return { instance: fresh, abandonedImageId };
+    return { instance: fresh, work: work({ endedImages: abandonedImageId ? [abandonedImageId] : [] }) };
   });
 }
 

@@ -5,6 +5,7 @@ import { earlierResult, idempotentCreate, isUniqueViolation } from "./idempotenc
 import { newId } from "./ids.ts";
 import { effectiveInstanceStatus } from "./instance-status.ts";
 import { checkClientToken, checkNameAndDescription } from "./validation.ts";
+import { type Work, work } from "./work.ts";
 
 export interface CreateSnapshotInput {
   diskId: string;
@@ -27,7 +28,7 @@ export async function createSnapshot(
   input: CreateSnapshotInput,
   now: Date,
   gibPerSecond: number,
-): Promise<string> {
+): Promise<{ snapshotId: string; work: Work }> {
   const errors = new ErrorCollector();
   checkNameAndDescription(errors, input, { what: "The snapshot name", nameCode: "INVALID_INPUT" });
   checkClientToken(errors, input.clientToken, ["input", "clientToken"]);
@@ -35,7 +36,7 @@ export async function createSnapshot(
   const { clientToken, ...request } = input;
   const key = { accountId, operation: "createSnapshot", token: clientToken, request };
   const earlier = await earlierResult(prisma, key);
-  if (earlier) return earlier;
+  if (earlier) return { snapshotId: earlier, work: work({ startedSnapshots: [earlier] }) };
 
   const disk = await prisma.disk.findFirst({
     where: { id: input.diskId, accountId },
@@ -80,7 +81,7 @@ export async function createSnapshot(
         },
       });
     });
-    return created.resourceId;
+    return { snapshotId: created.resourceId, work: work({ startedSnapshots: [created.resourceId] }) };
   } catch (error) {
     // The partial unique index allows one PROGRESSING snapshot per disk.
     if (isUniqueViolation(error, ["sourceDiskId"])) throw inProgressError(disk.id);
@@ -95,7 +96,7 @@ export async function deleteSnapshot(
   prisma: Db,
   accountId: string,
   input: { snapshotId: string },
-): Promise<{ snapshot: Snapshot; wasInProgress: boolean }> {
+): Promise<{ snapshot: Snapshot; work: Work }> {
   return prisma.$transaction(async (tx) => {
     const snapshot = await tx.snapshot.findFirst({ where: { id: input.snapshotId, accountId } });
     if (!snapshot)
@@ -119,6 +120,9 @@ export async function deleteSnapshot(
       );
     }
     await tx.snapshot.delete({ where: { id: snapshot.id } });
-    return { snapshot, wasInProgress: snapshot.status === "PROGRESSING" };
+    return {
+      snapshot,
+      work: work({ deletedSnapshots: [{ snapshot, reason: "The snapshot was deleted." }] }),
+    };
   });
 }

@@ -14,6 +14,8 @@ export interface EventBus<T extends { [K in keyof T]: [string, unknown] }> {
   pubsub: ReturnType<typeof createPubSub<{ [K in keyof T & string]: T[K] }>>;
   /** Resolves true when the transport answers (always, in memory). */
   ready(): Promise<boolean>;
+  /** Resolves once every subscription made so far receives events (Redis confirms SUBSCRIBE asynchronously). */
+  settled(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -33,6 +35,7 @@ export function createEventBus<T extends { [K in keyof T]: [string, unknown] }>(
     return {
       pubsub: createPubSub<{ [K in keyof T & string]: T[K] }>({ eventTarget }),
       ready: async () => true,
+      settled: async () => undefined,
       close: async () => undefined,
     };
   }
@@ -58,6 +61,11 @@ export function createEventBus<T extends { [K in keyof T]: [string, unknown] }>(
   return {
     pubsub: createPubSub<{ [K in keyof T & string]: T[K] }>({ eventTarget }),
     ready: async () => (await publishClient.ping()) === "PONG",
+    settled: async () => {
+      // Commands on one connection are answered in order: once PING is, earlier SUBSCRIBEs are active.
+      await new Promise((resolve) => setImmediate(resolve));
+      if (subscribeClient.status === "ready") await subscribeClient.ping();
+    },
     close: async () => {
       // quit() waits for replies a client that never connected would not get.
       for (const client of [publishClient, subscribeClient]) {

@@ -13,12 +13,16 @@ export interface ImageEvent {
   snapshot: SnapshotRow | null;
   /** The image reached AVAILABLE, CREATE_FAILED or CANCELLED. */
   done: boolean;
+  /** The image's own event number (src/events/sequence.ts): the same for every subscriber. */
+  sequence: number;
 }
 
 export interface SnapshotEvent {
   snapshot: SnapshotRow;
   /** The snapshot reached ACCOMPLISHED or FAILED, or was deleted. */
   done: boolean;
+  /** The snapshot's own event number. */
+  sequence: number;
 }
 
 export type ProgressTopics = {
@@ -27,8 +31,12 @@ export type ProgressTopics = {
 };
 
 export function createProgressEvents(redisUrl?: string, onError?: (error: Error) => void) {
-  return createEventBus<ProgressTopics>(redisUrl, onError);
+  const events = createEventBus<ProgressTopics>(redisUrl, onError);
+  settlers.set(events.pubsub, events.settled);
+  return events;
 }
+
+const settlers = new WeakMap<object, () => Promise<void>>();
 
 export type ProgressBus = ReturnType<typeof createProgressEvents>["pubsub"];
 
@@ -42,6 +50,8 @@ export function listen<K extends keyof ProgressTopics>(bus: ProgressBus, topic: 
   let pending = iterator.next();
   const open = openListeners(bus);
   const listener = {
+    /** Resolves once the subscription receives events: read the current state after it. */
+    ready: settlers.get(bus)?.() ?? Promise.resolve(),
     async next(): Promise<IteratorResult<ProgressTopics[K][1]>> {
       const result = await pending;
       pending = iterator.next();

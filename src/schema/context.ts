@@ -1,8 +1,11 @@
 import type { Db } from "../db/client.ts";
 import type { Clock } from "../domain/clock.ts";
 import type { Rates } from "../domain/images.ts";
-import type { ProgressBus, SnapshotRow } from "../events/progress.ts";
+import type { Work } from "../domain/work.ts";
+import type { ProgressBus } from "../events/progress.ts";
+import type { SequenceLedger } from "../events/sequence.ts";
 import type { Account } from "../generated/prisma/client.ts";
+import type { BlockStorage } from "../storage/block-storage.ts";
 import type { Loaders } from "./loaders.ts";
 
 /** What every resolver receives; `account` is resolved once per request or WebSocket connection. */
@@ -12,18 +15,13 @@ export interface GraphQLContext {
   account: Account;
   rates: Rates;
   bus: ProgressBus;
+  /** Where a new subscriber's stream starts: the last event's sequence and instant. */
+  ledger: SequenceLedger;
+  /** The one source of progress, for reads as for the engine. */
+  storage: BlockStorage;
   loaders: Loaders;
-  /** What mutations tell the engine after their transaction commits. */
-  effects: Effects;
-}
-
-export interface Effects {
-  /** An image is CREATING (or WAITING): the engine drives it from now on. */
-  imageStarted(imageId: string): Promise<void>;
-  /** An image stopped being WAITING or CREATING (it failed or was cancelled) outside the engine. */
-  imageEnded(imageId: string): Promise<void>;
-  /** A snapshot taken on its own started. */
-  snapshotStarted(row: SnapshotRow): void;
-  /** A snapshot was deleted, perhaps while in progress: its stream ends, saying why. */
-  snapshotDeleted(row: SnapshotRow, reason?: string): void;
+  /** Hands what a committed command started or ended to the engine (its after-commit dispatcher). */
+  afterCommit: (work: Work) => Promise<void>;
+  /** Has the engine publish what moved since the last event, before a new subscriber reads the current state. */
+  refreshProgress: (topic: "image" | "snapshot", id: string) => Promise<void>;
 }

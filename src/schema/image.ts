@@ -32,7 +32,7 @@ import {
   withCursorColumns,
 } from "./pagination.ts";
 import { observedAt } from "./snapshot.ts";
-import { progressStream } from "./streams.ts";
+import { progressStream, startOf } from "./streams.ts";
 
 export const ImageCheckItemEnum = builder.enumType("ImageCheckItem", {
   description: "The Linux pre-checks, with the result each gives when its condition holds (PASS otherwise).",
@@ -85,7 +85,7 @@ export async function imageProgressOf(image: ProgressSource, ctx: GraphQLContext
     return { progress: 100, remainingSeconds: null };
   const snapshots = image.snapshots ?? (await ctx.loaders.imageSnapshots.load(image.id));
   if (snapshots.some((snapshot) => snapshot.status === "PROGRESSING")) validUntil(ctx, null);
-  const progress = imageProgress(snapshots, observedAt(image, ctx));
+  const progress = imageProgress(ctx.storage, snapshots, observedAt(image, ctx));
   return image.status === "CREATING" || image.status === "WAITING"
     ? progress
     : { progress: progress.progress, remainingSeconds: null };
@@ -280,14 +280,14 @@ builder.mutationField("createCustomImage", (t) =>
           ctx.clock.now(),
           ctx.rates,
         );
-        if (created.inProgress) await ctx.effects.imageStarted(created.imageId);
+        await ctx.afterCommit(created.work);
         const image = await ctx.prisma.image.findUniqueOrThrow({ where: { id: created.imageId } });
         return { image, warnings: created.warnings };
       }),
   }),
 );
 
-type ImageStreamEvent = ImageEvent & { sequence: number };
+type ImageStreamEvent = ImageEvent;
 
 const ImageProgressEventRef = builder.objectRef<ImageStreamEvent>("ImageProgressEvent").implement({
   fields: (t) => ({
@@ -321,20 +321,23 @@ Served over graphql-ws (WebSocket) and over server-sent events.`,
       progressStream<ImageEvent>({
         listener: listen(ctx.bus, "image", args.imageId),
         current: async () => {
-          const image = await ctx.prisma.image.findFirst({
-            where: visibleImageWhere(ctx.account.id, args.imageId),
-            include: { snapshots: true },
-          });
-          if (!image) return null;
-          const now = ctx.clock.now();
-          const done = image.status !== "CREATING" && image.status !== "WAITING";
-          return { image: { ...image, observedAt: now }, snapshot: null, done };
+          const start = await startOf(
+            ctx,
+            "image",
+            args.imageId,
+            () =>
+              ctx.prisma.image.findFirst({
+                where: visibleImageWhere(ctx.account.id, args.imageId),
+                include: { snapshots: { orderBy: { device: "asc" } } },
+              }),
+            (image) => image.status === "CREATING" || image.status === "WAITING",
+            () => ctx.clock.now(),
+          );
+          if (!start) return null;
+          const { row, at, done, sequence } = start;
+          return { image: { ...row, observedAt: at }, snapshot: null, done, sequence };
         },
         notFound: `Image "${args.imageId}" does not exist.`,
-        snapshotsOf: (event) => (event.snapshot ? [event.snapshot] : []),
-        stateOf: (event) => event.image.snapshots,
-        statusOf: (event) => event.image.status,
-        observedAt: (event) => event.image.observedAt ?? ctx.clock.now(),
       }),
     resolve: (event) => event,
   }),
@@ -402,9 +405,15 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: CopyImageInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
       withUserErrors(async () => {
-        const id = await copyImage(ctx.prisma, ctx.account.id, input, ctx.clock.now(), ctx.rates);
-        await ctx.effects.imageStarted(id);
-        return { image: await ctx.prisma.image.findUniqueOrThrow({ where: { id } }) };
+        const { imageId, work } = await copyImage(
+          ctx.prisma,
+          ctx.account.id,
+          input,
+          ctx.clock.now(),
+          ctx.rates,
+        );
+        await ctx.afterCommit(work);
+        return { image: await ctx.prisma.image.findUniqueOrThrow({ where: { id: imageId } }) };
       }),
   }),
   cancelCopyImage: t.field({
@@ -414,9 +423,8 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: CancelCopyImageInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
       withUserErrors(async () => {
-        const { imageId, removedSnapshots } = await cancelCopyImage(ctx.prisma, ctx.account.id, input);
-        await ctx.effects.imageEnded(imageId);
-        for (const row of removedSnapshots) ctx.effects.snapshotDeleted(row, "The copy was cancelled.");
+        const { imageId, work } = await cancelCopyImage(ctx.prisma, ctx.account.id, input);
+        await ctx.afterCommit(work);
         return { image: await ctx.prisma.image.findUniqueOrThrow({ where: { id: imageId } }) };
       }),
   }),

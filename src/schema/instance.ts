@@ -213,8 +213,9 @@ function actionMutation(action: InstanceAction, description?: string) {
             action,
             input,
             ctx.clock.now(),
+            ctx.storage,
           );
-          if (result.abandonedImageId) await ctx.effects.imageEnded(result.abandonedImageId);
+          await ctx.afterCommit(result.work);
           return { instance: result.instance };
         }),
     }),

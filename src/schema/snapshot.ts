@@ -11,7 +11,7 @@ import { UserErrorRef, withUserErrors } from "./errors.ts";
 import { DiskModel, ImageModel, RegionModel, SnapshotModel } from "./model-refs.ts";
 import { NodeRef } from "./node.ts";
 import { connectionType, listConnection } from "./pagination.ts";
-import { progressStream } from "./streams.ts";
+import { progressStream, startOf } from "./streams.ts";
 
 /** Rows carried by progress events are read as of the event, so every subscriber sees the same numbers. */
 export function observedAt(row: object, ctx: GraphQLContext): Date {
@@ -21,7 +21,7 @@ export function observedAt(row: object, ctx: GraphQLContext): Date {
 /** Progress as of now (or of the event carrying the row); a PROGRESSING one moves with the clock. */
 function progressOf(snapshot: Snapshot, ctx: GraphQLContext) {
   if (snapshot.status === "PROGRESSING") validUntil(ctx, null);
-  return snapshotProgress(snapshot, observedAt(snapshot, ctx));
+  return snapshotProgress(ctx.storage, snapshot, observedAt(snapshot, ctx));
 }
 
 export const SnapshotRef = builder.prismaObject("Snapshot", {
@@ -152,16 +152,15 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: CreateSnapshotInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
       withUserErrors(async () => {
-        const id = await createSnapshot(
+        const { snapshotId, work } = await createSnapshot(
           ctx.prisma,
           ctx.account.id,
           input,
           ctx.clock.now(),
           ctx.rates.snapshotGibPerSecond,
         );
-        const snapshot = await ctx.prisma.snapshot.findUniqueOrThrow({ where: { id } });
-        if (snapshot.status === "PROGRESSING") ctx.effects.snapshotStarted(snapshot);
-        return { snapshot };
+        await ctx.afterCommit(work);
+        return { snapshot: await ctx.prisma.snapshot.findUniqueOrThrow({ where: { id: snapshotId } }) };
       }),
   }),
   deleteSnapshot: t.field({
@@ -169,14 +168,14 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: DeleteSnapshotInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
       withUserErrors(async () => {
-        const { snapshot } = await deleteSnapshot(ctx.prisma, ctx.account.id, input);
-        ctx.effects.snapshotDeleted(snapshot);
+        const { snapshot, work } = await deleteSnapshot(ctx.prisma, ctx.account.id, input);
+        await ctx.afterCommit(work);
         return { deletedSnapshotId: snapshot.id };
       }),
   }),
 }));
 
-type SnapshotStreamEvent = SnapshotEvent & { sequence: number };
+type SnapshotStreamEvent = SnapshotEvent;
 
 const SnapshotProgressEventRef = builder.objectRef<SnapshotStreamEvent>("SnapshotProgressEvent").implement({
   fields: (t) => ({
@@ -196,18 +195,23 @@ builder.subscriptionField("snapshotProgress", (t) =>
       progressStream<SnapshotEvent>({
         listener: listen(ctx.bus, "snapshot", args.snapshotId),
         current: async () => {
-          const snapshot = await ctx.prisma.snapshot.findFirst({
-            where: { id: args.snapshotId, accountId: ctx.account.id },
-          });
-          if (!snapshot) return null;
-          const now = ctx.clock.now();
-          return { snapshot: { ...snapshot, observedAt: now }, done: snapshot.status !== "PROGRESSING" };
+          const start = await startOf(
+            ctx,
+            "snapshot",
+            args.snapshotId,
+            () =>
+              ctx.prisma.snapshot.findFirst({ where: { id: args.snapshotId, accountId: ctx.account.id } }),
+            (snapshot) => snapshot.status === "PROGRESSING",
+            () => ctx.clock.now(),
+          );
+          if (!start) return null;
+          return {
+            snapshot: { ...start.row, observedAt: start.at },
+            done: start.done,
+            sequence: start.sequence,
+          };
         },
         notFound: `Snapshot "${args.snapshotId}" does not exist.`,
-        snapshotsOf: (event) => [event.snapshot],
-        stateOf: (event) => [event.snapshot],
-        statusOf: (event) => event.snapshot.status,
-        observedAt: (event) => event.snapshot.observedAt ?? ctx.clock.now(),
       }),
     resolve: (event) => event,
   }),

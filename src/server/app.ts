@@ -1,11 +1,12 @@
 import type { AddressInfo } from "node:net";
+import { Redis } from "ioredis";
 import type { Config } from "../config.ts";
 import { createDb, type DbHandle, initDatabase } from "../db/client.ts";
 import { migrateDatabase } from "../db/migrate.ts";
 import { seedDatabase } from "../db/seed.ts";
 import { createAuthenticator } from "../domain/accounts.ts";
 import { type Clock, systemClock } from "../domain/clock.ts";
-import { ProgressEngine } from "../engine/engine.ts";
+import { createEngine, type Engine } from "../engine/engine.ts";
 import {
   closeListeners,
   createProgressEvents,
@@ -13,14 +14,14 @@ import {
   type ProgressBus,
   type SnapshotEvent,
 } from "../events/progress.ts";
+import { memorySequenceLedger, redisSequenceLedger } from "../events/sequence.ts";
 import { createLogger, type Logger } from "../logger.ts";
-import type { Effects } from "../schema/context.ts";
 import { simulatedBlockStorage } from "../storage/block-storage.ts";
 import { createConsoleHandler } from "./console.ts";
 import { graphiqlPage } from "./graphiql-page.ts";
 import { createHttpServer } from "./http.ts";
 import { chargeAccount, createRateLimiter } from "./limits.ts";
-import { createMetrics } from "./metrics.ts";
+import { createMetrics, timeEngineStep } from "./metrics.ts";
 import { createRequestLog } from "./request-log.ts";
 import { ResponseCache } from "./response-cache.ts";
 import { attachGraphqlWs } from "./websocket.ts";
@@ -28,7 +29,7 @@ import { createGatewayYoga } from "./yoga.ts";
 
 export interface App extends DbHandle {
   config: Config;
-  engine: ProgressEngine;
+  engine: Engine;
   /** Absent with REDIS_URL (several replicas). */
   responseCache?: ResponseCache;
   /** http://host:port of the listening server. */
@@ -61,27 +62,35 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   const bus = events.pubsub;
   // Across replicas (REDIS_URL) another process's change would not reach this cache: none there.
   const responseCache = config.redisUrl ? undefined : new ResponseCache(clock, config.progressIntervalMs);
-  const engine = new ProgressEngine({
+  const ledgerClient = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 3 }) : null;
+  ledgerClient?.on("error", () => undefined);
+  const ledger = ledgerClient
+    ? redisSequenceLedger(ledgerClient, config.redisPrefix)
+    : memorySequenceLedger();
+  const storage = simulatedBlockStorage;
+  const engine = createEngine({
     prisma: db.prisma,
     clock,
     bus: responseCache ? invalidatingBus(bus, responseCache) : bus,
-    storage: simulatedBlockStorage,
-    intervalMs: config.progressIntervalMs,
+    ledger,
+    storage,
     logger,
+    intervalMs: config.progressIntervalMs,
+    timeStep: timeEngineStep,
+    redis: config.redisUrl
+      ? {
+          url: config.redisUrl,
+          prefix: config.redisPrefix,
+          lockMs: config.engineLockMs,
+          reconcileMs: config.engineReconcileMs,
+          concurrency: config.engineConcurrency,
+        }
+      : undefined,
   });
   await engine.start();
-  // The mutation has committed by now: a failed hand-off is logged, not reported as the mutation's
-  // failure, and the engine's periodic reconciliation picks the work up.
-  const logged = (what: string) => (error: unknown) =>
-    logger.error(`engine hand-off failed: ${what}`, { error });
-  const effects: Effects = {
-    imageStarted: (imageId) => engine.imageStarted(imageId).catch(logged(`image ${imageId} started`)),
-    imageEnded: (imageId) => engine.imageEnded(imageId).catch(logged(`image ${imageId} ended`)),
-    snapshotStarted: (row) => engine.trackStandalone(row),
-    snapshotDeleted: (row, reason) => engine.snapshotDeleted(row, reason),
-  };
   const authenticate = createAuthenticator(db.prisma);
-  const metrics = createMetrics({ prisma: db.prisma, token: config.metricsToken });
+  const queueDepth = engine.scheduler.depth?.bind(engine.scheduler);
+  const metrics = createMetrics({ prisma: db.prisma, token: config.metricsToken, queueDepth });
   const requestLog = createRequestLog(logger);
   const extraPlugins = [...metrics.plugins, requestLog.plugin];
   const limiter = createRateLimiter({
@@ -96,7 +105,10 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     authenticate,
     clock,
     bus,
-    effects,
+    ledger,
+    storage,
+    afterCommit: engine.dispatch,
+    refreshProgress: engine.refresh,
     logger,
     extraPlugins,
     limiter,
@@ -149,6 +161,8 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       await drained;
       clearTimeout(grace);
       await events.close();
+      if (ledgerClient?.status === "ready") await ledgerClient.quit();
+      else ledgerClient?.disconnect();
       await db.prisma.$disconnect();
     })();
     return closing;

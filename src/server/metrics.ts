@@ -8,9 +8,9 @@ import type { Db } from "../db/client.ts";
 import { bearerKey } from "../domain/accounts.ts";
 
 /**
- * How long one step of the progress engine takes, by step name ("tick" for one pass over everything
- * in flight). Process-wide so the engine can observe it without a handle: `timeEngineStep("tick",
- * () => …)`; every app's registry exposes it.
+ * How long one step of the progress engine takes, by step ("image": one image advanced, "snapshot":
+ * one standalone snapshot). Process-wide: the app hands `timeEngineStep` to the engine's steps, and
+ * every app's registry exposes it.
  */
 export const engineStepSeconds = new Histogram({
   name: "gateway_engine_step_duration_seconds",

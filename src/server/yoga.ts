@@ -4,12 +4,15 @@ import type { Config } from "../config.ts";
 import type { Db } from "../db/client.ts";
 import { type Authenticate, bearerKey } from "../domain/accounts.ts";
 import type { Clock } from "../domain/clock.ts";
+import type { Work } from "../domain/work.ts";
 import type { ProgressBus } from "../events/progress.ts";
+import type { SequenceLedger } from "../events/sequence.ts";
 import type { Account } from "../generated/prisma/client.ts";
 import type { Logger } from "../logger.ts";
-import type { Effects, GraphQLContext } from "../schema/context.ts";
+import type { GraphQLContext } from "../schema/context.ts";
 import { schema } from "../schema/index.ts";
 import { createLoaders } from "../schema/loaders.ts";
+import type { BlockStorage } from "../storage/block-storage.ts";
 import type { HttpAccountContext } from "./auth-first.ts";
 import { EXAMPLE_OPERATION } from "./graphiql.ts";
 import { guardOptions, guardPlugins } from "./guards.ts";
@@ -22,7 +25,10 @@ export interface YogaDeps {
   authenticate: Authenticate;
   clock: Clock;
   bus: ProgressBus;
-  effects: Effects;
+  ledger: SequenceLedger;
+  storage: BlockStorage;
+  afterCommit: (work: Work) => Promise<void>;
+  refreshProgress: (topic: "image" | "snapshot", id: string) => Promise<void>;
   logger: Logger;
   /** Operations plugins (metrics, request log), after the guards. */
   extraPlugins?: Plugin[];
@@ -44,7 +50,9 @@ export function unauthenticated(): Error {
 }
 
 export function createGatewayYoga(deps: YogaDeps) {
-  const { config, prisma, authenticate, clock, bus, effects, logger, responseCache } = deps;
+  const { config, prisma, authenticate, clock, bus, ledger, storage, afterCommit, refreshProgress, logger } =
+    deps;
+  const { responseCache } = deps;
   const rates = {
     snapshotGibPerSecond: config.snapshotGibPerSecond,
     copyGibPerSecond: config.copyGibPerSecond,
@@ -84,7 +92,18 @@ export function createGatewayYoga(deps: YogaDeps) {
         initial.httpAccount ??
         (await authenticate(bearerKey(initial.request?.headers.get("authorization"))));
       if (!account) throw unauthenticated();
-      return { prisma, clock, account, rates, bus, effects, loaders: createLoaders(prisma) };
+      return {
+        prisma,
+        clock,
+        account,
+        rates,
+        bus,
+        ledger,
+        storage,
+        afterCommit,
+        refreshProgress,
+        loaders: createLoaders(prisma),
+      };
     },
   });
 }

@@ -1,6 +1,7 @@
 /**
  * The block-storage provider that takes and copies snapshots. The gateway asks it how far a job
- * is; the provider keeps working while the gateway is down.
+ * is; the provider keeps working while the gateway is down. Its answer is the one source of
+ * progress: the engine (when to complete) and every read (progress, remainingSeconds) use it.
  */
 export interface SnapshotJob {
   sizeGiB: number;
@@ -14,6 +15,8 @@ export interface JobStatus {
   done: boolean;
   /** When the job finished, or will finish at the current rate. */
   finishesAt: Date;
+  /** Milliseconds left (0 once done). */
+  remainingMs: number;
 }
 
 export interface BlockStorage {
@@ -25,8 +28,13 @@ export const simulatedBlockStorage: BlockStorage = {
   status(job, now) {
     const durationMs = (job.sizeGiB / job.gibPerSecond) * 1000;
     const finishesAt = new Date(job.startedAt.getTime() + durationMs);
-    const elapsed = now.getTime() - job.startedAt.getTime();
-    if (elapsed >= durationMs) return { progress: 100, done: true, finishesAt };
-    return { progress: Math.max(0, Math.floor((elapsed / durationMs) * 100)), done: false, finishesAt };
+    const elapsed = Math.max(0, now.getTime() - job.startedAt.getTime());
+    if (elapsed >= durationMs) return { progress: 100, done: true, finishesAt, remainingMs: 0 };
+    return {
+      progress: Math.floor((elapsed / durationMs) * 100),
+      done: false,
+      finishesAt,
+      remainingMs: durationMs - elapsed,
+    };
   },
 };

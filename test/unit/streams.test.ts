@@ -1,27 +1,11 @@
 import { describe, expect, it } from "vitest";
-import type { Snapshot } from "../../src/generated/prisma/client.ts";
 import { progressStream } from "../../src/schema/streams.ts";
 
 interface Event {
   done: boolean;
-  at: Date;
-  status: string;
-  snapshot: Snapshot | null;
-  all: Snapshot[];
+  sequence: number;
+  progress: number;
 }
-
-const T0 = Date.parse("2026-11-27T10:00:00.000Z");
-const snapshot = (status: Snapshot["status"], progress = 0): Snapshot =>
-  ({
-    id: "s-1",
-    status,
-    sourceDiskSizeGiB: 100,
-    startedAt: new Date(T0),
-    gibPerSecond: 10,
-    progress,
-  }) as Snapshot;
-/** 100 GiB at 10 GiB/s: 1 % every 100 ms. */
-const at = (ms: number) => new Date(T0 + ms);
 
 /** A listener fed by hand, recording whether it was closed. */
 function fakeListener(events: Event[]) {
@@ -50,52 +34,66 @@ function fakeListener(events: Event[]) {
   };
 }
 
-function stream(feed: ReturnType<typeof fakeListener>, first: Event) {
-  return progressStream<Event>({
-    listener: feed.listener,
-    current: async () => first,
-    notFound: "nope",
-    snapshotsOf: (e) => (e.snapshot ? [e.snapshot] : []),
-    stateOf: (e) => e.all,
-    statusOf: (e) => e.status,
-    observedAt: (e) => e.at,
-  });
+async function collect(feed: ReturnType<typeof fakeListener>, first: Event) {
+  const iterator = (
+    await progressStream<Event>({ listener: feed.listener, current: async () => first, notFound: "nope" })
+  )[Symbol.asyncIterator]();
+  const seen: Event[] = [];
+  for (let r = await iterator.next(); !r.done; r = await iterator.next()) seen.push(r.value);
+  return seen;
 }
 
 describe("progressStream", () => {
-  it("drops news older than the first event, so progress never goes back", async () => {
-    const s = snapshot("PROGRESSING");
-    // Published at 4.0 s but still queued when the current state was read at 4.4 s.
-    const stale: Event = { done: false, at: at(4_000), status: "CREATING", snapshot: s, all: [s] };
-    const fresh: Event = { done: false, at: at(5_000), status: "CREATING", snapshot: s, all: [s] };
-    const last: Event = {
-      done: true,
-      at: at(10_000),
-      status: "AVAILABLE",
-      snapshot: snapshot("ACCOMPLISHED", 100),
-      all: [],
-    };
-    const feed = fakeListener([stale, fresh, last]);
-    const iterator = (
-      await stream(feed, { done: false, at: at(4_400), status: "CREATING", snapshot: null, all: [s] })
-    )[Symbol.asyncIterator]();
-    const seen: { sequence: number; at: number }[] = [];
-    for (let r = await iterator.next(); !r.done; r = await iterator.next()) {
-      seen.push({ sequence: r.value.sequence, at: r.value.at.getTime() - T0 });
-    }
-    expect(seen).toEqual([
-      { sequence: 1, at: 4_400 },
-      { sequence: 2, at: 5_000 },
-      { sequence: 3, at: 10_000 },
+  it("starts at the resource's own sequence and drops what the first event already covered", async () => {
+    // Published as 7 and 8 but still queued when the current state (as of 8) was read.
+    const feed = fakeListener([
+      { done: false, sequence: 7, progress: 30 },
+      { done: false, sequence: 8, progress: 35 },
+      { done: false, sequence: 9, progress: 40 },
+      { done: true, sequence: 10, progress: 100 },
     ]);
+    const seen = await collect(feed, { done: false, sequence: 8, progress: 35 });
+    expect(seen.map((e) => e.sequence)).toEqual([8, 9, 10]);
+    expect(feed.state.closed).toBe(true);
+  });
+
+  it("keeps the numbers it was given, so a gap shows an event the subscriber missed", async () => {
+    const feed = fakeListener([
+      { done: false, sequence: 3, progress: 20 },
+      { done: false, sequence: 5, progress: 40 },
+      { done: true, sequence: 6, progress: 100 },
+    ]);
+    const seen = await collect(feed, { done: false, sequence: 2, progress: 10 });
+    expect(seen.map((e) => e.sequence)).toEqual([2, 3, 5, 6]);
+  });
+
+  it("always sends the end, and nothing after it", async () => {
+    const feed = fakeListener([
+      { done: true, sequence: 4, progress: 100 },
+      { done: false, sequence: 9, progress: 50 },
+    ]);
+    const seen = await collect(feed, { done: false, sequence: 4, progress: 60 });
+    expect(seen.map((e) => [e.sequence, e.done])).toEqual([
+      [4, false],
+      [4, true],
+    ]);
+  });
+
+  it("is one event for a resource that already ended", async () => {
+    const feed = fakeListener([{ done: false, sequence: 9, progress: 50 }]);
+    const seen = await collect(feed, { done: true, sequence: 12, progress: 100 });
+    expect(seen).toEqual([{ done: true, sequence: 12, progress: 100 }]);
     expect(feed.state.closed).toBe(true);
   });
 
   it("closes its listener as soon as the subscriber leaves, without waiting for another event", async () => {
-    const s = snapshot("PROGRESSING");
     const feed = fakeListener([]);
     const iterator = (
-      await stream(feed, { done: false, at: at(0), status: "CREATING", snapshot: null, all: [s] })
+      await progressStream<Event>({
+        listener: feed.listener,
+        current: async () => ({ done: false, sequence: 1, progress: 0 }),
+        notFound: "nope",
+      })
     )[Symbol.asyncIterator]();
     expect((await iterator.next()).value?.sequence).toBe(1);
     const pending = iterator.next();

@@ -11,6 +11,7 @@ import {
   isDataDevice,
   nameProblem,
 } from "../../src/domain/validation.ts";
+import { simulatedBlockStorage } from "../../src/storage/block-storage.ts";
 
 describe("nameProblem", () => {
   it.each([
@@ -318,26 +319,34 @@ describe("progress", () => {
 
   describe("snapshotProgress", () => {
     it("is 100 and done for an ACCOMPLISHED snapshot", () => {
-      expect(snapshotProgress(snapshot({ status: "ACCOMPLISHED", progress: 100 }), at(0))).toEqual({
+      expect(
+        snapshotProgress(simulatedBlockStorage, snapshot({ status: "ACCOMPLISHED", progress: 100 }), at(0)),
+      ).toEqual({
         progress: 100,
         remainingSeconds: null,
       });
     });
 
     it("keeps where a FAILED snapshot stopped", () => {
-      expect(snapshotProgress(snapshot({ status: "FAILED", progress: 37 }), at(60_000))).toEqual({
+      expect(
+        snapshotProgress(simulatedBlockStorage, snapshot({ status: "FAILED", progress: 37 }), at(60_000)),
+      ).toEqual({
         progress: 37,
         remainingSeconds: null,
       });
     });
 
     it("is 0 with the whole duration left before the work starts", () => {
-      expect(snapshotProgress(snapshot({ startedAt: null }), at(10_000))).toEqual({
+      expect(snapshotProgress(simulatedBlockStorage, snapshot({ startedAt: null }), at(10_000))).toEqual({
         progress: 0,
         remainingSeconds: 5,
       });
       expect(
-        snapshotProgress(snapshot({ startedAt: null, sourceDiskSizeGiB: 20, gibPerSecond: 3 }), at(0)),
+        snapshotProgress(
+          simulatedBlockStorage,
+          snapshot({ startedAt: null, sourceDiskSizeGiB: 20, gibPerSecond: 3 }),
+          at(0),
+        ),
       ).toEqual({
         progress: 0,
         remainingSeconds: 7,
@@ -346,24 +355,44 @@ describe("progress", () => {
 
     it("advances with the elapsed time at the provider's rate", () => {
       // 40 GiB at 8 GiB/s: 5 seconds.
-      expect(snapshotProgress(snapshot(), at(0))).toEqual({ progress: 0, remainingSeconds: 5 });
-      expect(snapshotProgress(snapshot(), at(1000))).toEqual({ progress: 20, remainingSeconds: 4 });
-      expect(snapshotProgress(snapshot(), at(2500))).toEqual({ progress: 50, remainingSeconds: 3 });
-      expect(snapshotProgress(snapshot(), at(4999))).toEqual({ progress: 99, remainingSeconds: 1 });
+      expect(snapshotProgress(simulatedBlockStorage, snapshot(), at(0))).toEqual({
+        progress: 0,
+        remainingSeconds: 5,
+      });
+      expect(snapshotProgress(simulatedBlockStorage, snapshot(), at(1000))).toEqual({
+        progress: 20,
+        remainingSeconds: 4,
+      });
+      expect(snapshotProgress(simulatedBlockStorage, snapshot(), at(2500))).toEqual({
+        progress: 50,
+        remainingSeconds: 3,
+      });
+      expect(snapshotProgress(simulatedBlockStorage, snapshot(), at(4999))).toEqual({
+        progress: 99,
+        remainingSeconds: 1,
+      });
     });
 
     it("rounds progress down", () => {
       // 30 GiB at 8 GiB/s: 3.75 s; 1 s is 26.67 %.
-      expect(snapshotProgress(snapshot({ sourceDiskSizeGiB: 30 }), at(1000)).progress).toBe(26);
+      expect(
+        snapshotProgress(simulatedBlockStorage, snapshot({ sourceDiskSizeGiB: 30 }), at(1000)).progress,
+      ).toBe(26);
     });
 
     it("never reaches 100 while PROGRESSING, even past its duration", () => {
-      expect(snapshotProgress(snapshot(), at(5000))).toEqual({ progress: 99, remainingSeconds: 0 });
-      expect(snapshotProgress(snapshot(), at(3_600_000))).toEqual({ progress: 99, remainingSeconds: 0 });
+      expect(snapshotProgress(simulatedBlockStorage, snapshot(), at(5000))).toEqual({
+        progress: 99,
+        remainingSeconds: 0,
+      });
+      expect(snapshotProgress(simulatedBlockStorage, snapshot(), at(3_600_000))).toEqual({
+        progress: 99,
+        remainingSeconds: 0,
+      });
     });
 
     it("treats a start in the future as not yet begun", () => {
-      expect(snapshotProgress(snapshot({ startedAt: at(10_000) }), at(0))).toEqual({
+      expect(snapshotProgress(simulatedBlockStorage, snapshot({ startedAt: at(10_000) }), at(0))).toEqual({
         progress: 0,
         remainingSeconds: 5,
       });
@@ -372,32 +401,44 @@ describe("progress", () => {
 
   describe("imageProgress", () => {
     it("is 0 with nothing to wait for when there are no snapshots", () => {
-      expect(imageProgress([], at(0))).toEqual({ progress: 0, remainingSeconds: null });
+      expect(imageProgress(simulatedBlockStorage, [], at(0))).toEqual({
+        progress: 0,
+        remainingSeconds: null,
+      });
     });
 
     it("weights each snapshot by its size", () => {
       const done = snapshot({ status: "ACCOMPLISHED", sourceDiskSizeGiB: 20, progress: 100 });
       // 60 GiB at 8 GiB/s: 7.5 s; at 3.75 s it is half done.
       const half = snapshot({ sourceDiskSizeGiB: 60 });
-      expect(imageProgress([done, half], at(3750))).toEqual({ progress: 62, remainingSeconds: 4 });
+      expect(imageProgress(simulatedBlockStorage, [done, half], at(3750))).toEqual({
+        progress: 62,
+        remainingSeconds: 4,
+      });
     });
 
     it("waits for the slowest snapshot", () => {
       const small = snapshot({ sourceDiskSizeGiB: 8 }); // 1 s
       const large = snapshot({ sourceDiskSizeGiB: 80 }); // 10 s
-      expect(imageProgress([small, large], at(500)).remainingSeconds).toBe(10);
+      expect(imageProgress(simulatedBlockStorage, [small, large], at(500)).remainingSeconds).toBe(10);
     });
 
     it("is 100 with nothing left when every snapshot is ACCOMPLISHED", () => {
       const done = (size: number) =>
         snapshot({ status: "ACCOMPLISHED", sourceDiskSizeGiB: size, progress: 100 });
-      expect(imageProgress([done(20), done(500)], at(0))).toEqual({ progress: 100, remainingSeconds: null });
+      expect(imageProgress(simulatedBlockStorage, [done(20), done(500)], at(0))).toEqual({
+        progress: 100,
+        remainingSeconds: null,
+      });
     });
 
     it("has no remaining time once nothing is PROGRESSING", () => {
       const failed = snapshot({ status: "FAILED", sourceDiskSizeGiB: 40, progress: 50 });
       const done = snapshot({ status: "ACCOMPLISHED", sourceDiskSizeGiB: 40, progress: 100 });
-      expect(imageProgress([failed, done], at(0))).toEqual({ progress: 75, remainingSeconds: null });
+      expect(imageProgress(simulatedBlockStorage, [failed, done], at(0))).toEqual({
+        progress: 75,
+        remainingSeconds: null,
+      });
     });
   });
 });
