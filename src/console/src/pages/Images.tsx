@@ -48,11 +48,22 @@ function accumulate(previous: Live | undefined, event: ConsoleImageProgressSubsc
 }
 
 /** The image's bars: one per disk (named after its device) and one for the whole image, live. */
-function LiveProgress({ image, onEnded }: { image: ConsoleImage; onEnded(): void }) {
+function LiveProgress({
+  image,
+  onEnded,
+  onResync,
+}: {
+  image: ConsoleImage;
+  onEnded(): void;
+  /** Reads the disks' state again: an event without a snapshot (the first) says nothing of them. */
+  onResync(): void;
+}) {
   const [{ data: live }] = useSubscription<ConsoleImageProgressSubscription, Live>(
     { query: ImageProgressDocument, variables: { imageId: image.id } },
     (previous, event) => {
       if (event.imageProgress.done) onEnded();
+      // Disks that moved before this stream began sent their events to nobody: the list has them.
+      else if (!event.imageProgress.snapshot) onResync();
       return accumulate(previous, event);
     },
   );
@@ -178,7 +189,7 @@ export function ImagesPage() {
               </td>
               <td className="disks-cell">
                 {inProgress ? (
-                  <LiveProgress image={image} onEnded={refresh} />
+                  <LiveProgress image={image} onEnded={refresh} onResync={refresh} />
                 ) : (
                   <ul className="disk-list">
                     {image.diskMappings.map((m) => (
