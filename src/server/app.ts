@@ -98,6 +98,8 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     restorePerSecond: config.limits.rateLimitRestorePerSecond,
     clock: options.rateClock ?? systemClock,
     redisUrl: config.redisUrl,
+    // Replicas of another environment on the same Redis (another REDIS_PREFIX) keep their own buckets.
+    redisKeyPrefix: `${config.redisPrefix}:rate:`,
   });
   const yoga = createGatewayYoga({
     config,
