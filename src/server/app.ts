@@ -138,6 +138,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       responses: responseCache,
       clock,
       charge: (accountId, cost) => chargeAccount(limiter, accountId, cost),
+      onHit: requestLog.noteCacheHit,
     },
   });
   const ws = attachGraphqlWs(server, yoga, authenticate, { maxOperations: config.limits.wsMaxOperations });
