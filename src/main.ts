@@ -15,7 +15,12 @@ try {
   if (process.stdout.isTTY || process.env.CI === undefined) {
     process.stdout.write(bannerText(config, app.origin));
   }
+  let shuttingDown = false;
   const shutdown = (signal: string) => {
+    // A second signal must not kill the shutdown under way: under `npm start` the signal reaches the
+    // whole process group and npm forwards it again (and Ctrl-C in a terminal does the same).
+    if (shuttingDown) return;
+    shuttingDown = true;
     const started = Date.now();
     logger.info("shutting down", { signal });
     app.close().then(
@@ -29,8 +34,8 @@ try {
       },
     );
   };
-  process.once("SIGINT", () => shutdown("SIGINT"));
-  process.once("SIGTERM", () => shutdown("SIGTERM"));
+  process.on("SIGINT", () => shutdown("SIGINT"));
+  process.on("SIGTERM", () => shutdown("SIGTERM"));
 } catch (error) {
   logger.error("image-gateway failed to start", { error });
   process.exit(1);

@@ -188,4 +188,20 @@ describe.skipIf(!REDIS_URL)("per-account cost buckets shared by replicas through
     expect(restored.status).toBe(200);
     expect(restored.body.extensions?.cost?.throttleStatus.currentlyAvailable).toBe(10);
   });
+  it("keeps the buckets of replicas with another REDIS_PREFIX (another environment) apart", async () => {
+    const other = await startApp(
+      { ...one.config, redisPrefix: `${one.config.redisPrefix}-other-${Date.now().toString(36)}` },
+      { skipMigrations: true, rateClock },
+    );
+    try {
+      const { apiKey } = await createAccount(one.prisma, `rate-env-${Date.now().toString(36)}`);
+      expect(
+        (await post(one.origin, TWENTY_TWO, apiKey)).body.extensions?.cost?.throttleStatus.currentlyAvailable,
+      ).toBe(78);
+      const elsewhere = await post(other.origin, TWENTY_TWO, apiKey);
+      expect(elsewhere.body.extensions?.cost?.throttleStatus.currentlyAvailable).toBe(78);
+    } finally {
+      await other.close();
+    }
+  });
 });

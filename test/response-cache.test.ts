@@ -193,4 +193,21 @@ describe("response cache", () => {
     await bad();
     expect(app.responseCache!.size).toBe(stored);
   });
+  it("logs a hit's request line with its operation and account, like the execution it stands for", async () => {
+    const lines: Record<string, unknown>[] = [];
+    const record = (message: string, fields?: Record<string, unknown>) => lines.push({ message, ...fields });
+    app = await startTestApp({
+      clock: new ManualClock(),
+      config: { progressIntervalMs: 3_600_000 },
+      logger: { debug: record, info: record, warn: record, error: record },
+    });
+    const read = () => gqlData(app.origin, ImageStatusesDocument, { regionId: REGION });
+    await read();
+    expect(await statementsOf(read)).toBe(0);
+    await new Promise((resolve) => setImmediate(resolve));
+    const requests = lines.filter((line) => line.message === "request");
+    expect(requests).toHaveLength(2);
+    for (const line of requests)
+      expect(line).toMatchObject({ operationName: "ImageStatuses", accountId: expect.any(String) });
+  });
 });

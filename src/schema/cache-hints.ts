@@ -7,6 +7,8 @@ import type { Clock } from "../domain/clock.ts";
 export interface CacheTicket {
   startedAt: number;
   accountId: string | null;
+  /** The operation's name, for the request log line of a later hit. */
+  operationName: string | null;
   generation: number | null;
   cacheable: boolean;
   /** The instant a value in the response changes by the clock alone (see `validUntil`). */
@@ -17,6 +19,7 @@ export function newTicket(clock: Clock): CacheTicket {
   return {
     startedAt: clock.now().getTime(),
     accountId: null,
+    operationName: null,
     generation: null,
     cacheable: false,
     validUntil: Number.POSITIVE_INFINITY,

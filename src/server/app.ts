@@ -98,6 +98,8 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     restorePerSecond: config.limits.rateLimitRestorePerSecond,
     clock: options.rateClock ?? systemClock,
     redisUrl: config.redisUrl,
+    // Replicas of another environment on the same Redis (another REDIS_PREFIX) keep their own buckets.
+    redisKeyPrefix: `${config.redisPrefix}:rate:`,
   });
   const yoga = createGatewayYoga({
     config,
@@ -136,6 +138,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       responses: responseCache,
       clock,
       charge: (accountId, cost) => chargeAccount(limiter, accountId, cost),
+      onHit: requestLog.noteCacheHit,
     },
   });
   const ws = attachGraphqlWs(server, yoga, authenticate, { maxOperations: config.limits.wsMaxOperations });

@@ -31,6 +31,8 @@ export interface HttpDeps {
     clock: Clock;
     /** Takes a hit's cost from the account's bucket: the report to send, or null when it cannot pay. */
     charge: (accountId: string, cost: number) => Promise<CostReport | null>;
+    /** A hit answered the request (the request log records its operation and account). */
+    onHit?: (req: IncomingMessage, hit: { accountId: string; operationName: string | null }) => void;
   };
 }
 
@@ -75,6 +77,7 @@ async function handleBuffered(
   // An account whose bucket cannot pay goes on to Yoga, which refuses it with THROTTLED.
   const report = hit && cache ? await cache.charge(hit.accountId, hit.cost) : null;
   if (hit && report) {
+    cache?.onHit?.(req, hit);
     const bytes = Buffer.from(`{"data":${hit.body},"extensions":${JSON.stringify({ cost: report })}}`);
     res.writeHead(200, { ...hit.headers, "content-length": bytes.length });
     res.end(bytes);

@@ -27,6 +27,8 @@ export interface RequestLog {
   middleware: Middleware;
   /** Tells the line what Yoga learnt: operation name, account, error codes. */
   plugin: Plugin;
+  /** The response cache answered the request (Yoga did not run): what the execution would have told. */
+  noteCacheHit(req: IncomingMessage, hit: { accountId: string; operationName: string | null }): void;
 }
 
 export function requestIdFor(incoming: string | string[] | undefined): string {
@@ -137,5 +139,12 @@ export function createRequestLog(logger: Logger): RequestLog {
     },
   };
 
-  return { middleware, plugin };
+  const noteCacheHit: RequestLog["noteCacheHit"] = (req, hit) => {
+    const record = records.get(req);
+    if (!record) return;
+    record.accountId = hit.accountId;
+    if (hit.operationName) record.operationName = hit.operationName;
+  };
+
+  return { middleware, plugin, noteCacheHit };
 }

@@ -65,6 +65,7 @@ export class ResponseCache {
     if (expires <= ticket.startedAt) return;
     this.entries.set(key, {
       accountId: ticket.accountId,
+      operationName: ticket.operationName,
       generation: ticket.generation,
       expires,
       body,
@@ -85,6 +86,7 @@ export class ResponseCache {
 
 interface Entry {
   accountId: string;
+  operationName: string | null;
   generation: number;
   expires: number;
   body: Buffer;
@@ -129,6 +131,8 @@ export function responseCachePlugin(cache: ResponseCache): Plugin<GraphQLContext
       const ticket = context[TICKET];
       if (ticket && kind === "query" && accountId) {
         ticket.accountId = accountId;
+        ticket.operationName =
+          operation?.kind === "OperationDefinition" ? (operation.name?.value ?? null) : null;
         ticket.generation = cache.generation(accountId);
         return {
           onExecuteDone: ({ result }) => {

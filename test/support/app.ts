@@ -2,6 +2,7 @@ import { type Config, loadConfig } from "../../src/config.ts";
 import { loadLimitsConfig } from "../../src/config-limits.ts";
 import { createAccount } from "../../src/domain/accounts.ts";
 import type { Clock } from "../../src/domain/clock.ts";
+import type { Logger } from "../../src/logger.ts";
 import { type App, startApp } from "../../src/server/app.ts";
 import { createTestDatabase, type TestDatabase } from "./database.ts";
 
@@ -27,7 +28,7 @@ export interface TestApp extends App {
 
 /** A server on a free port with a database of its own, copied from the migrated template (SQLite or PostgreSQL). */
 export async function startTestApp(
-  options: { config?: Partial<Config>; clock?: Clock; rateClock?: Clock } = {},
+  options: { config?: Partial<Config>; clock?: Clock; rateClock?: Clock; logger?: Logger } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase();
   const config: Config = {
@@ -44,6 +45,7 @@ export async function startTestApp(
     skipMigrations: true,
     clock: options.clock,
     rateClock: options.rateClock,
+    logger: options.logger,
   });
   return {
     ...app,
