@@ -89,7 +89,8 @@ export class BullmqScheduler implements Scheduler {
       name: this.name,
       concurrency,
       lockDuration: lockMs,
-      stalledInterval: lockMs,
+      // Checked twice per lock: a dead replica's job moves within about 1.5 × lockMs of its death.
+      stalledInterval: Math.max(500, Math.round(lockMs / 2)),
       // A job that moves between replicas (deaths, shutdowns) is not failed for it.
       maxStalledCount: 1_000_000,
       drainDelay: 1,

@@ -139,7 +139,9 @@ async function completeImageSnapshots(
   const won: string[] = [];
   let available = false;
   await prisma.$transaction(async (tx) => {
+    // The body runs again after a serialization failure (PostgreSQL): only its last run counts.
     won.length = 0;
+    available = false;
     for (const { row, finishedAt } of due) {
       const done = await tx.snapshot.updateMany({
         where: { id: row.id, status: "PROGRESSING" },
