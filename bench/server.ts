@@ -5,6 +5,7 @@
  */
 import { writeHeapSnapshot } from "node:v8";
 import { loadConfig } from "../src/config.ts";
+import { loadLimitsConfig } from "../src/config-limits.ts";
 import type { Clock } from "../src/domain/clock.ts";
 import { startApp } from "../src/server/app.ts";
 
@@ -39,6 +40,15 @@ const app = await startApp(
     // The engine moves only when the bench ticks it, so every figure is reproducible.
     progressIntervalMs: 3_600_000,
     snapshotGibPerSecond: Number(process.env.BENCH_SNAPSHOT_GIB_PER_SECOND ?? 8),
+    limits: {
+      ...loadLimitsConfig({}),
+      // The bench measures the gateway's work, not its throttle: the clock only moves when the
+      // bench advances it, so the cost bucket would never refill, and the fan-out opens thousands
+      // of sockets at once.
+      rateLimitBucket: 1e15,
+      rateLimitRestorePerSecond: 1e12,
+      maxConnections: 100_000,
+    },
   },
   { clock },
 );
