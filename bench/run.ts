@@ -6,7 +6,8 @@
  * Flags: --duration S (seconds per load round, default 3), --rounds N (A/B pairs, default 4),
  * --connections N (32), --subscribers N (2000), --ticks N (fan-out engine ticks, 6),
  * --mutations N (200), --in-flight N (20), --quick (1 s rounds, 2 rounds, 500 subscribers, 100
- * mutations), --profile DIR (the gateway runs with --cpu-prof into DIR), --only list|fanout|mutations,
+ * mutations), --profile DIR (a CPU profile of the gateway for each measured phase, DIR/PHASE.cpuprofile:
+ * list-hits, list-misses, instances, fanout, create-instance, create-custom-image), --only list|fanout|mutations,
  * --heap-snapshots DIR (the gateway's heap before and after the fan-out's subscribers connect),
  * --database postgresql://USER@HOST:PORT/ (or BENCH_DATABASE_URL): run on PostgreSQL instead of a
  * SQLite file; the bench creates a database of its own named bench_… on that server (the one the URL
@@ -93,15 +94,27 @@ function waitReady(child: ChildProcess): Promise<string> {
   });
 }
 
-async function startGateway(databaseUrl: string, profileDir?: string): Promise<Child> {
+async function startGateway(databaseUrl: string): Promise<Child> {
   const execArgv = ["--import", "tsx", "--expose-gc"];
-  if (profileDir) execArgv.push("--cpu-prof", "--cpu-prof-dir", profileDir);
   const child = fork(join(here, "server.ts"), [], {
     execArgv,
     env: { ...process.env, BENCH_DATABASE_URL: databaseUrl, BENCH_SNAPSHOT_GIB_PER_SECOND: "1" },
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
   return { process: child, origin: await waitReady(child) };
+}
+
+const profileDir = flags.profile ? resolve(flags.profile) : undefined;
+
+/** `work`, with the gateway's CPU profiled into profileDir/NAME.cpuprofile when --profile is given. */
+async function profiled<T>(gateway: Child, name: string, work: () => Promise<T>): Promise<T> {
+  if (!profileDir) return work();
+  await call(gateway, { type: "profileStart" });
+  try {
+    return await work();
+  } finally {
+    await call(gateway, { type: "profileStop", path: join(profileDir, `${name}.cpuprofile`) });
+  }
 }
 
 let nextCall = 0;
@@ -328,6 +341,7 @@ interface Comparison {
 }
 
 async function compare(
+  profileName: string,
   what: string,
   gateway: Child,
   raw: Child,
@@ -346,20 +360,22 @@ async function compare(
   const rounds: Comparison["rounds"] = [];
   let wrong = 0;
   let requests = 0;
-  for (let i = 0; i < ROUNDS; i++) {
-    const a = await load(gateway.origin, query, variables, reference.text, options);
-    const b = await load(raw.origin, query, variables, reference.text, { ...options, unique: false });
-    check(b.wrong === 0, `${what}: the raw server answered wrongly`);
-    wrong += a.wrong;
-    requests += a.requests;
-    rounds.push({
-      gatewayRps: round(a.rps, 0),
-      rawRps: round(b.rps, 0),
-      ratio: round(a.rps / b.rps, 4),
-      p50: a.p50,
-      p99: a.p99,
-    });
-  }
+  await profiled(gateway, profileName, async () => {
+    for (let i = 0; i < ROUNDS; i++) {
+      const a = await load(gateway.origin, query, variables, reference.text, options);
+      const b = await load(raw.origin, query, variables, reference.text, { ...options, unique: false });
+      check(b.wrong === 0, `${what}: the raw server answered wrongly`);
+      wrong += a.wrong;
+      requests += a.requests;
+      rounds.push({
+        gatewayRps: round(a.rps, 0),
+        rawRps: round(b.rps, 0),
+        ratio: round(a.rps / b.rps, 4),
+        p50: a.p50,
+        p99: a.p99,
+      });
+    }
+  });
   return {
     what,
     connections: CONNECTIONS,
@@ -548,15 +564,17 @@ async function fanOut(gateway: Child): Promise<FanOut> {
     await call(gateway, { type: "heapSnapshot", path: join(snapshots, "connected.heapsnapshot") });
 
   const tickTimes: number[] = [];
-  for (let tick = 0; tick < TICKS; tick++) {
-    await call(gateway, { type: "advance", ms: 1000 });
-    currentTick = tick;
-    const { publishedAt: at } = await call<{ publishedAt: number }>(gateway, { type: "tick" });
-    tickTimes.push(at);
-    // Settled: no event for 300 ms (every subscriber of an image got what the others got, or never will).
-    lastEvent = Date.now();
-    while (Date.now() - lastEvent < 300) await new Promise((r) => setTimeout(r, 50));
-  }
+  await profiled(gateway, "fanout", async () => {
+    for (let tick = 0; tick < TICKS; tick++) {
+      await call(gateway, { type: "advance", ms: 1000 });
+      currentTick = tick;
+      const { publishedAt: at } = await call<{ publishedAt: number }>(gateway, { type: "tick" });
+      tickTimes.push(at);
+      // Settled: no event for 300 ms (every subscriber of an image got what the others got, or never will).
+      lastEvent = Date.now();
+      while (Date.now() - lastEvent < 300) await new Promise((r) => setTimeout(r, 50));
+    }
+  });
   const after = await call<Usage>(gateway, { type: "usage" });
   const delivered = receivedAt.length;
   check(delivered > 0, "fan-out: no event was delivered");
@@ -703,10 +721,9 @@ async function createBenchDatabase(): Promise<BenchDatabase> {
 
 async function main() {
   const started = performance.now();
-  const profileDir = flags.profile ? resolve(flags.profile) : undefined;
   if (profileDir) mkdirSync(profileDir, { recursive: true });
   const database = await createBenchDatabase();
-  const gateway = await startGateway(database.url, profileDir).catch(async (error) => {
+  const gateway = await startGateway(database.url).catch(async (error) => {
     await database.drop();
     throw error;
   });
@@ -740,9 +757,11 @@ async function main() {
       const instanceIds: string[] = [];
       await call(gateway, { type: "resetStatements" });
       results.createInstance = {
-        ...(await inFlight(MUTATIONS, async (i) => {
-          instanceIds.push(await createInstance(gateway.origin, "cn-shanghai", `load-${i}`));
-        })),
+        ...(await profiled(gateway, "create-instance", () =>
+          inFlight(MUTATIONS, async (i) => {
+            instanceIds.push(await createInstance(gateway.origin, "cn-shanghai", `load-${i}`));
+          }),
+        )),
         statementsEach: round((await call<number>(gateway, { type: "statements" })) / MUTATIONS),
       };
       results.instanceIds = instanceIds.length;
@@ -755,6 +774,7 @@ async function main() {
       const variables = { regionId: "cn-hangzhou" };
       log("console list: repeated reads");
       results.consoleList = await compare(
+        "list-hits",
         "console list",
         gateway,
         raw,
@@ -765,6 +785,7 @@ async function main() {
       );
       log("console list: every request a miss");
       results.consoleListMiss = await compare(
+        "list-misses",
         "console list, every request a cache miss",
         gateway,
         raw,
@@ -777,6 +798,7 @@ async function main() {
       if (instanceCount >= 100) {
         log("instances(first: 100)");
         results.instanceList = await compare(
+          "instances",
           "instances(first: 100)",
           gateway,
           raw,
@@ -803,9 +825,11 @@ async function main() {
       log(`createCustomImage: ${ids.length} at ${IN_FLIGHT} in flight`);
       await call(gateway, { type: "resetStatements" });
       results.createCustomImage = {
-        ...(await inFlight(ids.length, async (i) => {
-          await createImage(gateway.origin, ids[i]!, `load-image-${i}`);
-        })),
+        ...(await profiled(gateway, "create-custom-image", () =>
+          inFlight(ids.length, async (i) => {
+            await createImage(gateway.origin, ids[i]!, `load-image-${i}`);
+          }),
+        )),
         statementsEach: round((await call<number>(gateway, { type: "statements" })) / ids.length),
       };
       // Pages of 1, 20 and 100 over the account's images, most of them in flight now.

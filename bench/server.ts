@@ -3,6 +3,8 @@
  * not counted as the server's. The parent (bench/run.ts) drives it over IPC: the clock, engine
  * ticks, SQL statement counts, CPU and memory readings.
  */
+import { writeFileSync } from "node:fs";
+import { Session } from "node:inspector/promises";
 import { writeHeapSnapshot } from "node:v8";
 import { loadConfig } from "../src/config.ts";
 import { loadLimitsConfig } from "../src/config-limits.ts";
@@ -27,6 +29,8 @@ export type ServerRequest =
   | { type: "usage" }
   | { type: "quota"; perRegion: number }
   | { type: "heapSnapshot"; path: string }
+  | { type: "profileStart" }
+  | { type: "profileStop"; path: string }
   | { type: "close" };
 
 const clock = new BenchClock();
@@ -54,6 +58,8 @@ const app = await startApp(
 );
 
 const gc = (globalThis as { gc?: () => void }).gc;
+/** The CPU profiler, started and stopped around one phase of the bench (--profile). */
+let profiler: Session | undefined;
 
 async function handle(request: ServerRequest): Promise<unknown> {
   switch (request.type) {
@@ -81,6 +87,20 @@ async function handle(request: ServerRequest): Promise<unknown> {
     case "heapSnapshot":
       gc?.();
       return writeHeapSnapshot(request.path);
+    case "profileStart":
+      profiler = new Session();
+      profiler.connect();
+      await profiler.post("Profiler.enable");
+      await profiler.post("Profiler.start");
+      return null;
+    case "profileStop": {
+      if (!profiler) throw new Error("no profile was started");
+      const { profile } = await profiler.post("Profiler.stop");
+      profiler.disconnect();
+      profiler = undefined;
+      writeFileSync(request.path, JSON.stringify(profile));
+      return request.path;
+    }
     case "close":
       await app.close();
       setImmediate(() => process.exit(0));
