@@ -6,10 +6,18 @@
  * Flags: --duration S (seconds per load round, default 3), --rounds N (A/B pairs, default 4),
  * --connections N (32), --subscribers N (2000), --ticks N (fan-out engine ticks, 6),
  * --mutations N (200), --in-flight N (20), --quick (1 s rounds, 2 rounds, 500 subscribers, 100
- * mutations), --profile DIR (the gateway runs with --cpu-prof into DIR), --only list|fanout|mutations,
- * --heap-snapshots DIR (the gateway's heap before and after the fan-out's subscribers connect).
+ * mutations), --profile DIR (a CPU profile of the gateway for each measured phase, DIR/PHASE.cpuprofile:
+ * list-hits, list-misses, instances, fanout, create-instance, create-custom-image), --only list|fanout|mutations,
+ * --heap-snapshots DIR (the gateway's heap before and after the fan-out's subscribers connect),
+ * --database postgresql://USER@HOST:PORT/ (or BENCH_DATABASE_URL): run on PostgreSQL instead of a
+ * SQLite file; the bench creates a database of its own named bench_… on that server (the one the URL
+ * names is left alone) and drops it at the end.
+ *
+ * The load generator sends no Accept-Encoding, so the gateway answers it uncompressed, as the raw
+ * reference does: the figures compare the same bytes on the wire.
  */
 import { type ChildProcess, fork } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
@@ -18,6 +26,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import { createClient } from "graphql-ws";
+import pg from "pg";
 import WebSocket from "ws";
 import type { ServerRequest } from "./server.ts";
 
@@ -36,6 +45,7 @@ const { values: flags } = parseArgs({
     json: { type: "string", default: join(here, "latest.json") },
     only: { type: "string" },
     "heap-snapshots": { type: "string" },
+    database: { type: "string" },
   },
 });
 const quick = flags.quick;
@@ -84,15 +94,27 @@ function waitReady(child: ChildProcess): Promise<string> {
   });
 }
 
-async function startGateway(databaseUrl: string, profileDir?: string): Promise<Child> {
+async function startGateway(databaseUrl: string): Promise<Child> {
   const execArgv = ["--import", "tsx", "--expose-gc"];
-  if (profileDir) execArgv.push("--cpu-prof", "--cpu-prof-dir", profileDir);
   const child = fork(join(here, "server.ts"), [], {
     execArgv,
     env: { ...process.env, BENCH_DATABASE_URL: databaseUrl, BENCH_SNAPSHOT_GIB_PER_SECOND: "1" },
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
   return { process: child, origin: await waitReady(child) };
+}
+
+const profileDir = flags.profile ? resolve(flags.profile) : undefined;
+
+/** `work`, with the gateway's CPU profiled into profileDir/NAME.cpuprofile when --profile is given. */
+async function profiled<T>(gateway: Child, name: string, work: () => Promise<T>): Promise<T> {
+  if (!profileDir) return work();
+  await call(gateway, { type: "profileStart" });
+  try {
+    return await work();
+  } finally {
+    await call(gateway, { type: "profileStop", path: join(profileDir, `${name}.cpuprofile`) });
+  }
 }
 
 let nextCall = 0;
@@ -137,7 +159,12 @@ interface Response {
 async function postRaw(origin: string, query: string, variables?: object): Promise<Response> {
   const response = await fetch(`${origin}/graphql`, {
     method: "POST",
-    headers: { "content-type": "application/json", authorization: `Bearer ${KEY}` },
+    // fetch would ask for gzip by default; the load (autocannon) does not, so neither does this.
+    headers: {
+      "content-type": "application/json",
+      "accept-encoding": "identity",
+      authorization: `Bearer ${KEY}`,
+    },
     body: JSON.stringify({ query, variables }),
   });
   return {
@@ -230,6 +257,20 @@ const round = (value: number, digits = 1) => Number(value.toFixed(digits));
 // ---------------------------------------------------------------------------------------------
 // Load: A (gateway) and B (raw node:http) alternately
 
+/**
+ * Whether a body is the expected answer: the same `data`, byte for byte, and an `extensions.cost`
+ * of the same shape and cost. Only the bucket's `currentlyAvailable` may differ (every request,
+ * cache hits too, takes its cost from the account's bucket).
+ */
+function sameAnswer(expected: string): (body: string) => boolean {
+  const at = expected.lastIndexOf(',"extensions":{"cost":');
+  if (at < 0) return (body) => body === expected;
+  const data = expected.slice(0, at);
+  const escaped = expected.slice(at).replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const tail = new RegExp(`^${escaped.replace(/"currentlyAvailable":\d+/, '"currentlyAvailable":\\d+')}$`);
+  return (body) => body.startsWith(data) && tail.test(body.slice(at));
+}
+
 interface LoadRun {
   rps: number;
   p50: number;
@@ -248,6 +289,7 @@ async function load(
   let wrong = 0;
   let counter = 0;
   const body = JSON.stringify({ query, variables });
+  const same = sameAnswer(expected);
   const result = await autocannon({
     url: `${origin}/graphql`,
     connections: options.connections,
@@ -255,6 +297,7 @@ async function load(
     requests: [
       {
         method: "POST",
+        // No Accept-Encoding: the gateway answers uncompressed, byte for byte what the raw server sends.
         headers: { "content-type": "application/json", authorization: `Bearer ${KEY}` },
         body,
         // A variable no operation declares (graphql-js ignores it) makes every request's cache key
@@ -268,7 +311,7 @@ async function load(
             }
           : {}),
         onResponse: (status, responseBody) => {
-          if (status !== 200 || responseBody !== expected) wrong += 1;
+          if (status !== 200 || !same(responseBody)) wrong += 1;
         },
       },
     ],
@@ -298,6 +341,7 @@ interface Comparison {
 }
 
 async function compare(
+  profileName: string,
   what: string,
   gateway: Child,
   raw: Child,
@@ -316,20 +360,22 @@ async function compare(
   const rounds: Comparison["rounds"] = [];
   let wrong = 0;
   let requests = 0;
-  for (let i = 0; i < ROUNDS; i++) {
-    const a = await load(gateway.origin, query, variables, reference.text, options);
-    const b = await load(raw.origin, query, variables, reference.text, { ...options, unique: false });
-    check(b.wrong === 0, `${what}: the raw server answered wrongly`);
-    wrong += a.wrong;
-    requests += a.requests;
-    rounds.push({
-      gatewayRps: round(a.rps, 0),
-      rawRps: round(b.rps, 0),
-      ratio: round(a.rps / b.rps, 4),
-      p50: a.p50,
-      p99: a.p99,
-    });
-  }
+  await profiled(gateway, profileName, async () => {
+    for (let i = 0; i < ROUNDS; i++) {
+      const a = await load(gateway.origin, query, variables, reference.text, options);
+      const b = await load(raw.origin, query, variables, reference.text, { ...options, unique: false });
+      check(b.wrong === 0, `${what}: the raw server answered wrongly`);
+      wrong += a.wrong;
+      requests += a.requests;
+      rounds.push({
+        gatewayRps: round(a.rps, 0),
+        rawRps: round(b.rps, 0),
+        ratio: round(a.rps / b.rps, 4),
+        p50: a.p50,
+        p99: a.p99,
+      });
+    }
+  });
   return {
     what,
     connections: CONNECTIONS,
@@ -352,7 +398,10 @@ async function sequential(origin: string, query: string, variables: object, coun
     const t0 = performance.now();
     const response = await postRaw(origin, query, { ...variables, benchMiss: i });
     times.push(performance.now() - t0);
-    check(response.status === 200, "sequential request");
+    check(
+      response.status === 200,
+      `sequential request: HTTP ${response.status} ${response.text.slice(0, 300)}`,
+    );
   }
   return { p50: round(percentile(times, 0.5), 2), p99: round(percentile(times, 0.99), 2) };
 }
@@ -515,15 +564,17 @@ async function fanOut(gateway: Child): Promise<FanOut> {
     await call(gateway, { type: "heapSnapshot", path: join(snapshots, "connected.heapsnapshot") });
 
   const tickTimes: number[] = [];
-  for (let tick = 0; tick < TICKS; tick++) {
-    await call(gateway, { type: "advance", ms: 1000 });
-    currentTick = tick;
-    const { publishedAt: at } = await call<{ publishedAt: number }>(gateway, { type: "tick" });
-    tickTimes.push(at);
-    // Settled: no event for 300 ms (every subscriber of an image got what the others got, or never will).
-    lastEvent = Date.now();
-    while (Date.now() - lastEvent < 300) await new Promise((r) => setTimeout(r, 50));
-  }
+  await profiled(gateway, "fanout", async () => {
+    for (let tick = 0; tick < TICKS; tick++) {
+      await call(gateway, { type: "advance", ms: 1000 });
+      currentTick = tick;
+      const { publishedAt: at } = await call<{ publishedAt: number }>(gateway, { type: "tick" });
+      tickTimes.push(at);
+      // Settled: no event for 300 ms (every subscriber of an image got what the others got, or never will).
+      lastEvent = Date.now();
+      while (Date.now() - lastEvent < 300) await new Promise((r) => setTimeout(r, 50));
+    }
+  });
   const after = await call<Usage>(gateway, { type: "usage" });
   const delivered = receivedAt.length;
   check(delivered > 0, "fan-out: no event was delivered");
@@ -561,17 +612,29 @@ async function fanOut(gateway: Child): Promise<FanOut> {
 // ---------------------------------------------------------------------------------------------
 // Mutations at N in flight
 
+/**
+ * `count` calls of `work`, IN_FLIGHT at a time. A call that fails (an error, or a payload the
+ * checks refuse) is counted, not fatal: the rate is of the ones that succeeded, and the first
+ * failure's message is kept for the record.
+ */
 async function inFlight(count: number, work: (i: number) => Promise<void>) {
   const times: number[] = [];
   let next = 0;
+  let failed = 0;
+  let firstFailure: string | undefined;
   const t0 = performance.now();
   await Promise.all(
     Array.from({ length: IN_FLIGHT }, async () => {
       while (next < count) {
         const i = next++;
         const start = performance.now();
-        await work(i);
-        times.push(performance.now() - start);
+        try {
+          await work(i);
+          times.push(performance.now() - start);
+        } catch (error) {
+          failed += 1;
+          firstFailure ??= (error as Error).message.slice(0, 400);
+        }
       }
     }),
   );
@@ -579,9 +642,11 @@ async function inFlight(count: number, work: (i: number) => Promise<void>) {
   return {
     count,
     inFlight: IN_FLIGHT,
-    perSecond: round(count / seconds),
+    perSecond: round((count - failed) / seconds),
     p50: round(percentile(times, 0.5)),
     p99: round(percentile(times, 0.99)),
+    failed,
+    ...(firstFailure ? { firstFailure } : {}),
   };
 }
 
@@ -601,15 +666,72 @@ async function statementsPerList(gateway: Child, first: number, filter: object) 
   return call<number>(gateway, { type: "statements" });
 }
 
+interface BenchDatabase {
+  provider: "sqlite" | "postgresql";
+  url: string;
+  /** PostgreSQL's server_version, for the record. */
+  version?: string;
+  drop(): Promise<void>;
+}
+
+/** Runs statements on the maintenance database (postgres) of the server a URL names. */
+async function onPostgresServer<T>(serverUrl: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const url = new URL(serverUrl);
+  url.pathname = "/postgres";
+  const client = new pg.Client({ connectionString: url.toString() });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A fresh database: a SQLite file in a temporary folder, or bench_… on the PostgreSQL server given. */
+async function createBenchDatabase(): Promise<BenchDatabase> {
+  const serverUrl = flags.database ?? process.env.BENCH_DATABASE_URL;
+  if (!serverUrl) {
+    const dir = mkdtempSync(join(tmpdir(), "image-gateway-bench-"));
+    return {
+      provider: "sqlite",
+      url: `file:${join(dir, "bench.db")}`,
+      drop: async () => rmSync(dir, { recursive: true, force: true }),
+    };
+  }
+  if (!/^postgres(ql)?:\/\//.test(serverUrl)) {
+    throw new Error(`--database must be a postgresql:// URL (got ${serverUrl.split(":")[0]}:…)`);
+  }
+  const name = `bench_run_${randomBytes(4).toString("hex")}`;
+  const version = await onPostgresServer(serverUrl, async (client) => {
+    await client.query(`CREATE DATABASE "${name}"`);
+    return (await client.query<{ server_version: string }>("SHOW server_version")).rows[0]?.server_version;
+  });
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return {
+    provider: "postgresql",
+    url: url.toString(),
+    version,
+    drop: () =>
+      onPostgresServer(serverUrl, async (client) => {
+        await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      }),
+  };
+}
+
 async function main() {
   const started = performance.now();
-  const dir = mkdtempSync(join(tmpdir(), "image-gateway-bench-"));
-  const profileDir = flags.profile ? resolve(flags.profile) : undefined;
   if (profileDir) mkdirSync(profileDir, { recursive: true });
-  const gateway = await startGateway(`file:${join(dir, "bench.db")}`, profileDir);
+  const database = await createBenchDatabase();
+  const gateway = await startGateway(database.url).catch(async (error) => {
+    await database.drop();
+    throw error;
+  });
   const raw = await startRaw();
   const results: Record<string, unknown> = {
     date: new Date().toISOString(),
+    database: database.provider,
+    ...(database.version ? { postgresVersion: database.version } : {}),
     node: process.version,
     cpus: cpus().length,
     cpuModel: cpus()[0]?.model,
@@ -635,9 +757,11 @@ async function main() {
       const instanceIds: string[] = [];
       await call(gateway, { type: "resetStatements" });
       results.createInstance = {
-        ...(await inFlight(MUTATIONS, async (i) => {
-          instanceIds.push(await createInstance(gateway.origin, "cn-shanghai", `load-${i}`));
-        })),
+        ...(await profiled(gateway, "create-instance", () =>
+          inFlight(MUTATIONS, async (i) => {
+            instanceIds.push(await createInstance(gateway.origin, "cn-shanghai", `load-${i}`));
+          }),
+        )),
         statementsEach: round((await call<number>(gateway, { type: "statements" })) / MUTATIONS),
       };
       results.instanceIds = instanceIds.length;
@@ -650,6 +774,7 @@ async function main() {
       const variables = { regionId: "cn-hangzhou" };
       log("console list: repeated reads");
       results.consoleList = await compare(
+        "list-hits",
         "console list",
         gateway,
         raw,
@@ -660,6 +785,7 @@ async function main() {
       );
       log("console list: every request a miss");
       results.consoleListMiss = await compare(
+        "list-misses",
         "console list, every request a cache miss",
         gateway,
         raw,
@@ -672,6 +798,7 @@ async function main() {
       if (instanceCount >= 100) {
         log("instances(first: 100)");
         results.instanceList = await compare(
+          "instances",
           "instances(first: 100)",
           gateway,
           raw,
@@ -698,9 +825,11 @@ async function main() {
       log(`createCustomImage: ${ids.length} at ${IN_FLIGHT} in flight`);
       await call(gateway, { type: "resetStatements" });
       results.createCustomImage = {
-        ...(await inFlight(ids.length, async (i) => {
-          await createImage(gateway.origin, ids[i]!, `load-image-${i}`);
-        })),
+        ...(await profiled(gateway, "create-custom-image", () =>
+          inFlight(ids.length, async (i) => {
+            await createImage(gateway.origin, ids[i]!, `load-image-${i}`);
+          }),
+        )),
         statementsEach: round((await call<number>(gateway, { type: "statements" })) / ids.length),
       };
       // Pages of 1, 20 and 100 over the account's images, most of them in flight now.
@@ -714,7 +843,7 @@ async function main() {
     await call(gateway, { type: "close" }).catch(() => undefined);
     raw.process.send("close");
     await new Promise((r) => gateway.process.once("exit", r));
-    rmSync(dir, { recursive: true, force: true });
+    await database.drop();
   }
   results.totalSeconds = round((performance.now() - started) / 1000);
   results.loadAverageAtEnd = loadavg().map((l) => round(l));
@@ -764,20 +893,22 @@ function printTable(r: Record<string, unknown>) {
           count: number;
           inFlight: number;
           perSecond: number;
+          failed: number;
           p50: number;
           p99: number;
           statementsEach: number;
+          firstFailure?: string;
         }
       | undefined;
     if (m)
       rows.push([
         `${key}, ${m.count} at ${m.inFlight} in flight`,
-        `${m.perSecond}/s`,
-        `p50 ${m.p50} ms, p99 ${m.p99} ms, ${m.statementsEach} SQL statements each`,
+        `${m.perSecond}/s${m.failed ? `, ${m.failed} of ${m.count} failed` : ""}`,
+        `p50 ${m.p50} ms, p99 ${m.p99} ms, ${m.statementsEach} SQL statements each${m.firstFailure ? `; first failure: ${m.firstFailure.replace(/\s+/g, " ").replace(/\|/g, "/")}` : ""}`,
       ]);
   }
   console.log(
-    `\nimage-gateway bench, ${r.date}, node ${r.node}, ${r.cpus} cores, ${r.totalSeconds} s, load average ${r.loadAverageAtStart} -> ${r.loadAverageAtEnd}\n`,
+    `\nimage-gateway bench, ${r.date}, ${r.database}${r.postgresVersion ? ` ${r.postgresVersion}` : ""}, node ${r.node}, ${r.cpus} cores, ${r.totalSeconds} s, load average ${r.loadAverageAtStart} -> ${r.loadAverageAtEnd}\n`,
   );
   console.log("| what | gateway | reference / detail |\n|---|---|---|");
   for (const [a, b, c] of rows) console.log(`| ${a} | ${b} | ${c} |`);

@@ -3,8 +3,11 @@
  * not counted as the server's. The parent (bench/run.ts) drives it over IPC: the clock, engine
  * ticks, SQL statement counts, CPU and memory readings.
  */
+import { writeFileSync } from "node:fs";
+import { Session } from "node:inspector/promises";
 import { writeHeapSnapshot } from "node:v8";
 import { loadConfig } from "../src/config.ts";
+import { loadLimitsConfig } from "../src/config-limits.ts";
 import type { Clock } from "../src/domain/clock.ts";
 import { startApp } from "../src/server/app.ts";
 
@@ -26,6 +29,8 @@ export type ServerRequest =
   | { type: "usage" }
   | { type: "quota"; perRegion: number }
   | { type: "heapSnapshot"; path: string }
+  | { type: "profileStart" }
+  | { type: "profileStop"; path: string }
   | { type: "close" };
 
 const clock = new BenchClock();
@@ -39,11 +44,22 @@ const app = await startApp(
     // The engine moves only when the bench ticks it, so every figure is reproducible.
     progressIntervalMs: 3_600_000,
     snapshotGibPerSecond: Number(process.env.BENCH_SNAPSHOT_GIB_PER_SECOND ?? 8),
+    limits: {
+      ...loadLimitsConfig({}),
+      // The bench measures the gateway's work, not its throttle: the clock only moves when the
+      // bench advances it, so the cost bucket would never refill, and the fan-out opens thousands
+      // of sockets at once.
+      rateLimitBucket: 1e15,
+      rateLimitRestorePerSecond: 1e12,
+      maxConnections: 100_000,
+    },
   },
   { clock },
 );
 
 const gc = (globalThis as { gc?: () => void }).gc;
+/** The CPU profiler, started and stopped around one phase of the bench (--profile). */
+let profiler: Session | undefined;
 
 async function handle(request: ServerRequest): Promise<unknown> {
   switch (request.type) {
@@ -71,6 +87,20 @@ async function handle(request: ServerRequest): Promise<unknown> {
     case "heapSnapshot":
       gc?.();
       return writeHeapSnapshot(request.path);
+    case "profileStart":
+      profiler = new Session();
+      profiler.connect();
+      await profiler.post("Profiler.enable");
+      await profiler.post("Profiler.start");
+      return null;
+    case "profileStop": {
+      if (!profiler) throw new Error("no profile was started");
+      const { profile } = await profiler.post("Profiler.stop");
+      profiler.disconnect();
+      profiler = undefined;
+      writeFileSync(request.path, JSON.stringify(profile));
+      return request.path;
+    }
     case "close":
       await app.close();
       setImmediate(() => process.exit(0));

@@ -18,6 +18,7 @@ import { EXAMPLE_OPERATION } from "./graphiql.ts";
 import { guardOptions, guardPlugins } from "./guards.ts";
 import type { RateLimiter } from "./rate-limit.ts";
 import { type ResponseCache, responseCachePlugin } from "./response-cache.ts";
+import { sharedEventExecutionPlugin } from "./shared-events.ts";
 
 export interface YogaDeps {
   config: Config;
@@ -85,6 +86,7 @@ export function createGatewayYoga(deps: YogaDeps) {
       ...guardPlugins({ config, authenticate, unauthenticated, limiter: deps.limiter }),
       ...(responseCache ? [responseCachePlugin(responseCache)] : []),
       ...(deps.extraPlugins ?? []),
+      sharedEventExecutionPlugin(),
     ],
     context: async (initial: YogaInitialContext & WsInitialContext & HttpAccountContext) => {
       const account =
