@@ -152,7 +152,7 @@ async function allInstanceIds(key: string, pageSize: number, after?: string | nu
 }
 
 describe("regions", () => {
-  it("lists the six regions in RUNTIME.md order, to every account", async () => {
+  it("lists the six regions in the runtime contract's order, to every account", async () => {
     for (const key of [DEMO_KEY, otherKey]) {
       const { regions } = await gqlData(app.origin, FRegionsDocument, {}, key);
       expect(regions.map((r) => r.id)).toEqual(REGION_IDS);
