@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CreateCustomImageInput, GuestStateInput } from "./generated/graphql.ts";
-import { DEMO_KEY, ManualClock, startTestApp, type TestApp } from "./support/app.ts";
+import { advanceAndStep, DEMO_KEY, ManualClock, startTestApp, type TestApp } from "./support/app.ts";
 import { gql, gqlData, wsClient } from "./support/client.ts";
 import {
   CreateCustomImageDocument,
@@ -35,11 +35,7 @@ beforeAll(async () => {
 });
 afterAll(() => app.close());
 
-async function tick(ms: number): Promise<void> {
-  clock.advance(ms);
-  await app.engine.tick();
-  await app.engine.tick();
-}
+const tick = (ms: number) => advanceAndStep(app, clock, ms);
 
 let instanceCounter = 0;
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ManualClock, startTestApp, type TestApp } from "./support/app.ts";
+import { advanceAndStep, ManualClock, startTestApp, type TestApp } from "./support/app.ts";
 import { gqlData, sseCollect, wsClient } from "./support/client.ts";
 import { CreateInstanceDocument, InstanceDocument, StopInstanceDocument } from "./support/documents.ts";
 import {
@@ -19,11 +19,7 @@ beforeAll(async () => {
 });
 afterAll(() => app.close());
 
-async function tick(ms: number): Promise<void> {
-  clock.advance(ms);
-  await app.engine.tick();
-  await app.engine.tick();
-}
+const tick = (ms: number) => advanceAndStep(app, clock, ms);
 
 async function newInstance(name: string, dataDisks = [{ sizeGiB: 40 }, { sizeGiB: 100 }]) {
   const data = await gqlData(app.origin, CreateInstanceDocument, {

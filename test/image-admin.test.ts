@@ -9,7 +9,7 @@ import type {
   ImageFilter,
   UpdateImageInput,
 } from "./generated/graphql.ts";
-import { DEMO_KEY, ManualClock, startTestApp, type TestApp } from "./support/app.ts";
+import { advanceAndStep, DEMO_KEY, ManualClock, startTestApp, type TestApp } from "./support/app.ts";
 import { gqlData } from "./support/client.ts";
 import { createTestDatabase, type TestDatabase } from "./support/database.ts";
 import {
@@ -54,11 +54,7 @@ function freshAppPerTest(): void {
   });
 }
 
-async function tick(ms: number, target: App = app): Promise<void> {
-  clock.advance(ms);
-  await target.engine.tick();
-  await target.engine.tick();
-}
+const tick = (ms: number, target: App = app) => advanceAndStep(target, clock, ms);
 
 interface UserErrorShape {
   code: string;

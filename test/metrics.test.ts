@@ -1,6 +1,6 @@
 import { print } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ManualClock, startTestApp, type TestApp } from "./support/app.ts";
+import { advanceAndStep, ManualClock, startTestApp, type TestApp } from "./support/app.ts";
 import { gql, gqlData, wsClient } from "./support/client.ts";
 import { CreateInstanceDocument, ViewerDocument } from "./support/documents.ts";
 import { CopyImageDocument } from "./support/documents-copies.ts";
@@ -21,11 +21,7 @@ beforeAll(async () => {
 });
 afterAll(() => app.close());
 
-async function tick(ms: number): Promise<void> {
-  clock.advance(ms);
-  await app.engine.tick();
-  await app.engine.tick();
-}
+const tick = (ms: number) => advanceAndStep(app, clock, ms);
 
 async function scrape(): Promise<string> {
   const response = await fetch(`${app.origin}/metrics`, { headers: { authorization: `Bearer ${TOKEN}` } });

@@ -1,7 +1,7 @@
 import type { ExecutionResult } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RSnapshotProgressSubscription } from "./generated/graphql.ts";
-import { DEMO_KEY, ManualClock, startTestApp, type TestApp } from "./support/app.ts";
+import { advanceAndStep, DEMO_KEY, ManualClock, startTestApp, type TestApp } from "./support/app.ts";
 import { gql, gqlData, sseCollect, wsClient } from "./support/client.ts";
 import {
   CreateCustomImageDocument,
@@ -30,11 +30,7 @@ beforeAll(async () => {
 });
 afterAll(() => app.close());
 
-async function tick(ms: number): Promise<void> {
-  clock.advance(ms);
-  await app.engine.tick();
-  await app.engine.tick();
-}
+const tick = (ms: number) => advanceAndStep(app, clock, ms);
 
 let counter = 0;
 
