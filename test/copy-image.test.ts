@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { advanceAndStep, ManualClock, startTestApp, type TestApp } from "./support/app.ts";
 import { gqlData, wsClient } from "./support/client.ts";
-import { CreateInstanceDocument } from "./support/documents.ts";
 import {
   CancelCopyImageDocument,
   CopyImageDocument,
@@ -14,6 +13,7 @@ import {
   ImageStatusDocument,
   SnapshotProgressDocument,
 } from "./support/documents-images.ts";
+import { CreateInstanceDocument } from "./support/documents-instances.ts";
 import { subscribeWs } from "./support/stream.ts";
 
 const clock = new ManualClock();

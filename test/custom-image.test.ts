@@ -1,13 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { advanceAndStep, ManualClock, startTestApp, type TestApp } from "./support/app.ts";
 import { gqlData, sseCollect, wsClient } from "./support/client.ts";
-import { CreateInstanceDocument, InstanceDocument, StopInstanceDocument } from "./support/documents.ts";
 import {
   CreateCustomImageDocument,
   ImageProgressDocument,
   ImageStatusDocument,
   SnapshotStatusDocument,
 } from "./support/documents-images.ts";
+import {
+  CreateInstanceDocument,
+  InstanceDocument,
+  StopInstanceDocument,
+} from "./support/documents-instances.ts";
 import { subscribeWs } from "./support/stream.ts";
 
 const clock = new ManualClock();

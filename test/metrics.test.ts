@@ -2,13 +2,14 @@ import { print } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { advanceAndStep, ManualClock, startTestApp, type TestApp } from "./support/app.ts";
 import { gql, gqlData, wsClient } from "./support/client.ts";
-import { CreateInstanceDocument, ViewerDocument } from "./support/documents.ts";
+import { ViewerDocument } from "./support/documents.ts";
 import { CopyImageDocument } from "./support/documents-copies.ts";
 import {
   CreateCustomImageDocument,
   ImageProgressDocument,
   ImageStatusDocument,
 } from "./support/documents-images.ts";
+import { CreateInstanceDocument } from "./support/documents-instances.ts";
 import { sample, total } from "./support/prometheus.ts";
 import { subscribeWs } from "./support/stream.ts";
 

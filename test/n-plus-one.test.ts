@@ -7,10 +7,11 @@ import {
 } from "../src/console/src/gql/graphql.ts";
 import { ManualClock, startTestApp, type TestApp } from "./support/app.ts";
 import { gqlData } from "./support/client.ts";
-import { ConsoleInstancesDocument, DisksDocument } from "./support/documents.ts";
+import { DisksDocument } from "./support/documents.ts";
 import { ImagesByStatusDocument } from "./support/documents-copies.ts";
-import { FCreateInstanceDocument, FDisksDocument } from "./support/documents-foundation.ts";
+import { FDisksDocument } from "./support/documents-foundation.ts";
 import { CreateCustomImageDocument, CreateSnapshotDocument } from "./support/documents-images.ts";
+import { ConsoleInstancesDocument, CreateInstanceDocument } from "./support/documents-instances.ts";
 
 const clock = new ManualClock();
 let app: TestApp;
@@ -21,7 +22,7 @@ beforeAll(async () => {
   const regions = ["cn-hangzhou", "cn-shanghai", "us-west-1"];
   for (let i = 0; i < 100; i++) {
     clock.advance(1000);
-    const { createInstance } = await gqlData(app.origin, FCreateInstanceDocument, {
+    const { createInstance } = await gqlData(app.origin, CreateInstanceDocument, {
       input: {
         regionId: regions[i % regions.length] ?? "cn-hangzhou",
         name: `fleet-${i}`,
@@ -138,7 +139,7 @@ describe("no N+1 queries", () => {
   // and every relation of theirs is loaded. A list that starts sending a statement per row (or one
   // more per page) shows as a diff of test/__snapshots__/console-lists.<database>.sql.
   it("sends the same statements for each of the console's lists", async () => {
-    const { createInstance } = await gqlData(app.origin, FCreateInstanceDocument, {
+    const { createInstance } = await gqlData(app.origin, CreateInstanceDocument, {
       input: {
         regionId: "cn-hangzhou",
         name: "imaged",

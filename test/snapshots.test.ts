@@ -9,13 +9,15 @@ import {
   ImageProgressDocument,
 } from "./support/documents-images.ts";
 import {
-  RCreateInstanceDocument,
+  CreateInstanceDocument,
+  ReleaseInstanceDocument,
+  StopInstanceDocument,
+} from "./support/documents-instances.ts";
+import {
   RCreateSnapshotDocument,
-  RReleaseInstanceDocument,
   RSnapshotDocument,
   RSnapshotProgressDocument,
   RSnapshotsDocument,
-  RStopInstanceDocument,
 } from "./support/documents-rules.ts";
 import { Stream, subscribeWs } from "./support/stream.ts";
 
@@ -40,7 +42,7 @@ async function newInstance(
   counter += 1;
   const data = await gqlData(
     app.origin,
-    RCreateInstanceDocument,
+    CreateInstanceDocument,
     {
       input: {
         regionId: "cn-hangzhou",
@@ -135,7 +137,7 @@ describe("createSnapshot", () => {
 
   it("refuses a disk of a RELEASED instance (INCORRECT_INSTANCE_STATUS)", async () => {
     const instance = await newInstance();
-    const released = await gqlData(app.origin, RReleaseInstanceDocument, {
+    const released = await gqlData(app.origin, ReleaseInstanceDocument, {
       input: { instanceId: instance.id },
     });
     expect(released.releaseInstance.userErrors).toEqual([]);
@@ -471,11 +473,11 @@ describe("snapshots(filter)", () => {
     expect(await ids({ diskId: vdb!.id })).toEqual(sorted([ownVdb.snapshot!.id, imageSnapshots[1]!]));
 
     // The filters keep working after the instance is released (the snapshots stay).
-    const stop = await gqlData(app.origin, RStopInstanceDocument, {
+    const stop = await gqlData(app.origin, StopInstanceDocument, {
       input: { instanceId: instance.id, force: true },
     });
     expect(stop.stopInstance.userErrors).toEqual([]);
-    const release = await gqlData(app.origin, RReleaseInstanceDocument, {
+    const release = await gqlData(app.origin, ReleaseInstanceDocument, {
       input: { instanceId: instance.id },
     });
     expect(release.releaseInstance.userErrors).toEqual([]);
