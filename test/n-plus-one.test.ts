@@ -22,18 +22,24 @@ beforeAll(async () => {
   const regions = ["cn-hangzhou", "cn-shanghai", "us-west-1"];
   for (let i = 0; i < 100; i++) {
     clock.advance(1000);
-    const { createInstance } = await gqlData(app.origin, CreateInstanceDocument, {
-      input: {
-        regionId: regions[i % regions.length] ?? "cn-hangzhou",
-        name: `fleet-${i}`,
-        imageId: "ubuntu_22_04_x64_20G_alibase",
-        dataDisks: [{ sizeGiB: 20 }, { sizeGiB: 40 }],
-      },
-    });
-    expect(createInstance.userErrors).toEqual([]);
+    await newInstance(regions[i % regions.length] ?? "cn-hangzhou", `fleet-${i}`);
   }
 }, 120_000);
 afterAll(() => app.close());
+
+/** An instance with a system disk and two data disks. */
+async function newInstance(regionId: string, name: string) {
+  const { createInstance } = await gqlData(app.origin, CreateInstanceDocument, {
+    input: {
+      regionId,
+      name,
+      imageId: "ubuntu_22_04_x64_20G_alibase",
+      dataDisks: [{ sizeGiB: 20 }, { sizeGiB: 40 }],
+    },
+  });
+  expect(createInstance.userErrors).toEqual([]);
+  return createInstance.instance!;
+}
 
 /**
  * Runs one request and returns the SQL statements it sent, leaving out the API-key lookup: it is
@@ -139,15 +145,7 @@ describe("no N+1 queries", () => {
   // and every relation of theirs is loaded. A list that starts sending a statement per row (or one
   // more per page) shows as a diff of test/__snapshots__/console-lists.<database>.sql.
   it("sends the same statements for each of the console's lists", async () => {
-    const { createInstance } = await gqlData(app.origin, CreateInstanceDocument, {
-      input: {
-        regionId: "cn-hangzhou",
-        name: "imaged",
-        imageId: "ubuntu_22_04_x64_20G_alibase",
-        dataDisks: [{ sizeGiB: 20 }],
-      },
-    });
-    const instanceId = createInstance.instance!.id;
+    const { id: instanceId } = await newInstance("cn-hangzhou", "imaged");
     const created = await gqlData(app.origin, CreateCustomImageDocument, {
       input: { instanceId, name: "statement-list", ignoreCheckFailures: true },
     });
