@@ -1,5 +1,5 @@
 /**
- * The configurable limits of issue 8 (README "Endpoints and limits"), read from the environment
+ * The configurable limits (README "Endpoints and limits"), read from the environment
  * beside the rest of the configuration.
  */
 export interface LimitsConfig {

@@ -1,7 +1,7 @@
 import { type LimitsConfig, loadLimitsConfig } from "./config-limits.ts";
 import { DEFAULT_DATABASE_URL } from "./db/url.ts";
 
-/** Everything the process reads from its environment, parsed once (RUNTIME.md, "Configuration"). */
+/** Everything the process reads from its environment, parsed once (README "Configuration"). */
 export interface Config {
   port: number;
   host: string;

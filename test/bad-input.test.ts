@@ -3,9 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadLimitsConfig } from "../src/config-limits.ts";
 import { DEMO_KEY, ManualClock, startTestApp, type TestApp } from "./support/app.ts";
 import { gql, gqlData } from "./support/client.ts";
-import { CreateInstanceDocument } from "./support/documents.ts";
 import { HNodesDocument } from "./support/documents-hardening.ts";
 import { CreateCustomImageDocument, CreateSnapshotDocument } from "./support/documents-images.ts";
+import { CreateInstanceDocument } from "./support/documents-instances.ts";
 
 const clock = new ManualClock();
 let app: TestApp;

@@ -5,11 +5,11 @@ import { ManualClock, startTestApp, type TestApp } from "./support/app.ts";
 import { gql } from "./support/client.ts";
 import { createTestDatabase } from "./support/database.ts";
 import {
-  RCreateImageLiteDocument,
-  RCreateInstanceDocument,
-  RReleaseInstanceDocument,
-  RStopInstanceDocument,
-} from "./support/documents-rules.ts";
+  CreateInstanceDocument,
+  ReleaseInstanceDocument,
+  StopInstanceDocument,
+} from "./support/documents-instances.ts";
+import { RCreateImageLiteDocument } from "./support/documents-rules.ts";
 
 // Rules decided inside transactions, raced through real HTTP. On SQLite the single writer
 // serialises them; with TEST_DATABASE_URL the same requests race on PostgreSQL's pool, where
@@ -29,7 +29,7 @@ async function newInstance(key: string) {
   counter += 1;
   const result = await gql(
     app.origin,
-    RCreateInstanceDocument,
+    CreateInstanceDocument,
     {
       input: {
         regionId: "cn-hangzhou",
@@ -87,7 +87,7 @@ describe("rules checked inside transactions, under concurrent requests", () => {
           { input: { instanceId: instance.id, name: `release-race-${round}` } },
           key,
         ),
-        gql(app.origin, RReleaseInstanceDocument, { input: { instanceId: instance.id } }, key),
+        gql(app.origin, ReleaseInstanceDocument, { input: { instanceId: instance.id } }, key),
       ]);
       const image = created.data!.createCustomImage;
       const release = released.data!.releaseInstance;
@@ -108,7 +108,7 @@ describe("rules checked inside transactions, under concurrent requests", () => {
     const results = await Promise.all(
       Array.from({ length: 12 }, (_, i) =>
         i % 3 === 0
-          ? gql(app.origin, RStopInstanceDocument, { input: { instanceId: instance.id } }, key).then((r) => ({
+          ? gql(app.origin, StopInstanceDocument, { input: { instanceId: instance.id } }, key).then((r) => ({
               stop: r.data!.stopInstance,
             }))
           : gql(

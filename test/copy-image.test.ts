@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ManualClock, startTestApp, type TestApp } from "./support/app.ts";
+import { advanceAndStep, ManualClock, startTestApp, type TestApp } from "./support/app.ts";
 import { gqlData, wsClient } from "./support/client.ts";
-import { CreateInstanceDocument } from "./support/documents.ts";
 import {
   CancelCopyImageDocument,
   CopyImageDocument,
@@ -14,6 +13,7 @@ import {
   ImageStatusDocument,
   SnapshotProgressDocument,
 } from "./support/documents-images.ts";
+import { CreateInstanceDocument } from "./support/documents-instances.ts";
 import { subscribeWs } from "./support/stream.ts";
 
 const clock = new ManualClock();
@@ -27,11 +27,7 @@ beforeAll(async () => {
 });
 afterAll(() => app.close());
 
-async function tick(ms: number): Promise<void> {
-  clock.advance(ms);
-  await app.engine.tick();
-  await app.engine.tick();
-}
+const tick = (ms: number) => advanceAndStep(app, clock, ms);
 
 /** An AVAILABLE image in cn-hangzhou made from an instance with data disks of 40 and 100 GiB. */
 async function availableImage(name: string) {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CreateCustomImageInput, GuestStateInput } from "./generated/graphql.ts";
-import { DEMO_KEY, ManualClock, startTestApp, type TestApp } from "./support/app.ts";
+import { advanceAndStep, DEMO_KEY, ManualClock, startTestApp, type TestApp } from "./support/app.ts";
 import { gql, gqlData, wsClient } from "./support/client.ts";
 import {
   CreateCustomImageDocument,
@@ -8,16 +8,18 @@ import {
   ImageStatusDocument,
 } from "./support/documents-images.ts";
 import {
+  CreateInstanceDocument,
+  InstanceDocument,
+  ReleaseInstanceDocument,
+  StopInstanceDocument,
+  UpdateGuestDocument,
+} from "./support/documents-instances.ts";
+import {
   RCreateImageLiteDocument,
-  RCreateInstanceDocument,
   RCreateSnapshotDocument,
-  RInstanceLockDocument,
-  RReleaseInstanceDocument,
   RSnapshotDocument,
   RSnapshotProgressDocument,
   RSnapshotsDocument,
-  RStopInstanceDocument,
-  RUpdateGuestDocument,
 } from "./support/documents-rules.ts";
 import { subscribeWs } from "./support/stream.ts";
 
@@ -35,11 +37,7 @@ beforeAll(async () => {
 });
 afterAll(() => app.close());
 
-async function tick(ms: number): Promise<void> {
-  clock.advance(ms);
-  await app.engine.tick();
-  await app.engine.tick();
-}
+const tick = (ms: number) => advanceAndStep(app, clock, ms);
 
 let instanceCounter = 0;
 
@@ -57,7 +55,7 @@ async function newInstance(options: NewInstance = {}) {
   instanceCounter += 1;
   const data = await gqlData(
     app.origin,
-    RCreateInstanceDocument,
+    CreateInstanceDocument,
     {
       input: {
         regionId: options.regionId ?? "cn-hangzhou",
@@ -92,7 +90,7 @@ async function written() {
 
 /** No image is in progress on the instance: through the API (as its owner) and in the database. */
 async function expectUnlocked(instanceId: string, key = DEMO_KEY) {
-  const data = await gqlData(app.origin, RInstanceLockDocument, { id: instanceId }, key);
+  const data = await gqlData(app.origin, InstanceDocument, { id: instanceId }, key);
   expect(data.instance).not.toBeNull();
   expect(data.instance?.imageInProgress).toBeNull();
   const row = await app.prisma.instance.findUniqueOrThrow({ where: { id: instanceId } });
@@ -324,7 +322,7 @@ describe("instance status", () => {
 
   it("refuses a RELEASED instance with INCORRECT_INSTANCE_STATUS", async () => {
     const instance = await newInstance();
-    const released = await gqlData(app.origin, RReleaseInstanceDocument, {
+    const released = await gqlData(app.origin, ReleaseInstanceDocument, {
       input: { instanceId: instance.id },
     });
     expect(released.releaseInstance.userErrors).toEqual([]);
@@ -337,7 +335,7 @@ describe("instance status", () => {
     const expiresAt = new Date(clock.now().getTime() + 60_000).toISOString();
     const instance = await newInstance({ expiresAt });
     clock.advance(61_000);
-    const read = await gqlData(app.origin, RInstanceLockDocument, { id: instance.id });
+    const read = await gqlData(app.origin, InstanceDocument, { id: instance.id });
     expect(read.instance?.status).toBe("EXPIRED");
     await expectRefused({ instanceId: instance.id, name: "from-expired" }, [
       { code: "INCORRECT_INSTANCE_STATUS", field: INSTANCE_FIELD },
@@ -367,7 +365,7 @@ describe("instance status", () => {
     ]);
     expect(second.userErrors[0]?.message).toContain(first.image!.id);
     expect(await written()).toEqual(before);
-    const read = await gqlData(app.origin, RInstanceLockDocument, { id: instance.id });
+    const read = await gqlData(app.origin, InstanceDocument, { id: instance.id });
     expect(read.instance?.imageInProgress?.id).toBe(first.image!.id);
   });
 });
@@ -384,7 +382,7 @@ describe("Linux pre-checks", () => {
     "$item FAILs: PRECHECK_FAILED, or an image with warnings when ignored",
     async ({ item, guest, mentions }) => {
       const instance = await newInstance();
-      const updated = await gqlData(app.origin, RUpdateGuestDocument, {
+      const updated = await gqlData(app.origin, UpdateGuestDocument, {
         input: { instanceId: instance.id, guest },
       });
       expect(updated.updateInstanceGuestState.userErrors).toEqual([]);
@@ -434,7 +432,7 @@ describe("Linux pre-checks", () => {
     "$item only WARNs: the image is created and the warning listed",
     async ({ item, guest }) => {
       const instance = await newInstance();
-      const updated = await gqlData(app.origin, RUpdateGuestDocument, {
+      const updated = await gqlData(app.origin, UpdateGuestDocument, {
         input: { instanceId: instance.id, guest },
       });
       expect(updated.updateInstanceGuestState.userErrors).toEqual([]);
@@ -583,14 +581,14 @@ describe("clientToken", () => {
     const after = await written();
     expect(after.images).toBe(before.images + 1);
     expect(after.snapshots).toBe(before.snapshots + 3);
-    const read = await gqlData(app.origin, RInstanceLockDocument, { id: instance.id });
+    const read = await gqlData(app.origin, InstanceDocument, { id: instance.id });
     expect(read.instance?.imageInProgress?.id).toBe(created[0]?.image?.id);
   });
 });
 
 async function instanceAction(action: "stop" | "release", input: { instanceId: string; force?: boolean }) {
-  if (action === "stop") return (await gqlData(app.origin, RStopInstanceDocument, { input })).stopInstance;
-  return (await gqlData(app.origin, RReleaseInstanceDocument, { input })).releaseInstance;
+  if (action === "stop") return (await gqlData(app.origin, StopInstanceDocument, { input })).stopInstance;
+  return (await gqlData(app.origin, ReleaseInstanceDocument, { input })).releaseInstance;
 }
 
 describe("forcing an instance change while an image is CREATING", () => {
@@ -694,12 +692,12 @@ describe("an image from snapshots", () => {
     extraVdbSnapshot = extra.createSnapshot.snapshot!.id;
     await tick(5_000);
 
-    const released = await gqlData(app.origin, RReleaseInstanceDocument, { input: { instanceId } });
+    const released = await gqlData(app.origin, ReleaseInstanceDocument, { input: { instanceId } });
     expect(released.releaseInstance.userErrors).toEqual([]);
   });
 
   it("keeps snapshots of a released instance: sourceDisk null, sourceDiskId kept", async () => {
-    const instance = await gqlData(app.origin, RInstanceLockDocument, { id: instanceId });
+    const instance = await gqlData(app.origin, InstanceDocument, { id: instanceId });
     expect(instance.instance?.status).toBe("RELEASED");
     expect(instance.instance?.disks.map((d) => d.status)).toEqual(["RELEASED", "RELEASED", "RELEASED"]);
     for (const [index, id] of [systemSnapshot, ...dataSnapshots].entries()) {
@@ -829,7 +827,7 @@ describe("an image from snapshots", () => {
     const instance = await newInstance({ dataDisks: [] });
     const created = await createImage({ instanceId: instance.id, name: "to-be-abandoned" });
     expect(created.userErrors).toEqual([]);
-    const stopped = await gqlData(app.origin, RStopInstanceDocument, {
+    const stopped = await gqlData(app.origin, StopInstanceDocument, {
       input: { instanceId: instance.id, force: true },
     });
     expect(stopped.stopInstance.userErrors).toEqual([]);

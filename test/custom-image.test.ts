@@ -1,13 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ManualClock, startTestApp, type TestApp } from "./support/app.ts";
+import { advanceAndStep, ManualClock, startTestApp, type TestApp } from "./support/app.ts";
 import { gqlData, sseCollect, wsClient } from "./support/client.ts";
-import { CreateInstanceDocument, InstanceDocument, StopInstanceDocument } from "./support/documents.ts";
 import {
   CreateCustomImageDocument,
   ImageProgressDocument,
   ImageStatusDocument,
   SnapshotStatusDocument,
 } from "./support/documents-images.ts";
+import {
+  CreateInstanceDocument,
+  InstanceDocument,
+  StopInstanceDocument,
+} from "./support/documents-instances.ts";
 import { subscribeWs } from "./support/stream.ts";
 
 const clock = new ManualClock();
@@ -19,11 +23,7 @@ beforeAll(async () => {
 });
 afterAll(() => app.close());
 
-async function tick(ms: number): Promise<void> {
-  clock.advance(ms);
-  await app.engine.tick();
-  await app.engine.tick();
-}
+const tick = (ms: number) => advanceAndStep(app, clock, ms);
 
 async function newInstance(name: string, dataDisks = [{ sizeGiB: 40 }, { sizeGiB: 100 }]) {
   const data = await gqlData(app.origin, CreateInstanceDocument, {

@@ -3,8 +3,8 @@ import WebSocket from "ws";
 import { loadLimitsConfig } from "../src/config-limits.ts";
 import { DEMO_KEY, ManualClock, startTestApp, type TestApp } from "./support/app.ts";
 import { gqlData } from "./support/client.ts";
-import { CreateInstanceDocument } from "./support/documents.ts";
 import { CreateSnapshotDocument } from "./support/documents-images.ts";
+import { CreateInstanceDocument } from "./support/documents-instances.ts";
 
 /**
  * Generated bad input, from a fixed seed, through HTTP and graphql-ws: no 5xx, no internal error

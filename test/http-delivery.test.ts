@@ -7,12 +7,9 @@ import { COMPRESS_ABOVE_BYTES } from "../src/server/compression.ts";
 import { chooseEncoding } from "../src/server/static.ts";
 import { DEMO_KEY, ManualClock, startTestApp, type TestApp } from "./support/app.ts";
 import { gqlData } from "./support/client.ts";
-import {
-  CreateInstanceDocument,
-  RegionsAndSystemImagesDocument,
-  ViewerDocument,
-} from "./support/documents.ts";
+import { RegionsAndSystemImagesDocument, ViewerDocument } from "./support/documents.ts";
 import { CreateCustomImageDocument, ImageProgressDocument } from "./support/documents-images.ts";
+import { CreateInstanceDocument } from "./support/documents-instances.ts";
 
 interface Raw {
   status: number;

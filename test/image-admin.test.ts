@@ -9,26 +9,28 @@ import type {
   ImageFilter,
   UpdateImageInput,
 } from "./generated/graphql.ts";
-import { DEMO_KEY, ManualClock, startTestApp, type TestApp } from "./support/app.ts";
+import { advanceAndStep, DEMO_KEY, ManualClock, startTestApp, type TestApp } from "./support/app.ts";
 import { gqlData } from "./support/client.ts";
 import { createTestDatabase, type TestDatabase } from "./support/database.ts";
 import {
   ACancelCopyImageDocument,
   ACopyImageDocument,
   ACreateImageDocument,
-  ACreateInstanceDocument,
   ACreateSnapshotDocument,
   ADeleteImageDocument,
   ADeleteSnapshotDocument,
   AImageDocument,
   AImagesDocument,
-  AInstanceDocument,
-  AReleaseInstanceDocument,
   ASnapshotsDocument,
   AStateDocument,
-  AStopInstanceDocument,
   AUpdateImageDocument,
 } from "./support/documents-admin.ts";
+import {
+  CreateInstanceDocument,
+  InstanceDocument,
+  ReleaseInstanceDocument,
+  StopInstanceDocument,
+} from "./support/documents-instances.ts";
 
 const LINUX = "ubuntu_22_04_x64_20G_alibase";
 const ARM = "ubuntu_22_04_arm64_20G_alibase";
@@ -54,11 +56,7 @@ function freshAppPerTest(): void {
   });
 }
 
-async function tick(ms: number, target: App = app): Promise<void> {
-  clock.advance(ms);
-  await target.engine.tick();
-  await target.engine.tick();
-}
+const tick = (ms: number, target: App = app) => advanceAndStep(target, clock, ms);
 
 interface UserErrorShape {
   code: string;
@@ -89,7 +87,7 @@ async function createInstance(input: Partial<CreateInstanceInput>, key = DEMO_KE
   counter += 1;
   const data = await gqlData(
     origin,
-    ACreateInstanceDocument,
+    CreateInstanceDocument,
     {
       input: {
         regionId: HANGZHOU,
@@ -144,7 +142,7 @@ async function readImage(id: string, key = DEMO_KEY, origin = app.origin) {
 }
 
 async function readInstance(id: string, key = DEMO_KEY) {
-  return (await gqlData(app.origin, AInstanceDocument, { id }, key)).instance;
+  return (await gqlData(app.origin, InstanceDocument, { id }, key)).instance;
 }
 
 async function state(key = DEMO_KEY) {
@@ -444,8 +442,8 @@ describe("deleteImage", () => {
     const running = await newInstance({ imageId: image.id });
     const stopped = await newInstance({ imageId: image.id });
     const released = await newInstance({ imageId: image.id });
-    await gqlData(app.origin, AStopInstanceDocument, { input: { instanceId: stopped.id } });
-    await gqlData(app.origin, AReleaseInstanceDocument, { input: { instanceId: released.id } });
+    await gqlData(app.origin, StopInstanceDocument, { input: { instanceId: stopped.id } });
+    await gqlData(app.origin, ReleaseInstanceDocument, { input: { instanceId: released.id } });
     const before = await state();
 
     const refused = await deleteImage({ imageId: image.id });
@@ -478,7 +476,7 @@ describe("deleteImage", () => {
       "imageId",
     ]);
     for (const instance of [first, second]) {
-      const released = await gqlData(app.origin, AReleaseInstanceDocument, {
+      const released = await gqlData(app.origin, ReleaseInstanceDocument, {
         input: { instanceId: instance.id },
       });
       expect(released.releaseInstance.userErrors).toEqual([]);
@@ -666,7 +664,7 @@ describe("createInstance from a custom image", () => {
 
   it("refuses a CREATE_FAILED image: INCORRECT_IMAGE_STATUS", async () => {
     const { image, instance } = await creatingImage("abandoned");
-    const stopped = await gqlData(app.origin, AStopInstanceDocument, {
+    const stopped = await gqlData(app.origin, StopInstanceDocument, {
       input: { instanceId: instance.id, force: true },
     });
     expect(stopped.stopInstance.userErrors).toEqual([]);
@@ -821,7 +819,7 @@ describe("createInstance from a custom image", () => {
       snapshots.set(disk.device, taken.createSnapshot.snapshot!.id);
     }
     await tick(13_000);
-    const released = await gqlData(app.origin, AReleaseInstanceDocument, {
+    const released = await gqlData(app.origin, ReleaseInstanceDocument, {
       input: { instanceId: source.id },
     });
     expect(released.releaseInstance.instance?.status).toBe("RELEASED");

@@ -1,19 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { CreateInstanceInput, FInstanceFieldsFragment } from "./generated/graphql.ts";
+import type { CreateInstanceInput, InstanceFieldsFragment } from "./generated/graphql.ts";
 import { DEMO_KEY, ManualClock, startTestApp, type TestApp } from "./support/app.ts";
 import { gqlData } from "./support/client.ts";
+import { FCountsDocument, FDisksDocument, FInstancesDocument } from "./support/documents-foundation.ts";
 import {
-  FCountsDocument,
-  FCreateInstanceDocument,
-  FDisksDocument,
-  FInstanceDocument,
-  FInstancesDocument,
-  FRebootInstanceDocument,
-  FReleaseInstanceDocument,
-  FStartInstanceDocument,
-  FStopInstanceDocument,
-  FUpdateGuestDocument,
-} from "./support/documents-foundation.ts";
+  CreateInstanceDocument,
+  InstanceDocument,
+  RebootInstanceDocument,
+  ReleaseInstanceDocument,
+  StartInstanceDocument,
+  StopInstanceDocument,
+  UpdateGuestDocument,
+} from "./support/documents-instances.ts";
 
 const UBUNTU = "ubuntu_22_04_x64_20G_alibase";
 const WINDOWS = "win2022_datacenter_x64_40G_alibase";
@@ -35,7 +33,7 @@ function input(overrides: Partial<CreateInstanceInput> = {}): CreateInstanceInpu
   return { regionId: "cn-hangzhou", name: `web-${sequence}`, imageId: UBUNTU, ...overrides };
 }
 
-type Instance = FInstanceFieldsFragment;
+type Instance = InstanceFieldsFragment;
 type UserErrors = { code: string; field?: string[] | null; message: string }[];
 
 const codesAndFields = (errors: UserErrors) => errors.map(({ code, field }) => ({ code, field }));
@@ -43,7 +41,7 @@ const codesAndFields = (errors: UserErrors) => errors.map(({ code, field }) => (
 async function create(overrides: Partial<CreateInstanceInput> = {}, key = DEMO_KEY): Promise<Instance> {
   const { createInstance } = await gqlData(
     app.origin,
-    FCreateInstanceDocument,
+    CreateInstanceDocument,
     { input: input(overrides) },
     key,
   );
@@ -70,7 +68,7 @@ async function expectRejected(
   ...expected: { code: string; field: string[] }[]
 ) {
   const before = await counts();
-  const { createInstance } = await gqlData(app.origin, FCreateInstanceDocument, { input: input(overrides) });
+  const { createInstance } = await gqlData(app.origin, CreateInstanceDocument, { input: input(overrides) });
   expect(createInstance.instance).toBeNull();
   expect(codesAndFields(createInstance.userErrors)).toEqual(expected);
   for (const error of createInstance.userErrors) expect(error.message.length).toBeGreaterThan(0);
@@ -80,18 +78,18 @@ async function expectRejected(
 const invalid = (...field: string[]) => ({ code: "INVALID_INPUT", field: ["input", ...field] });
 
 async function fetchInstance(id: string, key = DEMO_KEY): Promise<Instance | null | undefined> {
-  return (await gqlData(app.origin, FInstanceDocument, { id }, key)).instance;
+  return (await gqlData(app.origin, InstanceDocument, { id }, key)).instance;
 }
 
 const ACTIONS = {
   start: async (instanceId: string, key = DEMO_KEY) =>
-    (await gqlData(app.origin, FStartInstanceDocument, { input: { instanceId } }, key)).startInstance,
+    (await gqlData(app.origin, StartInstanceDocument, { input: { instanceId } }, key)).startInstance,
   stop: async (instanceId: string, key = DEMO_KEY) =>
-    (await gqlData(app.origin, FStopInstanceDocument, { input: { instanceId } }, key)).stopInstance,
+    (await gqlData(app.origin, StopInstanceDocument, { input: { instanceId } }, key)).stopInstance,
   reboot: async (instanceId: string, key = DEMO_KEY) =>
-    (await gqlData(app.origin, FRebootInstanceDocument, { input: { instanceId } }, key)).rebootInstance,
+    (await gqlData(app.origin, RebootInstanceDocument, { input: { instanceId } }, key)).rebootInstance,
   release: async (instanceId: string, key = DEMO_KEY) =>
-    (await gqlData(app.origin, FReleaseInstanceDocument, { input: { instanceId } }, key)).releaseInstance,
+    (await gqlData(app.origin, ReleaseInstanceDocument, { input: { instanceId } }, key)).releaseInstance,
 };
 type Action = keyof typeof ACTIONS;
 
@@ -137,6 +135,7 @@ describe("createInstance", () => {
         status: "IN_USE",
         region: { id: "cn-hangzhou" },
         instance: { id: instance.id },
+        sourceSnapshot: null,
       },
     ]);
     expect(instance.guest).toEqual({
@@ -439,9 +438,9 @@ describe("createInstance", () => {
     it("returns the same instance for a retry with the same token and input, creating one", async () => {
       const request = input({ clientToken: "retry-token-1", dataDisks: [{ sizeGiB: 50 }] });
       const before = await counts();
-      const first = await gqlData(app.origin, FCreateInstanceDocument, { input: request });
+      const first = await gqlData(app.origin, CreateInstanceDocument, { input: request });
       clock.advance(1000);
-      const second = await gqlData(app.origin, FCreateInstanceDocument, { input: request });
+      const second = await gqlData(app.origin, CreateInstanceDocument, { input: request });
       expect(first.createInstance.userErrors).toEqual([]);
       expect(second.createInstance.userErrors).toEqual([]);
       expect(second.createInstance.instance?.id).toBe(first.createInstance.instance?.id);
@@ -472,7 +471,7 @@ describe("createInstance", () => {
       });
       const before = await counts();
       const results = await Promise.all(
-        Array.from({ length: 20 }, () => gqlData(app.origin, FCreateInstanceDocument, { input: request })),
+        Array.from({ length: 20 }, () => gqlData(app.origin, CreateInstanceDocument, { input: request })),
       );
       for (const result of results) expect(result.createInstance.userErrors).toEqual([]);
       const ids = new Set(results.map((r) => r.createInstance.instance?.id));
@@ -490,7 +489,7 @@ describe("createInstance", () => {
       const before = await counts();
       const results = await Promise.all(
         Array.from({ length: 20 }, (_, i) =>
-          gqlData(app.origin, FCreateInstanceDocument, { input: i % 2 === 0 ? first : second }),
+          gqlData(app.origin, CreateInstanceDocument, { input: i % 2 === 0 ? first : second }),
         ),
       );
       const winners = results.filter((r) => r.createInstance.userErrors.length === 0);
@@ -523,7 +522,7 @@ describe("createInstance", () => {
       const created = await create(request);
       clock.advance(120_000);
       const before = await counts();
-      const retry = await gqlData(app.origin, FCreateInstanceDocument, { input: request });
+      const retry = await gqlData(app.origin, CreateInstanceDocument, { input: request });
       expect(retry.createInstance.userErrors).toEqual([]);
       expect(retry.createInstance.instance?.id).toBe(created.id);
       expect(retry.createInstance.instance?.status).toBe("EXPIRED");
@@ -610,7 +609,7 @@ describe("instance lifecycle", () => {
     for (const action of ["start", "stop", "reboot", "release"] as const) {
       await expectIncorrectStatus(action, instance.id);
     }
-    const update = await gqlData(app.origin, FUpdateGuestDocument, {
+    const update = await gqlData(app.origin, UpdateGuestDocument, {
       input: { instanceId: instance.id, guest: { kernelUpgraded: true } },
     });
     expect(update.updateInstanceGuestState.instance).toBeNull();
@@ -698,7 +697,7 @@ describe("instance lifecycle", () => {
   describe("updateInstanceGuestState", () => {
     it("merges the reported fields over the current state", async () => {
       const instance = await create({ guest: { fstabDataDiskEntries: ["/dev/vdb1"] } });
-      const first = await gqlData(app.origin, FUpdateGuestDocument, {
+      const first = await gqlData(app.origin, UpdateGuestDocument, {
         input: { instanceId: instance.id, guest: { mountedFileSystems: ["/mnt/a"], systemDiskFreeMiB: 300 } },
       });
       expect(first.updateInstanceGuestState.userErrors).toEqual([]);
@@ -708,7 +707,7 @@ describe("instance lifecycle", () => {
         mountedFileSystems: ["/mnt/a"],
         systemDiskFreeMiB: 300,
       });
-      const second = await gqlData(app.origin, FUpdateGuestDocument, {
+      const second = await gqlData(app.origin, UpdateGuestDocument, {
         input: {
           instanceId: instance.id,
           guest: { fstabDataDiskEntries: [], rootUsername: "ec2-user", kernelUpgraded: null },
@@ -728,7 +727,7 @@ describe("instance lifecycle", () => {
 
     it("validates the merged state and changes nothing when it fails", async () => {
       const instance = await create();
-      const result = await gqlData(app.origin, FUpdateGuestDocument, {
+      const result = await gqlData(app.origin, UpdateGuestDocument, {
         input: {
           instanceId: instance.id,
           guest: { kernelUpgraded: true, systemDiskPartitions: 129, modifiedSystemPaths: ["/etc"] },
@@ -743,7 +742,7 @@ describe("instance lifecycle", () => {
     });
 
     it("is NOT_FOUND for an unknown instance", async () => {
-      const result = await gqlData(app.origin, FUpdateGuestDocument, {
+      const result = await gqlData(app.origin, UpdateGuestDocument, {
         input: { instanceId: "i-00000000000000000000", guest: { kernelUpgraded: true } },
       });
       expect(codesAndFields(result.updateInstanceGuestState.userErrors)).toEqual([
@@ -776,7 +775,7 @@ describe("instance lifecycle", () => {
 
     it("is NOT_FOUND for updateInstanceGuestState", async () => {
       const theirs = await create({}, otherKey);
-      const result = await gqlData(app.origin, FUpdateGuestDocument, {
+      const result = await gqlData(app.origin, UpdateGuestDocument, {
         input: { instanceId: theirs.id, guest: { kernelUpgraded: true } },
       });
       expect(result.updateInstanceGuestState.instance).toBeNull();

@@ -4,9 +4,9 @@ import { loadLimitsConfig } from "../src/config-limits.ts";
 import { MAX_COST, MAX_DEPTH } from "../src/server/limits.ts";
 import { DEMO_KEY, ManualClock, startTestApp, type TestApp } from "./support/app.ts";
 import { gql, gqlData, wsClient } from "./support/client.ts";
-import { ConsoleInstancesDocument, CreateInstanceDocument } from "./support/documents.ts";
 import { HConsoleInstancesWithSnapshotsDocument } from "./support/documents-hardening.ts";
 import { CreateSnapshotDocument, SnapshotProgressDocument } from "./support/documents-images.ts";
+import { ConsoleInstancesDocument, CreateInstanceDocument } from "./support/documents-instances.ts";
 import { subscribeWs } from "./support/stream.ts";
 
 const clock = new ManualClock();

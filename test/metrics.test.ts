@@ -1,14 +1,15 @@
 import { print } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ManualClock, startTestApp, type TestApp } from "./support/app.ts";
+import { advanceAndStep, ManualClock, startTestApp, type TestApp } from "./support/app.ts";
 import { gql, gqlData, wsClient } from "./support/client.ts";
-import { CreateInstanceDocument, ViewerDocument } from "./support/documents.ts";
+import { ViewerDocument } from "./support/documents.ts";
 import { CopyImageDocument } from "./support/documents-copies.ts";
 import {
   CreateCustomImageDocument,
   ImageProgressDocument,
   ImageStatusDocument,
 } from "./support/documents-images.ts";
+import { CreateInstanceDocument } from "./support/documents-instances.ts";
 import { sample, total } from "./support/prometheus.ts";
 import { subscribeWs } from "./support/stream.ts";
 
@@ -21,11 +22,7 @@ beforeAll(async () => {
 });
 afterAll(() => app.close());
 
-async function tick(ms: number): Promise<void> {
-  clock.advance(ms);
-  await app.engine.tick();
-  await app.engine.tick();
-}
+const tick = (ms: number) => advanceAndStep(app, clock, ms);
 
 async function scrape(): Promise<string> {
   const response = await fetch(`${app.origin}/metrics`, { headers: { authorization: `Bearer ${TOKEN}` } });

@@ -1,10 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  ConsoleImageChoicesDocument,
+  ConsoleImageListDocument,
+  ConsoleInstanceListDocument,
+  ConsoleSnapshotListDocument,
+} from "../src/console/src/gql/graphql.ts";
 import { ManualClock, startTestApp, type TestApp } from "./support/app.ts";
 import { gqlData } from "./support/client.ts";
-import { ConsoleInstancesDocument, DisksDocument } from "./support/documents.ts";
+import { DisksDocument } from "./support/documents.ts";
 import { ImagesByStatusDocument } from "./support/documents-copies.ts";
-import { FCreateInstanceDocument, FDisksDocument } from "./support/documents-foundation.ts";
-import { CreateSnapshotDocument } from "./support/documents-images.ts";
+import { FDisksDocument } from "./support/documents-foundation.ts";
+import { CreateCustomImageDocument, CreateSnapshotDocument } from "./support/documents-images.ts";
+import { ConsoleInstancesDocument, CreateInstanceDocument } from "./support/documents-instances.ts";
 
 const clock = new ManualClock();
 let app: TestApp;
@@ -15,18 +22,24 @@ beforeAll(async () => {
   const regions = ["cn-hangzhou", "cn-shanghai", "us-west-1"];
   for (let i = 0; i < 100; i++) {
     clock.advance(1000);
-    const { createInstance } = await gqlData(app.origin, FCreateInstanceDocument, {
-      input: {
-        regionId: regions[i % regions.length] ?? "cn-hangzhou",
-        name: `fleet-${i}`,
-        imageId: "ubuntu_22_04_x64_20G_alibase",
-        dataDisks: [{ sizeGiB: 20 }, { sizeGiB: 40 }],
-      },
-    });
-    expect(createInstance.userErrors).toEqual([]);
+    await newInstance(regions[i % regions.length] ?? "cn-hangzhou", `fleet-${i}`);
   }
 }, 120_000);
 afterAll(() => app.close());
+
+/** An instance with a system disk and two data disks. */
+async function newInstance(regionId: string, name: string) {
+  const { createInstance } = await gqlData(app.origin, CreateInstanceDocument, {
+    input: {
+      regionId,
+      name,
+      imageId: "ubuntu_22_04_x64_20G_alibase",
+      dataDisks: [{ sizeGiB: 20 }, { sizeGiB: 40 }],
+    },
+  });
+  expect(createInstance.userErrors).toEqual([]);
+  return createInstance.instance!;
+}
 
 /**
  * Runs one request and returns the SQL statements it sent, leaving out the API-key lookup: it is
@@ -35,7 +48,22 @@ afterAll(() => app.close());
 async function statementsOf(run: () => Promise<unknown>): Promise<string[]> {
   app.statementLog.reset();
   await run();
-  return app.statementLog.statements.filter((statement) => !/`apiKeyHash` = \?/.test(statement));
+  return app.statementLog.statements.filter((statement) => !/[`"]apiKeyHash[`"] = (\?|\$1)/.test(statement));
+}
+
+/**
+ * A statement as the snapshots keep it: the same text on every run, the selected columns left out
+ * (a new column is not a new statement), placeholders and quoting as SQLite and PostgreSQL differ.
+ */
+function normalized(statement: string): string {
+  return statement
+    .replace(/[`"]/g, "")
+    .replace(/\b(main|public)\./g, "")
+    .replace(/\$\d+/g, "?")
+    .replace(/IN \((?:\?,)*\?\)/g, "IN (…)")
+    .replace(/SELECT (?:(?!SELECT|FROM).)+? FROM/g, "SELECT … FROM")
+    .replace(/\s+/g, " ")
+    .trim();
 }
 
 const listing = (statements: string[]) =>
@@ -111,5 +139,35 @@ describe("no N+1 queries", () => {
   it("lists images with their progress in a constant number of statements", async () => {
     const small = await statementsOf(() => gqlData(app.origin, ImagesByStatusDocument, { filter: {} }));
     expect(small.length, listing(small)).toBeLessThanOrEqual(3);
+  });
+
+  // Last: by now there are snapshots, and an image in flight is added here, so every list has rows
+  // and every relation of theirs is loaded. A list that starts sending a statement per row (or one
+  // more per page) shows as a diff of test/__snapshots__/console-lists.<database>.sql.
+  it("sends the same statements for each of the console's lists", async () => {
+    const { id: instanceId } = await newInstance("cn-hangzhou", "imaged");
+    const created = await gqlData(app.origin, CreateCustomImageDocument, {
+      input: { instanceId, name: "statement-list", ignoreCheckFailures: true },
+    });
+    expect(created.createCustomImage.userErrors).toEqual([]);
+    const lists = {
+      ConsoleInstanceList: () =>
+        gqlData(app.origin, ConsoleInstanceListDocument, { regionId: "cn-hangzhou" }),
+      ConsoleImageList: () => gqlData(app.origin, ConsoleImageListDocument, { regionId: "cn-hangzhou" }),
+      ConsoleImageChoices: () =>
+        gqlData(app.origin, ConsoleImageChoicesDocument, { regionId: "cn-hangzhou" }),
+      ConsoleSnapshotList: () =>
+        gqlData(app.origin, ConsoleSnapshotListDocument, { regionId: "cn-hangzhou" }),
+    };
+    const sections: string[] = [];
+    for (const [name, list] of Object.entries(lists)) {
+      // Sorted: relations load concurrently, and on a pool they finish in any order.
+      const statements = (await statementsOf(list)).map(normalized).sort();
+      sections.push(`-- ${name}: ${statements.length} statements\n${statements.join(";\n")};\n`);
+    }
+    // One file per database, so that a run on one never finds the other's snapshot obsolete.
+    await expect(sections.join("\n")).toMatchFileSnapshot(
+      `__snapshots__/console-lists.${app.database.provider}.sql`,
+    );
   });
 });

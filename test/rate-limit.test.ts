@@ -7,8 +7,8 @@ import { type App, startApp } from "../src/server/app.ts";
 import { DEMO_KEY, ManualClock, startTestApp, type TestApp } from "./support/app.ts";
 import { gqlData, wsClient } from "./support/client.ts";
 import { createTestDatabase, type TestDatabase } from "./support/database.ts";
-import { CreateInstanceDocument } from "./support/documents.ts";
 import { SnapshotProgressDocument } from "./support/documents-images.ts";
+import { CreateInstanceDocument } from "./support/documents-instances.ts";
 import { requireService } from "./support/services.ts";
 
 const BUCKET = 100;

@@ -4,31 +4,33 @@ import type {
   CreateInstanceInput,
   DiskFilter,
   FDisksQuery,
-  FInstanceFieldsFragment,
   ImageFilter,
+  InstanceFieldsFragment,
   InstanceFilter,
   SnapshotFilter,
 } from "./generated/graphql.ts";
 import { DEMO_KEY, ManualClock, startTestApp, type TestApp } from "./support/app.ts";
 import { gql, gqlData } from "./support/client.ts";
 import {
-  FCreateInstanceDocument,
   FDiskDocument,
   FDiskSnapshotsDocument,
   FDisksDocument,
   FImageDocument,
   FImageInstancesDocument,
   FImagesDocument,
-  FInstanceDocument,
   FInstancesDocument,
   FNodeDocument,
   FNodesDocument,
   FRegionsDocument,
-  FReleaseInstanceDocument,
   FSnapshotDocument,
   FSnapshotsDocument,
   FViewerDocument,
 } from "./support/documents-foundation.ts";
+import {
+  CreateInstanceDocument,
+  InstanceDocument,
+  ReleaseInstanceDocument,
+} from "./support/documents-instances.ts";
 
 const UBUNTU = "ubuntu_22_04_x64_20G_alibase";
 const WINDOWS = "win2022_datacenter_x64_40G_alibase";
@@ -53,14 +55,14 @@ beforeAll(async () => {
 });
 afterAll(() => app.close());
 
-type Instance = FInstanceFieldsFragment;
+type Instance = InstanceFieldsFragment;
 
 let sequence = 0;
 async function create(overrides: Partial<CreateInstanceInput> = {}, key = DEMO_KEY): Promise<Instance> {
   sequence += 1;
   const { createInstance } = await gqlData(
     app.origin,
-    FCreateInstanceDocument,
+    CreateInstanceDocument,
     { input: { regionId: "cn-hangzhou", name: `vm-${sequence}`, imageId: UBUNTU, ...overrides } },
     key,
   );
@@ -152,7 +154,7 @@ async function allInstanceIds(key: string, pageSize: number, after?: string | nu
 }
 
 describe("regions", () => {
-  it("lists the six regions in RUNTIME.md order, to every account", async () => {
+  it("lists the six regions in the runtime contract's order, to every account", async () => {
     for (const key of [DEMO_KEY, otherKey]) {
       const { regions } = await gqlData(app.origin, FRegionsDocument, {}, key);
       expect(regions.map((r) => r.id)).toEqual(REGION_IDS);
@@ -382,12 +384,7 @@ describe("filters", () => {
     );
     clock.advance(SECOND);
     c = await create({ name: "vm-c" }, key);
-    const released = await gqlData(
-      app.origin,
-      FReleaseInstanceDocument,
-      { input: { instanceId: c.id } },
-      key,
-    );
+    const released = await gqlData(app.origin, ReleaseInstanceDocument, { input: { instanceId: c.id } }, key);
     expect(released.releaseInstance.userErrors).toEqual([]);
     clock.advance(SECOND);
     d = await create(
@@ -617,7 +614,7 @@ describe("filters", () => {
       const snapshot = await gqlData(app.origin, FSnapshotDocument, { id: snapshots.aSystem }, key);
       expect(snapshot.snapshot?.id).toBe(snapshots.aSystem);
       for (const other of [otherKey, DEMO_KEY]) {
-        expect((await gqlData(app.origin, FInstanceDocument, { id: a.id }, other)).instance).toBeNull();
+        expect((await gqlData(app.origin, InstanceDocument, { id: a.id }, other)).instance).toBeNull();
         expect(
           (await gqlData(app.origin, FDiskDocument, { id: a.disks[1]?.id ?? "" }, other)).disk,
         ).toBeNull();

@@ -4,8 +4,8 @@ import type { Logger } from "../src/logger.ts";
 import { type App, startApp } from "../src/server/app.ts";
 import { gqlData, sseCollect, wsClient } from "./support/client.ts";
 import { createTestDatabase, type TestDatabase } from "./support/database.ts";
-import { CreateInstanceDocument } from "./support/documents.ts";
 import { CreateCustomImageDocument, ImageProgressDocument } from "./support/documents-images.ts";
+import { CreateInstanceDocument } from "./support/documents-instances.ts";
 import { skipWithoutRedis, TEST_REDIS_URL, uniquePrefix } from "./support/redis.ts";
 import { subscribeWs } from "./support/stream.ts";
 

@@ -2,8 +2,9 @@ import { afterEach, describe, expect, it } from "vitest";
 import { ManualClock, startTestApp, type TestApp } from "./support/app.ts";
 import { gqlData, wsClient, wsCollect } from "./support/client.ts";
 import { ConsoleImagesDocument, ImageStatusesDocument } from "./support/documents-cache.ts";
-import { FCreateInstanceDocument, FInstancesDocument } from "./support/documents-foundation.ts";
+import { FInstancesDocument } from "./support/documents-foundation.ts";
 import { CreateCustomImageDocument } from "./support/documents-images.ts";
+import { CreateInstanceDocument } from "./support/documents-instances.ts";
 
 let app: TestApp;
 afterEach(() => app?.close());
@@ -19,7 +20,7 @@ async function start(progressIntervalMs: number) {
 async function newImage(name: string, key?: string) {
   const { createInstance } = await gqlData(
     app.origin,
-    FCreateInstanceDocument,
+    CreateInstanceDocument,
     {
       input: {
         regionId: REGION,
@@ -100,7 +101,7 @@ describe("response cache", () => {
 
   it("shows a mutation sent over graphql-ws to the next HTTP read", async () => {
     await start(3_600_000);
-    const { createInstance } = await gqlData(app.origin, FCreateInstanceDocument, {
+    const { createInstance } = await gqlData(app.origin, CreateInstanceDocument, {
       input: { regionId: REGION, name: "ws-vm", imageId: "ubuntu_22_04_x64_20G_alibase" },
     });
     expect((await statuses()).images.totalCount).toBe(0);
@@ -160,7 +161,7 @@ describe("response cache", () => {
   it("shows an instance EXPIRED from its expiresAt on, even where its RUNNING state was cached", async () => {
     const clock = await start(3_600_000);
     const expiresAt = new Date(clock.now().getTime() + 60_000);
-    await gqlData(app.origin, FCreateInstanceDocument, {
+    await gqlData(app.origin, CreateInstanceDocument, {
       input: {
         regionId: REGION,
         name: "short-lived",

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ManualClock, startTestApp, type TestApp } from "./support/app.ts";
 import { gqlData, wsClient } from "./support/client.ts";
-import { CreateInstanceDocument } from "./support/documents.ts";
 import {
   CreateCustomImageDocument,
   ImageProgressDocument,
   ImageStatusDocument,
 } from "./support/documents-images.ts";
+import { CreateInstanceDocument } from "./support/documents-instances.ts";
 import { type Stream, subscribeWs } from "./support/stream.ts";
 
 const clock = new ManualClock();

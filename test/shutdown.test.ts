@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { ManualClock, startTestApp } from "./support/app.ts";
 import { gqlData, sseCollect, wsClient } from "./support/client.ts";
-import { CreateInstanceDocument } from "./support/documents.ts";
 import { CreateCustomImageDocument, ImageProgressDocument } from "./support/documents-images.ts";
+import { CreateInstanceDocument } from "./support/documents-instances.ts";
 import { subscribeWs } from "./support/stream.ts";
 
 describe("graceful shutdown", () => {

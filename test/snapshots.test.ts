@@ -1,7 +1,7 @@
 import type { ExecutionResult } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RSnapshotProgressSubscription } from "./generated/graphql.ts";
-import { DEMO_KEY, ManualClock, startTestApp, type TestApp } from "./support/app.ts";
+import { advanceAndStep, DEMO_KEY, ManualClock, startTestApp, type TestApp } from "./support/app.ts";
 import { gql, gqlData, sseCollect, wsClient } from "./support/client.ts";
 import {
   CreateCustomImageDocument,
@@ -9,13 +9,15 @@ import {
   ImageProgressDocument,
 } from "./support/documents-images.ts";
 import {
-  RCreateInstanceDocument,
+  CreateInstanceDocument,
+  ReleaseInstanceDocument,
+  StopInstanceDocument,
+} from "./support/documents-instances.ts";
+import {
   RCreateSnapshotDocument,
-  RReleaseInstanceDocument,
   RSnapshotDocument,
   RSnapshotProgressDocument,
   RSnapshotsDocument,
-  RStopInstanceDocument,
 } from "./support/documents-rules.ts";
 import { Stream, subscribeWs } from "./support/stream.ts";
 
@@ -30,11 +32,7 @@ beforeAll(async () => {
 });
 afterAll(() => app.close());
 
-async function tick(ms: number): Promise<void> {
-  clock.advance(ms);
-  await app.engine.tick();
-  await app.engine.tick();
-}
+const tick = (ms: number) => advanceAndStep(app, clock, ms);
 
 let counter = 0;
 
@@ -44,7 +42,7 @@ async function newInstance(
   counter += 1;
   const data = await gqlData(
     app.origin,
-    RCreateInstanceDocument,
+    CreateInstanceDocument,
     {
       input: {
         regionId: "cn-hangzhou",
@@ -139,7 +137,7 @@ describe("createSnapshot", () => {
 
   it("refuses a disk of a RELEASED instance (INCORRECT_INSTANCE_STATUS)", async () => {
     const instance = await newInstance();
-    const released = await gqlData(app.origin, RReleaseInstanceDocument, {
+    const released = await gqlData(app.origin, ReleaseInstanceDocument, {
       input: { instanceId: instance.id },
     });
     expect(released.releaseInstance.userErrors).toEqual([]);
@@ -475,11 +473,11 @@ describe("snapshots(filter)", () => {
     expect(await ids({ diskId: vdb!.id })).toEqual(sorted([ownVdb.snapshot!.id, imageSnapshots[1]!]));
 
     // The filters keep working after the instance is released (the snapshots stay).
-    const stop = await gqlData(app.origin, RStopInstanceDocument, {
+    const stop = await gqlData(app.origin, StopInstanceDocument, {
       input: { instanceId: instance.id, force: true },
     });
     expect(stop.stopInstance.userErrors).toEqual([]);
-    const release = await gqlData(app.origin, RReleaseInstanceDocument, {
+    const release = await gqlData(app.origin, ReleaseInstanceDocument, {
       input: { instanceId: instance.id },
     });
     expect(release.releaseInstance.userErrors).toEqual([]);

@@ -3,7 +3,13 @@ import { lockRow } from "../db/locks.ts";
 import { ErrorCollector, fail } from "./errors.ts";
 import { earlierResult, idempotentCreate, type Tx } from "./idempotency.ts";
 import { newId } from "./ids.ts";
-import { checkImageNameAndDescription, checkNameFreeAndQuota, type Rates, withNameIndex } from "./images.ts";
+import { IN_FLIGHT_IMAGE_STATUSES, isImageInFlight } from "./image-status.ts";
+import {
+  checkImageNameAndDescription,
+  checkNameFreeAndQuota,
+  type Rates,
+  uniqueViolationsAsUserErrors,
+} from "./images.ts";
 import { checkClientToken, foldName } from "./validation.ts";
 import { type Work, work } from "./work.ts";
 
@@ -51,7 +57,7 @@ export async function copyImage(
       "INCORRECT_IMAGE_STATUS",
       source.status === "DEPRECATED"
         ? `Image ${source.id} is DEPRECATED: deprecated images cannot be copied (updateImage with deprecated: false makes it AVAILABLE again).`
-        : source.status === "WAITING" || source.status === "CREATING"
+        : isImageInFlight(source.status)
           ? `Image ${source.id} is still ${source.status === "WAITING" ? "waiting to be" : "being"} ${source.source === "COPY" ? "copied" : "created"}: copy it once it is AVAILABLE.`
           : `Image ${source.id} is ${source.status}: only an AVAILABLE image can be copied.`,
       ["input", "imageId"],
@@ -82,7 +88,7 @@ export async function copyImage(
   const name = input.name ?? source.name;
   const description = input.description ?? source.description;
   const copyId = newId("image");
-  const created = await withNameIndex(name, region.id, () =>
+  const created = await uniqueViolationsAsUserErrors(name, region.id, () =>
     idempotentCreate(prisma, key, copyId, async (tx) => {
       await checkNameFreeAndQuota(tx, accountId, region.id, name, {
         nameHint: input.name
@@ -217,7 +223,7 @@ export async function cancelCopyImage(
       ]);
     }
     const cancelled = await tx.image.updateMany({
-      where: { id: image.id, status: { in: ["WAITING", "CREATING"] } },
+      where: { id: image.id, status: { in: [...IN_FLIGHT_IMAGE_STATUSES] } },
       data: { status: "CANCELLED", failureReason: "The copy was cancelled." },
     });
     if (cancelled.count !== 1) {

@@ -2,7 +2,12 @@ import type { Db } from "../db/client.ts";
 import type { Image } from "../generated/prisma/client.ts";
 import { ErrorCollector, fail } from "./errors.ts";
 import type { Tx } from "./idempotency.ts";
-import { checkImageNameAndDescription, checkNameFreeAndQuota, withNameIndex } from "./images.ts";
+import { IN_FLIGHT_IMAGE_STATUSES, isImageInFlight } from "./image-status.ts";
+import {
+  checkImageNameAndDescription,
+  checkNameFreeAndQuota,
+  uniqueViolationsAsUserErrors,
+} from "./images.ts";
 import { foldName } from "./validation.ts";
 
 export interface UpdateImageInput {
@@ -38,7 +43,7 @@ export async function updateImage(prisma: Db, accountId: string, input: UpdateIm
   const image = await ownCustomImage(prisma, accountId, input.imageId, "updated");
   const regionId = image.regionId!;
   const name = input.name ?? image.name;
-  return withNameIndex(name, regionId, () =>
+  return uniqueViolationsAsUserErrors(name, regionId, () =>
     prisma.$transaction(async (tx) => {
       const current = await ownCustomImage(tx, accountId, input.imageId, "updated");
       if (name !== current.name)
@@ -88,7 +93,7 @@ export async function deleteImage(
 ): Promise<string> {
   return prisma.$transaction(async (tx) => {
     const image = await ownCustomImage(tx, accountId, input.imageId, "deleted");
-    if (image.status === "WAITING" || image.status === "CREATING") {
+    if (isImageInFlight(image.status)) {
       fail(
         "INCORRECT_IMAGE_STATUS",
         image.source === "COPY"
@@ -98,7 +103,7 @@ export async function deleteImage(
       );
     }
     const copying = await tx.image.findFirst({
-      where: { sourceImageId: image.id, status: { in: ["WAITING", "CREATING"] }, deletedAt: null },
+      where: { sourceImageId: image.id, status: { in: [...IN_FLIGHT_IMAGE_STATUSES] }, deletedAt: null },
       select: { id: true, regionId: true },
     });
     if (copying) {

@@ -1,5 +1,6 @@
 import type { BlockStorage } from "../storage/block-storage.ts";
 import type { Tx } from "./idempotency.ts";
+import { IN_FLIGHT_IMAGE_STATUSES } from "./image-status.ts";
 import { snapshotProgress } from "./progress.ts";
 
 /**
@@ -15,7 +16,7 @@ export async function failImageCreation(
   storage: BlockStorage,
 ): Promise<boolean> {
   const ended = await tx.image.updateMany({
-    where: { id: imageId, status: { in: ["WAITING", "CREATING"] } },
+    where: { id: imageId, status: { in: [...IN_FLIGHT_IMAGE_STATUSES] } },
     data: { status: "CREATE_FAILED", failureReason: reason },
   });
   if (ended.count === 0) return false;

@@ -93,7 +93,11 @@ function duplicateNameError(name: string, regionId: string): DomainError {
  * Runs an image-creating transaction; the database's unique rules refusing it become userErrors:
  * the live-name index DUPLICATE_IMAGE_NAME, the one-snapshot-per-disk index DISK_CREATING_SNAPSHOT.
  */
-export async function withNameIndex<T>(name: string, regionId: string, run: () => Promise<T>): Promise<T> {
+export async function uniqueViolationsAsUserErrors<T>(
+  name: string,
+  regionId: string,
+  run: () => Promise<T>,
+): Promise<T> {
   try {
     return await run();
   } catch (error) {
@@ -183,7 +187,7 @@ async function createFromInstance(
     fail("INCORRECT_INSTANCE_STATUS", `Instance ${instance.id} has no system disk.`, ["input"]);
   const imageId = newId("image");
   const { clientToken, ...request } = input;
-  const created = await withNameIndex(input.name, instance.regionId, () =>
+  const created = await uniqueViolationsAsUserErrors(input.name, instance.regionId, () =>
     idempotentCreate(
       prisma,
       { accountId, operation: "createCustomImage", token: clientToken, request },
@@ -401,7 +405,7 @@ async function createFromSnapshots(
   const imageId = newId("image");
   const { clientToken, ...request } = input;
   const regionId = system.regionId;
-  const created = await withNameIndex(input.name, regionId, () =>
+  const created = await uniqueViolationsAsUserErrors(input.name, regionId, () =>
     idempotentCreate(
       prisma,
       { accountId, operation: "createCustomImage", token: clientToken, request },

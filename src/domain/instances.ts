@@ -13,7 +13,7 @@ import { earlierResult, idempotentCreate, type Tx } from "./idempotency.ts";
 import { newId } from "./ids.ts";
 import { failImageCreation } from "./image-creation.ts";
 import { effectiveInstanceStatus } from "./instance-status.ts";
-import { visibleImageWhere } from "./lookup.ts";
+import { imageVisibleTo } from "./lookup.ts";
 import {
   checkClientToken,
   DATA_DEVICES,
@@ -159,7 +159,7 @@ export async function createInstance(
   const region = await prisma.region.findUnique({ where: { id: input.regionId } });
   if (!region) fail("REGION_NOT_FOUND", `Region "${input.regionId}" does not exist.`, ["input", "regionId"]);
   const image = await prisma.image.findFirst({
-    where: visibleImageWhere(accountId, input.imageId),
+    where: imageVisibleTo(accountId, input.imageId),
     include: { diskMappings: true },
   });
   if (!image) fail("NOT_FOUND", `Image "${input.imageId}" does not exist.`, ["input", "imageId"]);

@@ -1,7 +1,8 @@
 import type { Db } from "../db/client.ts";
+import { isImageFinal } from "../domain/image-status.ts";
 import { snapshotProgress } from "../domain/progress.ts";
 import { type Work, work } from "../domain/work.ts";
-import { FINAL_IMAGE_STATUSES, type ImageRow, type SnapshotRow } from "../events/progress.ts";
+import type { ImageRow, SnapshotRow } from "../events/progress.ts";
 import type { SequenceLedger } from "../events/sequence.ts";
 import type { Logger } from "../logger.ts";
 import type { BlockStorage } from "../storage/block-storage.ts";
@@ -203,7 +204,7 @@ export async function settleImage(
       await deps.publish.snapshot(row, now, true);
   }
   if (imageMark?.final) return;
-  await deps.publish.image(image, snapshot, now, FINAL_IMAGE_STATUSES.includes(image.status));
+  await deps.publish.image(image, snapshot, now, isImageFinal(image.status));
 }
 
 /** One step of a snapshot taken on its own: the same as for an image, for one snapshot. */

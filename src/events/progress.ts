@@ -81,10 +81,3 @@ function openListeners(bus: ProgressBus) {
 export async function closeListeners(bus: ProgressBus): Promise<void> {
   await Promise.all([...openListeners(bus)].map((listener) => listener.close()));
 }
-
-export const FINAL_IMAGE_STATUSES: readonly Image["status"][] = [
-  "AVAILABLE",
-  "CREATE_FAILED",
-  "CANCELLED",
-  "DEPRECATED",
-];

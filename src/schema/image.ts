@@ -1,8 +1,9 @@
 import { cancelCopyImage, copyImage } from "../domain/copies.ts";
 import type { UserError } from "../domain/errors.ts";
 import { deleteImage, updateImage } from "../domain/image-admin.ts";
+import { isImageInFlight } from "../domain/image-status.ts";
 import { createCustomImage } from "../domain/images.ts";
-import { ownImageWhere, visibleImageWhere } from "../domain/lookup.ts";
+import { imagesVisibleTo, imageVisibleTo } from "../domain/lookup.ts";
 import type { ImageCheckResult } from "../domain/prechecks.ts";
 import { imageProgress, type Progress } from "../domain/progress.ts";
 import { foldName } from "../domain/validation.ts";
@@ -86,9 +87,7 @@ export async function imageProgressOf(image: ProgressSource, ctx: GraphQLContext
   const snapshots = image.snapshots ?? (await ctx.loaders.imageSnapshots.load(image.id));
   if (snapshots.some((snapshot) => snapshot.status === "PROGRESSING")) validUntil(ctx, null);
   const progress = imageProgress(ctx.storage, snapshots, observedAt(image, ctx));
-  return image.status === "CREATING" || image.status === "WAITING"
-    ? progress
-    : { progress: progress.progress, remainingSeconds: null };
+  return isImageInFlight(image.status) ? progress : { progress: progress.progress, remainingSeconds: null };
 }
 
 export const ImageRef = builder.prismaObject("Image", {
@@ -179,7 +178,7 @@ export async function imageListWhere(
   filter: ImageFilterShape | null | undefined,
 ): Promise<Prisma.ImageWhereInput> {
   const accountId = ctx.account.id;
-  const and: Prisma.ImageWhereInput[] = [ownImageWhere(accountId)];
+  const and: Prisma.ImageWhereInput[] = [imagesVisibleTo(accountId)];
   if (filter?.regionId) and.push({ OR: [{ regionId: filter.regionId }, { ownerAlias: "SYSTEM" }] });
   and.push(filter?.status ? { status: { in: filter.status } } : { status: { not: "CANCELLED" } });
   if (filter?.ownerAlias) and.push({ ownerAlias: { in: filter.ownerAlias } });
@@ -203,7 +202,7 @@ builder.queryFields((t) => ({
     nullable: true,
     args: { id: t.arg.id({ required: true }) },
     resolve: (query, _root, args, ctx) =>
-      ctx.prisma.image.findFirst({ ...query, where: visibleImageWhere(ctx.account.id, args.id) }),
+      ctx.prisma.image.findFirst({ ...query, where: imageVisibleTo(ctx.account.id, args.id) }),
   }),
   images: t.field({
     type: ImageConnectionRef,
@@ -327,10 +326,10 @@ Served over graphql-ws (WebSocket) and over server-sent events.`,
             args.imageId,
             () =>
               ctx.prisma.image.findFirst({
-                where: visibleImageWhere(ctx.account.id, args.imageId),
+                where: imageVisibleTo(ctx.account.id, args.imageId),
                 include: { snapshots: { orderBy: { device: "asc" } } },
               }),
-            (image) => image.status === "CREATING" || image.status === "WAITING",
+            (image) => isImageInFlight(image.status),
             () => ctx.clock.now(),
           );
           if (!start) return null;

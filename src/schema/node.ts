@@ -1,6 +1,6 @@
 import { GraphQLError } from "graphql";
 import { kindOfId, type NodeKind } from "../domain/ids.ts";
-import { ownImageWhere } from "../domain/lookup.ts";
+import { imagesVisibleTo } from "../domain/lookup.ts";
 import { builder } from "./builder.ts";
 import type { GraphQLContext } from "./context.ts";
 
@@ -35,7 +35,7 @@ async function loadNodes(ctx: GraphQLContext, ids: readonly string[]): Promise<(
         rows = await ctx.prisma.snapshot.findMany({ where: { ...where, accountId } });
         break;
       case "Image":
-        rows = await ctx.prisma.image.findMany({ where: { ...where, ...ownImageWhere(accountId) } });
+        rows = await ctx.prisma.image.findMany({ where: { ...where, ...imagesVisibleTo(accountId) } });
         break;
       case "Account":
         rows = kindIds.includes(accountId) ? [ctx.account] : [];

@@ -8,7 +8,7 @@ import { boundedParserCache } from "./document-cache.ts";
 import { costLimitPlugin, documentLimitPlugins } from "./limits.ts";
 import type { RateLimiter } from "./rate-limit.ts";
 
-/** Yoga options of issue 8: the CORS allow-list and a parse cache bounded in bytes. */
+/** Yoga options for the limits: the CORS allow-list and a parse cache bounded in bytes. */
 export function guardOptions(config: Config) {
   return {
     cors: corsPolicy(config.limits.corsOrigins, config.development),

@@ -167,7 +167,7 @@ export function createHttpServer({
     if (route) return route(req, res);
     if (req.method === "POST") {
       const length = req.headers["content-length"];
-      // Refused before Yoga reads it (RUNTIME.md: 1 MiB, HTTP 413).
+      // Refused before Yoga reads it (the runtime contract: 1 MiB, HTTP 413).
       if (length !== undefined && Number(length) > MAX_BODY_BYTES) {
         res.setHeader("connection", "close");
         return json(res, 413, { errors: [{ message: TOO_LARGE }] });

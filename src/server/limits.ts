@@ -23,7 +23,7 @@ import {
   redisRateLimiter,
 } from "./rate-limit.ts";
 
-/** RUNTIME.md and README "Endpoints and limits". */
+/** Limits the published runtime contract sets (README "Endpoints and limits"). */
 export const MAX_DEPTH = 15;
 export const MAX_COST = 5_000;
 export const MAX_BODY_BYTES = 1024 * 1024;

@@ -4,7 +4,7 @@ import { type Browser, chromium, type Locator, type Page } from "playwright-core
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { ManualClock, startTestApp, type TestApp } from "../support/app.ts";
 import { gqlData } from "../support/client.ts";
-import { CreateInstanceDocument } from "../support/documents.ts";
+import { CreateInstanceDocument } from "../support/documents-instances.ts";
 import { requireService } from "../support/services.ts";
 
 const CHROMIUM = requireService("chromium", "test/browser/console.test.ts (the console in a browser)");

@@ -2,8 +2,8 @@ import { type Browser, chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ManualClock, startTestApp, type TestApp } from "../support/app.ts";
 import { gqlData } from "../support/client.ts";
-import { CreateInstanceDocument } from "../support/documents.ts";
 import { CreateCustomImageDocument } from "../support/documents-images.ts";
+import { CreateInstanceDocument } from "../support/documents-instances.ts";
 import { requireService } from "../support/services.ts";
 
 /** A Chromium on this machine (.ci/run installs Debian's); never a browser download. */

@@ -40,37 +40,6 @@ export const AImageFieldsFragment = graphql(`
   }
 `);
 
-export const AInstanceFieldsFragment = graphql(`
-  fragment AInstanceFields on Instance {
-    id
-    name
-    status
-    osType
-    platform
-    architecture
-    region {
-      id
-    }
-    image {
-      id
-      status
-    }
-    imageInProgress {
-      id
-    }
-    disks {
-      id
-      type
-      device
-      sizeGiB
-      status
-      sourceSnapshot {
-        id
-      }
-    }
-  }
-`);
-
 export const AImageDocument = graphql(`
   query AImage($id: ID!) {
     image(id: $id) {
@@ -79,14 +48,6 @@ export const AImageDocument = graphql(`
     node(id: $id) {
       __typename
       id
-    }
-  }
-`);
-
-export const AInstanceDocument = graphql(`
-  query AInstance($id: ID!) {
-    instance(id: $id) {
-      ...AInstanceFields
     }
   }
 `);
@@ -152,45 +113,6 @@ export const AStateDocument = graphql(`
           id
           status
         }
-      }
-    }
-  }
-`);
-
-export const ACreateInstanceDocument = graphql(`
-  mutation ACreateInstance($input: CreateInstanceInput!) {
-    createInstance(input: $input) {
-      instance {
-        ...AInstanceFields
-      }
-      userErrors {
-        ...UserErrorFields
-      }
-    }
-  }
-`);
-
-export const AStopInstanceDocument = graphql(`
-  mutation AStopInstance($input: InstanceActionInput!) {
-    stopInstance(input: $input) {
-      instance {
-        ...AInstanceFields
-      }
-      userErrors {
-        ...UserErrorFields
-      }
-    }
-  }
-`);
-
-export const AReleaseInstanceDocument = graphql(`
-  mutation AReleaseInstance($input: InstanceActionInput!) {
-    releaseInstance(input: $input) {
-      instance {
-        ...AInstanceFields
-      }
-      userErrors {
-        ...UserErrorFields
       }
     }
   }

@@ -1,6 +1,6 @@
 import { graphql } from "../generated/index.ts";
 
-/** The console's image list (issue 9): the document the response cache and the bench serve. */
+/** The console's image list: the document the response cache and the bench serve. */
 export const ConsoleImagesDocument = graphql(`
   query ConsoleImages($regionId: ID!) {
     images(first: 20, filter: { regionId: $regionId, ownerAlias: [SELF] }) {
