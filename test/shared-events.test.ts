@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { graphql } from "./generated/index.ts";
 import { ManualClock, startTestApp, type TestApp } from "./support/app.ts";
 import { gqlData, wsClient } from "./support/client.ts";
-import { CreateInstanceDocument } from "./support/documents.ts";
 import { CreateCustomImageDocument, ImageProgressDocument } from "./support/documents-images.ts";
+import { CreateInstanceDocument } from "./support/documents-instances.ts";
 import { subscribeWs } from "./support/stream.ts";
 
 // Subscribers of one event share its execution (src/server/shared-events.ts) only where the
