@@ -36,7 +36,8 @@ export function databaseProvider(client: object): DatabaseProvider {
   return (client as { _activeProvider?: string })._activeProvider === "postgresql" ? "postgresql" : "sqlite";
 }
 
-const MAX_ATTEMPTS = 10;
+const MAX_ATTEMPTS = 25;
+const MAX_BACKOFF_MS = 250;
 
 type ErrorShape = {
   code?: string;
@@ -82,8 +83,10 @@ function retrySerializationFailures(prisma: Db): void {
         return await transaction(...args);
       } catch (error) {
         if (!isSerializationFailure(error) || attempt >= MAX_ATTEMPTS) throw error;
-        // A short random pause so that the transactions that collided do not collide again.
-        await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * attempt));
+        // A random pause that grows with each attempt (capped), so that many transactions that
+        // collided (one account's creations at 20 in flight) spread out instead of colliding again.
+        const ceiling = Math.min(MAX_BACKOFF_MS, 4 * 2 ** attempt);
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * ceiling));
       }
     }
   };
