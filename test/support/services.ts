@@ -40,12 +40,12 @@ const SERVICES: Record<Service, ServiceSpec> = {
   redis: {
     what: "Redis",
     find: (env) => env.REDIS_URL || undefined,
-    howTo: "REDIS_URL=redis://127.0.0.1:6379/<db> npm test",
+    howTo: "REDIS_URL=redis://localhost:6379/<db> npm test",
   },
   postgres: {
     what: "PostgreSQL",
     find: (env) => env.TEST_DATABASE_URL || undefined,
-    howTo: "TEST_DATABASE_URL=postgresql://user@127.0.0.1:5432/<database> npm test",
+    howTo: "TEST_DATABASE_URL=postgresql://user@localhost:5432/<database> npm test",
   },
   chromium: {
     what: "a Chromium",

@@ -23,7 +23,7 @@ describe("requireService: suites that need Redis, PostgreSQL or a Chromium", () 
       expect(requireService("redis", "test/x.test.ts", {})).toBeUndefined();
       expect(write).toHaveBeenCalledTimes(1);
       expect(String(write.mock.calls[0]?.[0])).toBe(
-        "not run: test/x.test.ts needs Redis; to run it: REDIS_URL=redis://127.0.0.1:6379/<db> npm test\n",
+        "not run: test/x.test.ts needs Redis; to run it: REDIS_URL=redis://localhost:6379/<db> npm test\n",
       );
     } finally {
       write.mockRestore();
