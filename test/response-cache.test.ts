@@ -211,4 +211,26 @@ describe("response cache", () => {
     for (const line of requests)
       expect(line).toMatchObject({ operationName: "ImageStatuses", accountId: expect.any(String) });
   });
+
+  it("answers a browser with the CORS headers of its own origin, not those of the request it stored", async () => {
+    await start(3_600_000);
+    const read = (origin?: string) =>
+      fetch(`${app.origin}/graphql`, {
+        method: "POST",
+        headers: {
+          "content-type": "application/json",
+          authorization: "Bearer demo-key",
+          ...(origin ? { origin } : {}),
+        },
+        body: JSON.stringify({ query: "{ viewer { id } }" }),
+      });
+    // Stored from a request without Origin (curl, a server): no CORS headers.
+    const plain = await read();
+    expect(plain.headers.get("access-control-allow-origin")).toBeNull();
+    // The gateway's own origin is always allowed (cors.ts).
+    const browser = await read(app.origin);
+    expect(browser.headers.get("access-control-allow-origin")).toBe(app.origin);
+    const unknown = await read("https://elsewhere.example");
+    expect(unknown.headers.get("access-control-allow-origin")).toBeNull();
+  });
 });

@@ -136,7 +136,7 @@ function wantsEventStream(req: IncomingMessage): boolean {
 }
 
 function keyOf(req: IncomingMessage, body: Buffer): string {
-  return responseCacheKey(req.headers.authorization, req.headers.accept, body);
+  return responseCacheKey(req.headers.authorization, req.headers.accept, body, req.headers.origin);
 }
 
 export function createHttpServer({

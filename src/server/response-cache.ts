@@ -95,16 +95,22 @@ interface Entry {
   cost: number;
 }
 
-/** A request's identity: its body, the API key it carries and the response format it accepts. */
+/**
+ * A request's identity: its body, the API key it carries, the response format it accepts and the
+ * browser origin it comes from (the stored headers include the CORS headers decided for that origin).
+ */
 export function responseCacheKey(
   authorization: string | undefined,
   accept: string | undefined,
   body: Buffer,
+  origin?: string,
 ): string {
   return createHash("sha1")
     .update(authorization ?? "")
     .update("\n")
     .update(accept ?? "")
+    .update("\n")
+    .update(origin ?? "")
     .update("\n")
     .update(body)
     .digest("base64");

@@ -24,6 +24,7 @@ describe("ResponseCache", () => {
     expect(responseCacheKey("Bearer b", "application/json", body)).not.toBe(key);
     expect(responseCacheKey("Bearer a", "application/graphql-response+json", body)).not.toBe(key);
     expect(responseCacheKey("Bearer a", "application/json", Buffer.from("{}"))).not.toBe(key);
+    expect(responseCacheKey("Bearer a", "application/json", body, "https://app.example")).not.toBe(key);
   });
 
   it("does not store a result computed while the account changed", () => {
