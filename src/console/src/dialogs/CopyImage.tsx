@@ -2,6 +2,7 @@ import { useState } from "react";
 import { useMutation } from "urql";
 import { Dialog } from "../components/Dialog.tsx";
 import { errorsFor, Field, FormErrors, type UserError, unplacedErrors } from "../components/Field.tsx";
+import { NameAndDescription } from "../components/NameAndDescription.tsx";
 import { type ConsoleImage, CopyImageDocument } from "../documents.ts";
 import { useConsole } from "../regions.tsx";
 
@@ -72,19 +73,13 @@ export function CopyImageDialog({ image, onClose, onCopied }: CopyImageProps) {
           </select>
         )}
       </Field>
-      <Field label="Name" errors={errorsFor(errors, "name")}>
-        {(props) => <input {...props} type="text" value={name} onChange={(e) => setName(e.target.value)} />}
-      </Field>
-      <Field label="Description" errors={errorsFor(errors, "description")}>
-        {(props) => (
-          <textarea
-            {...props}
-            rows={3}
-            value={description}
-            onChange={(e) => setDescription(e.target.value)}
-          />
-        )}
-      </Field>
+      <NameAndDescription
+        name={name}
+        description={description}
+        onName={setName}
+        onDescription={setDescription}
+        errors={errors}
+      />
     </Dialog>
   );
 }

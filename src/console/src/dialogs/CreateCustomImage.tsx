@@ -2,7 +2,8 @@ import { useState } from "react";
 import { useMutation, useQuery } from "urql";
 import { runLinuxPrechecks } from "../../../domain/prechecks.ts";
 import { Dialog } from "../components/Dialog.tsx";
-import { errorsFor, Field, FormErrors, type UserError, unplacedErrors } from "../components/Field.tsx";
+import { errorsFor, FormErrors, type UserError, unplacedErrors } from "../components/Field.tsx";
+import { NameAndDescription } from "../components/NameAndDescription.tsx";
 import { type ConsoleInstance, CreateCustomImageDocument, InstanceGuestDocument } from "../documents.ts";
 import { useConsole } from "../regions.tsx";
 import { href, navigate } from "../router.ts";
@@ -106,23 +107,14 @@ export function CreateCustomImageDialog({
         {instance.disks.map((d) => `${d.device} (${d.sizeGiB} GiB)`).join(", ")}.
       </p>
       <FormErrors errors={unplacedErrors(errors, FIELDS)} />
-      <Field
-        label="Name"
-        errors={errorsFor(errors, "name")}
-        hint="2–128 characters: starts with a letter, then letters, digits, '.', ':', '_' or '-'."
-      >
-        {(props) => <input {...props} type="text" value={name} onChange={(e) => setName(e.target.value)} />}
-      </Field>
-      <Field label="Description" errors={errorsFor(errors, "description")} hint="Up to 256 characters.">
-        {(props) => (
-          <textarea
-            {...props}
-            rows={3}
-            value={description}
-            onChange={(e) => setDescription(e.target.value)}
-          />
-        )}
-      </Field>
+      <NameAndDescription
+        name={name}
+        description={description}
+        onName={setName}
+        onDescription={setDescription}
+        errors={errors}
+        hints
+      />
       <PrecheckList checks={checks} heading="Pre-check results" />
       {failing ? (
         <div className="field checkbox">

@@ -1,7 +1,8 @@
 import { useState } from "react";
 import { useMutation } from "urql";
 import { Dialog } from "../components/Dialog.tsx";
-import { errorsFor, Field, FormErrors, type UserError, unplacedErrors } from "../components/Field.tsx";
+import { FormErrors, type UserError, unplacedErrors } from "../components/Field.tsx";
+import { NameAndDescription } from "../components/NameAndDescription.tsx";
 import { type ConsoleImage, UpdateImageDocument } from "../documents.ts";
 
 export function RenameImageDialog({ image, onClose }: { image: ConsoleImage; onClose(): void }) {
@@ -36,19 +37,13 @@ export function RenameImageDialog({ image, onClose }: { image: ConsoleImage; onC
       }
     >
       <FormErrors errors={unplacedErrors(errors, ["name", "description"])} />
-      <Field label="Name" errors={errorsFor(errors, "name")}>
-        {(props) => <input {...props} type="text" value={name} onChange={(e) => setName(e.target.value)} />}
-      </Field>
-      <Field label="Description" errors={errorsFor(errors, "description")}>
-        {(props) => (
-          <textarea
-            {...props}
-            rows={3}
-            value={description}
-            onChange={(e) => setDescription(e.target.value)}
-          />
-        )}
-      </Field>
+      <NameAndDescription
+        name={name}
+        description={description}
+        onName={setName}
+        onDescription={setDescription}
+        errors={errors}
+      />
     </Dialog>
   );
 }
