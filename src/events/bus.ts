@@ -27,6 +27,7 @@ export interface EventBus<T extends { [K in keyof T]: [string, unknown] }> {
 export function createEventBus<T extends { [K in keyof T]: [string, unknown] }>(
   redisUrl?: string,
   onError: (error: Error) => void = () => undefined,
+  channelPrefix = "",
 ): EventBus<T> {
   if (!redisUrl) {
     const eventTarget = new EventTarget();
@@ -53,18 +54,22 @@ export function createEventBus<T extends { [K in keyof T]: [string, unknown] }>(
       lastError = "";
     });
   }
-  const eventTarget = createRedisEventTarget({
-    publishClient,
-    subscribeClient,
-    serializer: { stringify: JSON.stringify, parse: (message) => JSON.parse(message, reviveInstants) },
-  });
+  const eventTarget = prefixedChannels(
+    createRedisEventTarget({
+      publishClient,
+      subscribeClient,
+      serializer: { stringify: JSON.stringify, parse: (message) => JSON.parse(message, reviveInstants) },
+    }),
+    channelPrefix,
+  );
   return {
     pubsub: createPubSub<{ [K in keyof T & string]: T[K] }>({ eventTarget }),
     ready: async () => (await publishClient.ping()) === "PONG",
     settled: async () => {
       // Commands on one connection are answered in order: once PING is, earlier SUBSCRIBEs are active.
+      // A client still connecting holds the SUBSCRIBE in its offline queue: the PING waits behind it.
       await new Promise((resolve) => setImmediate(resolve));
-      if (subscribeClient.status === "ready") await subscribeClient.ping();
+      await subscribeClient.ping().catch(() => undefined);
     },
     close: async () => {
       // quit() waits for replies a client that never connected would not get.
@@ -73,5 +78,21 @@ export function createEventBus<T extends { [K in keyof T]: [string, unknown] }>(
         else client.disconnect();
       }
     },
+  };
+}
+
+/**
+ * Redis channels are one namespace per server, whatever the database number: environments that
+ * share a Redis (another REDIS_PREFIX) must not hear each other's events.
+ */
+function prefixedChannels(target: EventTarget, prefix: string): EventTarget {
+  if (!prefix) return target;
+  return {
+    addEventListener: (topic, callback, options) =>
+      target.addEventListener(prefix + topic, callback, options),
+    removeEventListener: (topic, callback, options) =>
+      target.removeEventListener(prefix + topic, callback, options),
+    dispatchEvent: (event) =>
+      target.dispatchEvent(new CustomEvent(prefix + event.type, { detail: (event as CustomEvent).detail })),
   };
 }

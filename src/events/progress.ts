@@ -30,8 +30,12 @@ export type ProgressTopics = {
   snapshot: [snapshotId: string, event: SnapshotEvent];
 };
 
-export function createProgressEvents(redisUrl?: string, onError?: (error: Error) => void) {
-  const events = createEventBus<ProgressTopics>(redisUrl, onError);
+export function createProgressEvents(
+  redisUrl?: string,
+  onError?: (error: Error) => void,
+  channelPrefix?: string,
+) {
+  const events = createEventBus<ProgressTopics>(redisUrl, onError, channelPrefix);
   settlers.set(events.pubsub, events.settled);
   return events;
 }

@@ -56,8 +56,10 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   await initDatabase(db);
   await seedDatabase(db.prisma, config.demoApiKey);
 
-  const events = createProgressEvents(config.redisUrl, (error) =>
-    logger.warn("redis: connection problem; retrying", { error: error.message }),
+  const events = createProgressEvents(
+    config.redisUrl,
+    (error) => logger.warn("redis: connection problem; retrying", { error: error.message }),
+    `${config.redisPrefix}:events:`,
   );
   const bus = events.pubsub;
   // Across replicas (REDIS_URL) another process's change would not reach this cache: none there.
