@@ -18,6 +18,7 @@ import { memorySequenceLedger, redisSequenceLedger } from "../events/sequence.ts
 import { createLogger, type Logger } from "../logger.ts";
 import { simulatedBlockStorage } from "../storage/block-storage.ts";
 import { createConsoleHandler } from "./console.ts";
+import { connectionDrainer } from "./drain.ts";
 import { graphiqlPage } from "./graphiql-page.ts";
 import { createHttpServer } from "./http.ts";
 import { chargeAccount, createRateLimiter } from "./limits.ts";
@@ -144,6 +145,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     },
   });
   const ws = attachGraphqlWs(server, yoga, authenticate, { maxOperations: config.limits.wsMaxOperations });
+  const drainConnections = connectionDrainer(server);
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(config.port, config.host, () => resolve());
@@ -155,16 +157,19 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   const close = () => {
     closing ??= (async () => {
       const drained = new Promise<void>((resolve) => server.close(() => resolve()));
-      await engine.stop();
+      drainConnections();
       // Subscriptions complete (SSE gets its complete event), then sockets close with 1001.
       await closeListeners(bus);
       await ws.close();
-      await yoga.dispose();
       server.closeIdleConnections();
       // In-flight requests get a moment to finish; streams still open after it are cut.
       const grace = setTimeout(() => server.closeAllConnections(), 5_000);
       await drained;
       clearTimeout(grace);
+      // Only once no request is left: a mutation finishing during the drain still hands its work
+      // to a running engine, and still has its rate limiter (closed by Yoga's dispose).
+      await engine.stop();
+      await yoga.dispose();
       await events.close();
       if (ledgerClient?.status === "ready") await ledgerClient.quit();
       else ledgerClient?.disconnect();
