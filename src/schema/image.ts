@@ -1,5 +1,4 @@
 import { cancelCopyImage, copyImage } from "../domain/copies.ts";
-import type { UserError } from "../domain/errors.ts";
 import { deleteImage, updateImage } from "../domain/image-admin.ts";
 import { isImageInFlight } from "../domain/image-status.ts";
 import { createCustomImage } from "../domain/images.ts";
@@ -21,7 +20,7 @@ import {
   ImageStatusEnum,
   OsTypeEnum,
 } from "./enums.ts";
-import { UserErrorRef, withUserErrors } from "./errors.ts";
+import { withUserErrors } from "./errors.ts";
 import { InstanceConnectionRef } from "./instance.ts";
 import { ImageModel, RegionModel, SnapshotModel } from "./model-refs.ts";
 import { NodeRef } from "./node.ts";
@@ -32,6 +31,7 @@ import {
   relationPage,
   withCursorColumns,
 } from "./pagination.ts";
+import { type PayloadFields, payloadType } from "./payloads.ts";
 import { observedAt } from "./snapshot.ts";
 import { progressStream, startOf } from "./streams.ts";
 
@@ -248,23 +248,17 @@ same input returns the same image; with other input, IDEMPOTENT_PARAMETER_MISMAT
   }),
 });
 
-type ImageRowShape = Prisma.ImageGetPayload<object>;
-
-const CreateCustomImagePayload = builder
-  .objectRef<{ image?: ImageRowShape | null; warnings?: ImageCheckResult[]; userErrors: UserError[] }>(
-    "CreateCustomImagePayload",
-  )
-  .implement({
-    fields: (t) => ({
-      image: t.field({ type: ImageRef, nullable: true, resolve: (p) => p.image ?? null }),
-      warnings: t.field({
-        type: [ImageCheckRef],
-        description: "The pre-checks that did not PASS.",
-        resolve: (p) => p.warnings ?? [],
-      }),
-      userErrors: t.field({ type: [UserErrorRef], resolve: (p) => p.userErrors }),
+const CreateCustomImagePayload = payloadType(
+  "CreateCustomImagePayload",
+  { image: "Image" },
+  (t: PayloadFields<{ warnings: ImageCheckResult[] }>) => ({
+    warnings: t.field({
+      type: [ImageCheckRef],
+      description: "The pre-checks that did not PASS.",
+      resolve: (p) => p.warnings ?? [],
     }),
-  });
+  }),
+);
 
 builder.mutationField("createCustomImage", (t) =>
   t.field({
@@ -280,8 +274,7 @@ builder.mutationField("createCustomImage", (t) =>
           ctx.rates,
         );
         await ctx.afterCommit(created.work);
-        const image = await ctx.prisma.image.findUniqueOrThrow({ where: { id: created.imageId } });
-        return { image, warnings: created.warnings };
+        return { imageId: created.imageId, warnings: created.warnings };
       }),
   }),
 );
@@ -376,27 +369,17 @@ const DeleteImageInput = builder.inputType("DeleteImageInput", {
   }),
 });
 
-function imagePayload(name: string) {
-  return builder.objectRef<{ image?: ImageRowShape | null; userErrors: UserError[] }>(name).implement({
-    fields: (t) => ({
-      image: t.field({ type: ImageRef, nullable: true, resolve: (p) => p.image ?? null }),
-      userErrors: t.field({ type: [UserErrorRef], resolve: (p) => p.userErrors }),
-    }),
-  });
-}
+const CopyImagePayload = payloadType("CopyImagePayload", { image: "Image" });
+const CancelCopyImagePayload = payloadType("CancelCopyImagePayload", { image: "Image" });
+const ImagePayload = payloadType("ImagePayload", { image: "Image" });
 
-const CopyImagePayload = imagePayload("CopyImagePayload");
-const CancelCopyImagePayload = imagePayload("CancelCopyImagePayload");
-const ImagePayload = imagePayload("ImagePayload");
-
-const DeleteImagePayload = builder
-  .objectRef<{ deletedImageId?: string | null; userErrors: UserError[] }>("DeleteImagePayload")
-  .implement({
-    fields: (t) => ({
-      deletedImageId: t.id({ nullable: true, resolve: (p) => p.deletedImageId ?? null }),
-      userErrors: t.field({ type: [UserErrorRef], resolve: (p) => p.userErrors }),
-    }),
-  });
+const DeleteImagePayload = payloadType(
+  "DeleteImagePayload",
+  {},
+  (t: PayloadFields<{ deletedImageId: string }>) => ({
+    deletedImageId: t.exposeID("deletedImageId", { nullable: true }),
+  }),
+);
 
 builder.mutationFields((t) => ({
   copyImage: t.field({
@@ -412,7 +395,7 @@ builder.mutationFields((t) => ({
           ctx.rates,
         );
         await ctx.afterCommit(work);
-        return { image: await ctx.prisma.image.findUniqueOrThrow({ where: { id: imageId } }) };
+        return { imageId };
       }),
   }),
   cancelCopyImage: t.field({
@@ -424,14 +407,14 @@ builder.mutationFields((t) => ({
       withUserErrors(async () => {
         const { imageId, work } = await cancelCopyImage(ctx.prisma, ctx.account.id, input);
         await ctx.afterCommit(work);
-        return { image: await ctx.prisma.image.findUniqueOrThrow({ where: { id: imageId } }) };
+        return { imageId };
       }),
   }),
   updateImage: t.field({
     type: ImagePayload,
     args: { input: t.arg({ type: UpdateImageInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
-      withUserErrors(async () => ({ image: await updateImage(ctx.prisma, ctx.account.id, input) })),
+      withUserErrors(async () => ({ imageId: (await updateImage(ctx.prisma, ctx.account.id, input)).id })),
   }),
   deleteImage: t.field({
     type: DeleteImagePayload,

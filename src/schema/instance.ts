@@ -1,4 +1,3 @@
-import type { UserError } from "../domain/errors.ts";
 import { type GuestState, guestFromColumns } from "../domain/guest.ts";
 import { effectiveInstanceStatus, instanceStatusWhere } from "../domain/instance-status.ts";
 import {
@@ -11,10 +10,11 @@ import type { Prisma } from "../generated/prisma/client.ts";
 import { builder } from "./builder.ts";
 import { validUntil } from "./cache-hints.ts";
 import { ArchitectureEnum, InstanceStatusEnum, OsTypeEnum } from "./enums.ts";
-import { UserErrorRef, withUserErrors } from "./errors.ts";
+import { withUserErrors } from "./errors.ts";
 import { ImageModel, InstanceModel, RegionModel } from "./model-refs.ts";
 import { NodeRef } from "./node.ts";
 import { connectionType, emptyConnection, listConnection } from "./pagination.ts";
+import { payloadType } from "./payloads.ts";
 
 const GuestStateRef = builder.objectRef<GuestState>("GuestState").implement({
   fields: (t) => ({
@@ -185,19 +185,8 @@ const UpdateInstanceGuestStateInput = builder.inputType("UpdateInstanceGuestStat
   }),
 });
 
-type InstanceRow = Prisma.InstanceGetPayload<object>;
-
-function instancePayload(name: string) {
-  return builder.objectRef<{ instance?: InstanceRow | null; userErrors: UserError[] }>(name).implement({
-    fields: (t) => ({
-      instance: t.field({ type: InstanceModel, nullable: true, resolve: (p) => p.instance ?? null }),
-      userErrors: t.field({ type: [UserErrorRef], resolve: (p) => p.userErrors }),
-    }),
-  });
-}
-
-const CreateInstancePayload = instancePayload("CreateInstancePayload");
-const InstancePayload = instancePayload("InstancePayload");
+const CreateInstancePayload = payloadType("CreateInstancePayload", { instance: "Instance" });
+const InstancePayload = payloadType("InstancePayload", { instance: "Instance" });
 
 function actionMutation(action: InstanceAction, description?: string) {
   return builder.mutationField(`${action}Instance`, (t) =>
@@ -216,7 +205,7 @@ function actionMutation(action: InstanceAction, description?: string) {
             ctx.storage,
           );
           await ctx.afterCommit(result.work);
-          return { instance: result.instance };
+          return { instanceId: result.instance.id };
         }),
     }),
   );
@@ -233,16 +222,17 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: CreateInstanceInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
       withUserErrors(async () => {
-        const id = await createInstance(ctx.prisma, ctx.account.id, input, ctx.clock.now());
-        return { instance: await ctx.prisma.instance.findUniqueOrThrow({ where: { id } }) };
+        const instanceId = await createInstance(ctx.prisma, ctx.account.id, input, ctx.clock.now());
+        return { instanceId };
       }),
   }),
   updateInstanceGuestState: t.field({
     type: InstancePayload,
     args: { input: t.arg({ type: UpdateInstanceGuestStateInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
-      withUserErrors(async () => ({
-        instance: await updateInstanceGuestState(ctx.prisma, ctx.account.id, input, ctx.clock.now()),
-      })),
+      withUserErrors(async () => {
+        const instance = await updateInstanceGuestState(ctx.prisma, ctx.account.id, input, ctx.clock.now());
+        return { instanceId: instance.id };
+      }),
   }),
 }));

@@ -1,4 +1,3 @@
-import type { UserError } from "../domain/errors.ts";
 import { snapshotProgress } from "../domain/progress.ts";
 import { createSnapshot, deleteSnapshot } from "../domain/snapshots.ts";
 import { listen, type Observed, type SnapshotEvent } from "../events/progress.ts";
@@ -7,10 +6,11 @@ import { builder } from "./builder.ts";
 import { validUntil } from "./cache-hints.ts";
 import type { GraphQLContext } from "./context.ts";
 import { DiskTypeEnum, SnapshotStatusEnum } from "./enums.ts";
-import { UserErrorRef, withUserErrors } from "./errors.ts";
+import { withUserErrors } from "./errors.ts";
 import { DiskModel, ImageModel, RegionModel, SnapshotModel } from "./model-refs.ts";
 import { NodeRef } from "./node.ts";
 import { connectionType, listConnection } from "./pagination.ts";
+import { type PayloadFields, payloadType } from "./payloads.ts";
 import { progressStream, startOf } from "./streams.ts";
 
 /** Rows carried by progress events are read as of the event, so every subscriber sees the same numbers. */
@@ -126,25 +126,15 @@ const DeleteSnapshotInput = builder.inputType("DeleteSnapshotInput", {
   fields: (t) => ({ snapshotId: t.id({ required: true }) }),
 });
 
-type SnapshotRow = Prisma.SnapshotGetPayload<object>;
+const CreateSnapshotPayload = payloadType("CreateSnapshotPayload", { snapshot: "Snapshot" });
 
-const CreateSnapshotPayload = builder
-  .objectRef<{ snapshot?: SnapshotRow | null; userErrors: UserError[] }>("CreateSnapshotPayload")
-  .implement({
-    fields: (t) => ({
-      snapshot: t.field({ type: SnapshotRef, nullable: true, resolve: (p) => p.snapshot ?? null }),
-      userErrors: t.field({ type: [UserErrorRef], resolve: (p) => p.userErrors }),
-    }),
-  });
-
-const DeleteSnapshotPayload = builder
-  .objectRef<{ deletedSnapshotId?: string | null; userErrors: UserError[] }>("DeleteSnapshotPayload")
-  .implement({
-    fields: (t) => ({
-      deletedSnapshotId: t.id({ nullable: true, resolve: (p) => p.deletedSnapshotId ?? null }),
-      userErrors: t.field({ type: [UserErrorRef], resolve: (p) => p.userErrors }),
-    }),
-  });
+const DeleteSnapshotPayload = payloadType(
+  "DeleteSnapshotPayload",
+  {},
+  (t: PayloadFields<{ deletedSnapshotId: string }>) => ({
+    deletedSnapshotId: t.exposeID("deletedSnapshotId", { nullable: true }),
+  }),
+);
 
 builder.mutationFields((t) => ({
   createSnapshot: t.field({
@@ -160,7 +150,7 @@ builder.mutationFields((t) => ({
           ctx.rates.snapshotGibPerSecond,
         );
         await ctx.afterCommit(work);
-        return { snapshot: await ctx.prisma.snapshot.findUniqueOrThrow({ where: { id: snapshotId } }) };
+        return { snapshotId };
       }),
   }),
   deleteSnapshot: t.field({
