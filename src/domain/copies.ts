@@ -1,7 +1,8 @@
-import { type Db, databaseProvider } from "../db/client.ts";
+import { type Db, databaseProvider, type Tx } from "../db/client.ts";
+import { foldName } from "../db/folded-name.ts";
 import { lockRow } from "../db/locks.ts";
 import { ErrorCollector, fail } from "./errors.ts";
-import { earlierResult, idempotentCreate, type Tx } from "./idempotency.ts";
+import { earlierResult, idempotentCreate } from "./idempotency.ts";
 import { newId } from "./ids.ts";
 import { IN_FLIGHT_IMAGE_STATUSES, isImageInFlight } from "./image-status.ts";
 import {
@@ -10,7 +11,7 @@ import {
   type Rates,
   uniqueViolationsAsUserErrors,
 } from "./images.ts";
-import { checkClientToken, foldName } from "./validation.ts";
+import { checkClientToken } from "./validation.ts";
 import { type Work, work } from "./work.ts";
 
 /** At most this many copies are CREATING in one destination region; the rest wait, oldest first. */

@@ -1,9 +1,6 @@
 import { createHash } from "node:crypto";
-import type { Db } from "../db/client.ts";
-import type { Prisma } from "../generated/prisma/client.ts";
+import type { Db, Tx } from "../db/client.ts";
 import { fail } from "./errors.ts";
-
-export type Tx = Prisma.TransactionClient;
 
 export interface IdempotencyKey {
   accountId: string;

@@ -1,14 +1,13 @@
-import type { Db } from "../db/client.ts";
+import type { Db, Tx } from "../db/client.ts";
+import { foldName } from "../db/folded-name.ts";
 import type { Image } from "../generated/prisma/client.ts";
 import { ErrorCollector, fail } from "./errors.ts";
-import type { Tx } from "./idempotency.ts";
 import { IN_FLIGHT_IMAGE_STATUSES, isImageInFlight } from "./image-status.ts";
 import {
   checkImageNameAndDescription,
   checkNameFreeAndQuota,
   uniqueViolationsAsUserErrors,
 } from "./images.ts";
-import { foldName } from "./validation.ts";
 
 export interface UpdateImageInput {
   imageId: string;

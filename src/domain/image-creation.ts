@@ -1,5 +1,5 @@
+import type { Tx } from "../db/client.ts";
 import type { BlockStorage } from "../storage/block-storage.ts";
-import type { Tx } from "./idempotency.ts";
 import { IN_FLIGHT_IMAGE_STATUSES } from "./image-status.ts";
 import { snapshotProgress } from "./progress.ts";
 

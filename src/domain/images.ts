@@ -1,19 +1,14 @@
-import type { Db } from "../db/client.ts";
+import type { Db, Tx } from "../db/client.ts";
+import { foldName } from "../db/folded-name.ts";
 import { lockRow } from "../db/locks.ts";
 import type { Image, Prisma, Snapshot } from "../generated/prisma/client.ts";
 import { DomainError, ErrorCollector, fail } from "./errors.ts";
 import { guestFromColumns } from "./guest.ts";
-import { earlierResult, idempotentCreate, isUniqueViolation, type Tx } from "./idempotency.ts";
+import { earlierResult, idempotentCreate, isUniqueViolation } from "./idempotency.ts";
 import { newId } from "./ids.ts";
 import { effectiveInstanceStatus } from "./instance-status.ts";
 import { type ImageCheckResult, runLinuxPrechecks } from "./prechecks.ts";
-import {
-  checkClientToken,
-  checkNameAndDescription,
-  derivedSnapshotName,
-  foldName,
-  LIMITS,
-} from "./validation.ts";
+import { checkClientToken, checkNameAndDescription, derivedSnapshotName, LIMITS } from "./validation.ts";
 import { type Work, work } from "./work.ts";
 
 export interface Rates {

@@ -1,4 +1,4 @@
-import type { Db } from "../db/client.ts";
+import type { Db, Tx } from "../db/client.ts";
 import type { Image, ImageDiskMapping, Instance, InstanceStatus } from "../generated/prisma/client.ts";
 import type { BlockStorage } from "../storage/block-storage.ts";
 import { ErrorCollector, fail } from "./errors.ts";
@@ -9,7 +9,7 @@ import {
   guestToColumns,
   mergeGuest,
 } from "./guest.ts";
-import { earlierResult, idempotentCreate, type Tx } from "./idempotency.ts";
+import { earlierResult, idempotentCreate } from "./idempotency.ts";
 import { newId } from "./ids.ts";
 import { failImageCreation } from "./image-creation.ts";
 import { effectiveInstanceStatus } from "./instance-status.ts";

@@ -1,3 +1,4 @@
+import { foldName } from "../db/folded-name.ts";
 import { cancelCopyImage, copyImage } from "../domain/copies.ts";
 import type { UserError } from "../domain/errors.ts";
 import { deleteImage, updateImage } from "../domain/image-admin.ts";
@@ -6,7 +7,6 @@ import { createCustomImage } from "../domain/images.ts";
 import { imagesVisibleTo, imageVisibleTo } from "../domain/lookup.ts";
 import type { ImageCheckResult } from "../domain/prechecks.ts";
 import { imageProgress, type Progress } from "../domain/progress.ts";
-import { foldName } from "../domain/validation.ts";
 import { type ImageEvent, listen, type Observed } from "../events/progress.ts";
 import type { Prisma, Snapshot } from "../generated/prisma/client.ts";
 import { builder } from "./builder.ts";
