@@ -148,7 +148,6 @@ export async function createCustomImage(
     : createFromSnapshots(prisma, key, image, input, now);
 }
 
-/** What every custom image has from its request: its ID, owner, name and description. */
 interface RequestedImage {
   id: string;
   accountId: string;
