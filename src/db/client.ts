@@ -1,7 +1,7 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
-import { PrismaClient } from "../generated/prisma/client.ts";
+import { type Prisma, PrismaClient } from "../generated/prisma/client.ts";
 import { PrismaClient as PgPrismaClient } from "../generated/prisma-pg/client.ts";
 import { poolSafeAdapter } from "./pg-adapter.ts";
 import { serializedAdapter } from "./serialized-adapter.ts";
@@ -12,6 +12,8 @@ import { isPostgresUrl, sqliteFileUrl } from "./url.ts";
  * schema (prisma/postgresql/schema.prisma): the same models and the same API, another provider.
  */
 export type Db = PrismaClient;
+/** The client inside `prisma.$transaction`. */
+export type Tx = Prisma.TransactionClient;
 export type DatabaseProvider = "sqlite" | "postgresql";
 
 /** Counts the SQL statements the client sends, for tests that guard against N+1. */

@@ -1,7 +1,4 @@
-import type { Prisma } from "../generated/prisma/client.ts";
-import { databaseProvider } from "./client.ts";
-
-type Tx = Prisma.TransactionClient;
+import { databaseProvider, type Tx } from "./client.ts";
 
 /**
  * On PostgreSQL, locks one row until the transaction ends (SELECT … FOR UPDATE), so that

@@ -1,7 +1,7 @@
 import { DEMO_ACCOUNT, REGIONS, SYSTEM_IMAGES } from "../../prisma/seed-data.ts";
-import { hashApiKey } from "../domain/accounts.ts";
-import { foldName } from "../domain/validation.ts";
+import { hashApiKey } from "./api-key-hash.ts";
 import type { Db } from "./client.ts";
+import { foldName } from "./folded-name.ts";
 
 const SEEDED_AT = new Date("2026-01-01T00:00:00.000Z");
 

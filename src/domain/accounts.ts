@@ -1,13 +1,11 @@
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
+import { hashApiKey } from "../db/api-key-hash.ts";
 import type { Db } from "../db/client.ts";
 import type { Account } from "../generated/prisma/client.ts";
 import { fail } from "./errors.ts";
 import { newId } from "./ids.ts";
 
-/** Keys are stored as SHA-256: they are long random strings, so a slow password hash adds nothing. */
-export function hashApiKey(key: string): string {
-  return createHash("sha256").update(key, "utf8").digest("hex");
-}
+export { hashApiKey };
 
 export function generateApiKey(): string {
   return `igk_${randomBytes(24).toString("base64url")}`;

@@ -1,7 +1,7 @@
-import { type Db, databaseProvider } from "../db/client.ts";
+import { type Db, databaseProvider, type Tx } from "../db/client.ts";
 import { lockRow } from "../db/locks.ts";
-import { ErrorCollector, fail } from "./errors.ts";
-import { earlierResult, idempotentCreate, type Tx } from "./idempotency.ts";
+import { ErrorCollector, fail, notFound, regionNotFound } from "./errors.ts";
+import { idempotentCreate, lookUpClientToken } from "./idempotency.ts";
 import { newId } from "./ids.ts";
 import { IN_FLIGHT_IMAGE_STATUSES, isImageInFlight } from "./image-status.ts";
 import {
@@ -10,7 +10,9 @@ import {
   type Rates,
   uniqueViolationsAsUserErrors,
 } from "./images.ts";
-import { checkClientToken, foldName } from "./validation.ts";
+import { insertDiskMappings, insertImage, insertSnapshots } from "./inserts.ts";
+import { customImageOrFail, imageOwnedBy, imageUnchangedSince, imageVisibleTo } from "./lookup.ts";
+import { checkClientToken } from "./validation.ts";
 import { type Work, work } from "./work.ts";
 
 /** At most this many copies are CREATING in one destination region; the rest wait, oldest first. */
@@ -31,27 +33,22 @@ export async function copyImage(
   now: Date,
   rates: Rates,
 ): Promise<{ imageId: string; work: Work }> {
+  const { key, earlier } = await lookUpClientToken(prisma, accountId, "copyImage", input);
+  if (earlier) return queued(prisma, earlier);
   const errors = new ErrorCollector();
   checkImageNameAndDescription(errors, input);
   checkClientToken(errors, input.clientToken, ["input", "clientToken"]);
   errors.throwIfAny();
-  const { clientToken, ...request } = input;
-  const key = { accountId, operation: "copyImage", token: clientToken, request };
-  const earlier = await earlierResult(prisma, key);
-  if (earlier) return queued(prisma, earlier);
 
-  const source = await prisma.image.findFirst({
-    where: { id: input.imageId, deletedAt: null, OR: [{ accountId }, { ownerAlias: "SYSTEM" }] },
-    include: { diskMappings: { include: { snapshot: true }, orderBy: { device: "asc" } } },
-  });
-  if (!source) fail("NOT_FOUND", `Image "${input.imageId}" does not exist.`, ["input", "imageId"]);
-  if (source.ownerAlias === "SYSTEM") {
-    fail(
-      "INCORRECT_IMAGE_STATUS",
-      `${source.id} is a SYSTEM image, which every region already offers: it cannot be copied.`,
-      ["input", "imageId"],
-    );
-  }
+  const source = customImageOrFail(
+    await prisma.image.findFirst({
+      where: imageVisibleTo(accountId, input.imageId),
+      include: { diskMappings: { include: { snapshot: true }, orderBy: { device: "asc" } } },
+    }),
+    input.imageId,
+    "copied",
+    "which every region already offers",
+  );
   if (source.status !== "AVAILABLE") {
     fail(
       "INCORRECT_IMAGE_STATUS",
@@ -64,26 +61,23 @@ export async function copyImage(
     );
   }
   const region = await prisma.region.findUnique({ where: { id: input.destinationRegionId } });
-  if (!region) {
-    fail("REGION_NOT_FOUND", `Region "${input.destinationRegionId}" does not exist.`, [
-      "input",
-      "destinationRegionId",
-    ]);
-  }
+  if (!region) regionNotFound(input.destinationRegionId, ["input", "destinationRegionId"]);
   if (region.id === source.regionId) {
     fail("SAME_REGION", `Image ${source.id} is already in ${region.id}: copy it to another region.`, [
       "input",
       "destinationRegionId",
     ]);
   }
-  const missing = source.diskMappings.find((mapping) => !mapping.snapshot);
-  if (missing) {
-    fail(
-      "INCORRECT_IMAGE_STATUS",
-      `The snapshot of ${missing.device} of image ${source.id} was deleted: the image cannot be copied.`,
-      ["input", "imageId"],
-    );
-  }
+  const originals = source.diskMappings.map((mapping) => {
+    if (!mapping.snapshot) {
+      fail(
+        "INCORRECT_IMAGE_STATUS",
+        `The snapshot of ${mapping.device} of image ${source.id} was deleted: the image cannot be copied.`,
+        ["input", "imageId"],
+      );
+    }
+    return { mapping, snapshot: mapping.snapshot, snapshotCopyId: newId("snapshot") };
+  });
 
   const name = input.name ?? source.name;
   const description = input.description ?? source.description;
@@ -96,23 +90,22 @@ export async function copyImage(
           : "give the copy another name with copyImage's name input.",
       });
       // The source as it is now: deleted or deprecated meanwhile, it cannot be copied.
-      const still = await tx.image.count({ where: { id: source.id, status: "AVAILABLE", deletedAt: null } });
+      const still = await tx.image.count({ where: imageUnchangedSince(source) });
       if (still !== 1) {
         fail("INCORRECT_IMAGE_STATUS", `Image ${source.id} changed meanwhile and can no longer be copied.`, [
           "input",
           "imageId",
         ]);
       }
-      await tx.image.create({
-        data: {
+      await insertImage(
+        tx,
+        {
           id: copyId,
           accountId,
           name,
-          nameFolded: foldName(name),
           description,
           regionId: region.id,
           status: "WAITING",
-          ownerAlias: "SELF",
           source: "COPY",
           osType: source.osType,
           platform: source.platform,
@@ -120,42 +113,38 @@ export async function copyImage(
           sizeGiB: source.sizeGiB,
           sourceImageId: source.id,
           sourceRegionId: source.regionId,
-          createdAt: now,
           queueEntry: { create: {} },
         },
-      });
-      for (const mapping of source.diskMappings) {
-        const original = mapping.snapshot!;
-        const snapshotId = newId("snapshot");
-        await tx.snapshot.create({
-          data: {
-            id: snapshotId,
-            accountId,
-            regionId: region.id,
-            name: original.name,
-            description: original.description,
-            status: "PROGRESSING",
-            sourceDiskId: original.sourceDiskId,
-            sourceDiskType: original.sourceDiskType,
-            sourceDiskSizeGiB: original.sourceDiskSizeGiB,
-            device: original.device,
-            imageId: copyId,
-            copiedFromId: original.id,
-            gibPerSecond: rates.copyGibPerSecond,
-            createdAt: now,
-          },
-        });
-        await tx.imageDiskMapping.create({
-          data: {
-            id: newId("mapping"),
-            imageId: copyId,
-            device: mapping.device,
-            type: mapping.type,
-            sizeGiB: mapping.sizeGiB,
-            snapshotId,
-          },
-        });
-      }
+        now,
+      );
+      await insertSnapshots(
+        tx,
+        accountId,
+        originals.map(({ snapshot, snapshotCopyId }) => ({
+          id: snapshotCopyId,
+          regionId: region.id,
+          name: snapshot.name,
+          description: snapshot.description,
+          sourceDiskId: snapshot.sourceDiskId,
+          sourceDiskType: snapshot.sourceDiskType,
+          sourceDiskSizeGiB: snapshot.sourceDiskSizeGiB,
+          device: snapshot.device,
+          imageId: copyId,
+          copiedFromId: snapshot.id,
+          gibPerSecond: rates.copyGibPerSecond,
+        })),
+        now,
+      );
+      await insertDiskMappings(
+        tx,
+        copyId,
+        originals.map(({ mapping, snapshotCopyId }) => ({
+          device: mapping.device,
+          type: mapping.type,
+          sizeGiB: mapping.sizeGiB,
+          snapshotId: snapshotCopyId,
+        })),
+      );
     }),
   );
   return { imageId: created.resourceId, work: work({ regionsWithFreeSlots: [region.id] }) };
@@ -214,8 +203,8 @@ export async function cancelCopyImage(
   input: { imageId: string },
 ): Promise<{ imageId: string; work: Work }> {
   return prisma.$transaction(async (tx) => {
-    const image = await tx.image.findFirst({ where: { id: input.imageId, accountId, deletedAt: null } });
-    if (!image) fail("NOT_FOUND", `Image "${input.imageId}" does not exist.`, ["input", "imageId"]);
+    const image = await tx.image.findFirst({ where: imageOwnedBy(accountId, input.imageId) });
+    if (!image) notFound("Image", input.imageId, ["input", "imageId"]);
     if (image.source !== "COPY") {
       fail("NOT_A_COPY", `Image ${image.id} is not a copy: only copies in progress can be cancelled.`, [
         "input",

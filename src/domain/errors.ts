@@ -63,3 +63,43 @@ export class ErrorCollector {
     if (this.errors.length > 0) throw new DomainError(this.errors);
   }
 }
+
+/** What the caller cannot see does not exist as far as it can tell (schema.graphql: never FORBIDDEN). */
+export function notFound(
+  kind: "Image" | "Instance" | "Snapshot" | "Disk",
+  id: string,
+  field: string[],
+): never {
+  fail("NOT_FOUND", `${kind} "${id}" does not exist.`, field);
+}
+
+export function regionNotFound(id: string, field: string[]): never {
+  fail("REGION_NOT_FOUND", `Region "${id}" does not exist.`, field);
+}
+
+/** A conditional write found the row no longer as it was read: another request changed it. */
+export function changedMeanwhile(
+  code: "INCORRECT_IMAGE_STATUS" | "INCORRECT_INSTANCE_STATUS",
+  kind: "Image" | "Instance",
+  id: string,
+  field: string[],
+): never {
+  fail(code, `${kind} ${id} changed meanwhile; read it again and retry.`, field);
+}
+
+/** One snapshot in progress per disk: `of` names the disk, `snapshotId` the snapshot in progress when known. */
+export function diskSnapshotInProgress(of: string, field: string[], snapshotId?: string): never {
+  fail(
+    "DISK_CREATING_SNAPSHOT",
+    `A snapshot of ${of} is already in progress${snapshotId ? ` (${snapshotId})` : ""}: wait for it to finish or delete it.`,
+    field,
+  );
+}
+
+/** An instance is locked while an image is created from it; `consequence` says what the caller may do. */
+export function instanceLocked(instanceId: string, imageId: string, consequence: string): never {
+  fail("INSTANCE_LOCKED", `Image ${imageId} is being created from instance ${instanceId}${consequence}`, [
+    "input",
+    "instanceId",
+  ]);
+}

@@ -1,9 +1,6 @@
 import { createHash } from "node:crypto";
-import type { Db } from "../db/client.ts";
-import type { Prisma } from "../generated/prisma/client.ts";
+import type { Db, Tx } from "../db/client.ts";
 import { fail } from "./errors.ts";
-
-export type Tx = Prisma.TransactionClient;
 
 export interface IdempotencyKey {
   accountId: string;
@@ -11,6 +8,22 @@ export interface IdempotencyKey {
   token: string | null | undefined;
   /** The request without its clientToken; a retry must send the same. */
   request: unknown;
+}
+
+/**
+ * The first step of every create, before it validates the request: the key its clientToken claims
+ * (the token, and the rest of the input as the request a retry repeats), and the resource an
+ * earlier request with the same key created (see earlierResult).
+ */
+export async function lookUpClientToken(
+  prisma: Db,
+  accountId: string,
+  operation: string,
+  input: { clientToken?: string | null },
+): Promise<{ key: IdempotencyKey; earlier: string | null }> {
+  const { clientToken, ...request } = input;
+  const key = { accountId, operation, token: clientToken, request };
+  return { key, earlier: await earlierResult(prisma, key) };
 }
 
 /** A request as compared between retries: absent, null and an empty list are the same input. */
@@ -46,11 +59,11 @@ export function isUniqueViolation(error: unknown, columns?: string[]): boolean {
 }
 
 /**
- * The resource an earlier request with this clientToken created, or null. Checked before the
- * request is validated again, so a retry gets its first answer even after the world moved on
- * (a clock past expiresAt, a deleted image). Other input with the same token is refused.
+ * The resource an earlier request with this clientToken created, or null; other input with the
+ * same token is refused. Asked before the request is validated, so a retry gets its first answer
+ * even after the world moved on (a clock past expiresAt, a deleted image).
  */
-export async function earlierResult(prisma: Db, key: IdempotencyKey): Promise<string | null> {
+async function earlierResult(prisma: Db, key: IdempotencyKey): Promise<string | null> {
   if (!key.token) return null;
   const record = await prisma.idempotencyRecord.findUnique({
     where: {
@@ -70,8 +83,9 @@ export async function earlierResult(prisma: Db, key: IdempotencyKey): Promise<st
 
 /**
  * Runs `create` in one transaction that first claims the clientToken: the record's primary key
- * (account, operation, token) makes the database, not a check-then-insert, decide who wins. A
- * retry with the same input gets the first result's ID; with other input, IDEMPOTENT_PARAMETER_MISMATCH.
+ * (account, operation, token) makes the database, not a check-then-insert, decide who wins. The
+ * caller looked the token up already; a request that claims the token meanwhile wins, and this
+ * one gets its result (or IDEMPOTENT_PARAMETER_MISMATCH for other input).
  */
 export async function idempotentCreate(
   prisma: Db,
@@ -79,26 +93,28 @@ export async function idempotentCreate(
   resourceId: string,
   create: (tx: Tx) => Promise<void>,
 ): Promise<{ resourceId: string; replayed: boolean }> {
-  const hash = requestHash(key.request);
   const token = key.token;
   if (!token) {
     await prisma.$transaction((tx) => create(tx));
     return { resourceId, replayed: false };
   }
-  const replay = () => earlierResult(prisma, key);
-  const earlier = await replay();
-  if (earlier) return { resourceId: earlier, replayed: true };
   try {
     await prisma.$transaction(async (tx) => {
       await tx.idempotencyRecord.create({
-        data: { accountId: key.accountId, operation: key.operation, token, requestHash: hash, resourceId },
+        data: {
+          accountId: key.accountId,
+          operation: key.operation,
+          token,
+          requestHash: requestHash(key.request),
+          resourceId,
+        },
       });
       await create(tx);
     });
     return { resourceId, replayed: false };
   } catch (error) {
     if (!isUniqueViolation(error, ["token"])) throw error;
-    const winner = await replay();
+    const winner = await earlierResult(prisma, key);
     if (!winner) throw error;
     return { resourceId: winner, replayed: true };
   }

@@ -1,14 +1,14 @@
-import type { Db } from "../db/client.ts";
+import type { Db, Tx } from "../db/client.ts";
+import { foldName } from "../db/folded-name.ts";
 import type { Image } from "../generated/prisma/client.ts";
-import { ErrorCollector, fail } from "./errors.ts";
-import type { Tx } from "./idempotency.ts";
-import { IN_FLIGHT_IMAGE_STATUSES, isImageInFlight } from "./image-status.ts";
+import { changedMeanwhile, ErrorCollector, fail } from "./errors.ts";
+import { isImageInFlight } from "./image-status.ts";
 import {
   checkImageNameAndDescription,
   checkNameFreeAndQuota,
   uniqueViolationsAsUserErrors,
 } from "./images.ts";
-import { foldName } from "./validation.ts";
+import { copiesInFlightOf, customImageOrFail, imageUnchangedSince, imageVisibleTo } from "./lookup.ts";
 
 export interface UpdateImageInput {
   imageId: string;
@@ -23,17 +23,11 @@ async function ownCustomImage(
   imageId: string,
   action: string,
 ): Promise<Image> {
-  const image = await db.image.findFirst({
-    where: { id: imageId, deletedAt: null, OR: [{ accountId }, { ownerAlias: "SYSTEM" }] },
-  });
-  if (!image) fail("NOT_FOUND", `Image "${imageId}" does not exist.`, ["input", "imageId"]);
-  if (image.ownerAlias === "SYSTEM") {
-    fail("INCORRECT_IMAGE_STATUS", `${image.id} is a SYSTEM image: it cannot be ${action}.`, [
-      "input",
-      "imageId",
-    ]);
-  }
-  return image;
+  return customImageOrFail(
+    await db.image.findFirst({ where: imageVisibleTo(accountId, imageId) }),
+    imageId,
+    action,
+  );
 }
 
 export async function updateImage(prisma: Db, accountId: string, input: UpdateImageInput): Promise<Image> {
@@ -64,7 +58,7 @@ export async function updateImage(prisma: Db, accountId: string, input: UpdateIm
         status = input.deprecated ? "DEPRECATED" : "AVAILABLE";
       }
       const updated = await tx.image.updateMany({
-        where: { id: current.id, status: current.status, deletedAt: null },
+        where: imageUnchangedSince(current),
         data: {
           name,
           nameFolded: foldName(name),
@@ -74,12 +68,8 @@ export async function updateImage(prisma: Db, accountId: string, input: UpdateIm
           status,
         },
       });
-      if (updated.count !== 1) {
-        fail("INCORRECT_IMAGE_STATUS", `Image ${current.id} changed meanwhile; read it again and retry.`, [
-          "input",
-          "imageId",
-        ]);
-      }
+      if (updated.count !== 1)
+        changedMeanwhile("INCORRECT_IMAGE_STATUS", "Image", current.id, ["input", "imageId"]);
       return tx.image.findUniqueOrThrow({ where: { id: current.id } });
     }),
   );
@@ -103,7 +93,7 @@ export async function deleteImage(
       );
     }
     const copying = await tx.image.findFirst({
-      where: { sourceImageId: image.id, status: { in: [...IN_FLIGHT_IMAGE_STATUSES] }, deletedAt: null },
+      where: copiesInFlightOf(image.id),
       select: { id: true, regionId: true },
     });
     if (copying) {
@@ -131,15 +121,11 @@ export async function deleteImage(
       );
     }
     const deleted = await tx.image.updateMany({
-      where: { id: image.id, deletedAt: null, status: image.status },
+      where: imageUnchangedSince(image),
       data: { deletedAt: now },
     });
-    if (deleted.count !== 1) {
-      fail("INCORRECT_IMAGE_STATUS", `Image ${image.id} changed meanwhile; read it again and retry.`, [
-        "input",
-        "imageId",
-      ]);
-    }
+    if (deleted.count !== 1)
+      changedMeanwhile("INCORRECT_IMAGE_STATUS", "Image", image.id, ["input", "imageId"]);
     return image.id;
   });
 }

@@ -18,3 +18,16 @@ export function isImageInFlight(status: ImageStatus): boolean {
 export function isImageFinal(status: ImageStatus): boolean {
   return (FINAL_IMAGE_STATUSES as readonly ImageStatus[]).includes(status);
 }
+
+/** An image that can create instances: AVAILABLE, or DEPRECATED (still usable, no longer offered for copies). */
+export const USABLE_IMAGE_STATUSES = ["AVAILABLE", "DEPRECATED"] as const satisfies readonly ImageStatus[];
+
+/** An image that still needs its snapshots: in flight or usable, not ended in failure or cancellation. */
+export const SNAPSHOT_HOLDING_IMAGE_STATUSES = [
+  ...IN_FLIGHT_IMAGE_STATUSES,
+  ...USABLE_IMAGE_STATUSES,
+] as const satisfies readonly ImageStatus[];
+
+export function isImageUsable(status: ImageStatus): boolean {
+  return (USABLE_IMAGE_STATUSES as readonly ImageStatus[]).includes(status);
+}

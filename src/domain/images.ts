@@ -1,19 +1,31 @@
-import type { Db } from "../db/client.ts";
+import type { Db, Tx } from "../db/client.ts";
 import { lockRow } from "../db/locks.ts";
-import type { Image, Prisma, Snapshot } from "../generated/prisma/client.ts";
-import { DomainError, ErrorCollector, fail } from "./errors.ts";
-import { guestFromColumns } from "./guest.ts";
-import { earlierResult, idempotentCreate, isUniqueViolation, type Tx } from "./idempotency.ts";
-import { newId } from "./ids.ts";
-import { effectiveInstanceStatus } from "./instance-status.ts";
-import { type ImageCheckResult, runLinuxPrechecks } from "./prechecks.ts";
+import type { Image, Snapshot } from "../generated/prisma/client.ts";
+import type { BlockStorage } from "../storage/block-storage.ts";
 import {
-  checkClientToken,
-  checkNameAndDescription,
-  derivedSnapshotName,
-  foldName,
-  LIMITS,
-} from "./validation.ts";
+  changedMeanwhile,
+  DomainError,
+  diskSnapshotInProgress,
+  ErrorCollector,
+  fail,
+  instanceLocked,
+  notFound,
+} from "./errors.ts";
+import { guestFromColumns } from "./guest.ts";
+import {
+  type IdempotencyKey,
+  idempotentCreate,
+  isUniqueViolation,
+  lookUpClientToken,
+} from "./idempotency.ts";
+import { newId } from "./ids.ts";
+import { IN_FLIGHT_IMAGE_STATUSES, isImageInFlight } from "./image-status.ts";
+import { insertDiskMappings, insertImage, insertSnapshots, takenOf } from "./inserts.ts";
+import { effectiveInstanceStatus, isSnapshottable } from "./instance-status.ts";
+import { imagesHeldBy } from "./lookup.ts";
+import { type ImageCheckResult, runLinuxPrechecks } from "./prechecks.ts";
+import { snapshotProgress } from "./progress.ts";
+import { checkClientToken, checkNameAndDescription, derivedSnapshotName, LIMITS } from "./validation.ts";
 import { type Work, work } from "./work.ts";
 
 export interface Rates {
@@ -47,8 +59,14 @@ export function checkImageNameAndDescription(
   checkNameAndDescription(errors, input, { what: "The image name", nameCode: "INVALID_IMAGE_NAME" });
 }
 
-/** Images that count against the name rule and the quota: not CANCELLED and not deleted. */
-const LIVE: Prisma.ImageWhereInput = { status: { not: "CANCELLED" }, deletedAt: null };
+/** DUPLICATE_IMAGE_NAME: `existingId` is the image holding the name, when known. */
+function duplicateImageName(name: string, regionId: string, existingId?: string, hint?: string): never {
+  fail(
+    "DUPLICATE_IMAGE_NAME",
+    `You already have an image named "${name}" in ${regionId}${existingId ? ` (${existingId})` : ""}: ${hint ?? "choose another name."}`,
+    ["input", "name"],
+  );
+}
 
 export async function checkNameFreeAndQuota(
   db: Db | Tx,
@@ -59,19 +77,17 @@ export async function checkNameFreeAndQuota(
 ): Promise<void> {
   const { excludeImageId } = options;
   const duplicate = await db.image.findFirst({
-    where: { ...LIVE, accountId, regionId, name, ...(excludeImageId ? { id: { not: excludeImageId } } : {}) },
+    where: {
+      ...imagesHeldBy(accountId, regionId),
+      name,
+      ...(excludeImageId ? { id: { not: excludeImageId } } : {}),
+    },
     select: { id: true },
   });
-  if (duplicate) {
-    fail(
-      "DUPLICATE_IMAGE_NAME",
-      `You already have an image named "${name}" in ${regionId} (${duplicate.id}): ${options.nameHint ?? "choose another name."}`,
-      ["input", "name"],
-    );
-  }
+  if (duplicate) duplicateImageName(name, regionId, duplicate.id, options.nameHint);
   if (excludeImageId) return;
   const account = await db.account.findUniqueOrThrow({ where: { id: accountId } });
-  const used = await db.image.count({ where: { ...LIVE, accountId, regionId } });
+  const used = await db.image.count({ where: imagesHeldBy(accountId, regionId) });
   if (used >= account.imageQuotaPerRegion) {
     fail(
       "QUOTA_EXCEEDED",
@@ -79,14 +95,6 @@ export async function checkNameFreeAndQuota(
       ["input"],
     );
   }
-}
-
-function duplicateNameError(name: string, regionId: string): DomainError {
-  return new DomainError({
-    code: "DUPLICATE_IMAGE_NAME",
-    message: `You already have an image named "${name}" in ${regionId}: choose another name.`,
-    field: ["input", "name"],
-  });
 }
 
 /**
@@ -101,14 +109,10 @@ export async function uniqueViolationsAsUserErrors<T>(
   try {
     return await run();
   } catch (error) {
-    if (isUniqueViolation(error, ["name"])) throw duplicateNameError(name, regionId);
+    if (isUniqueViolation(error, ["name"])) duplicateImageName(name, regionId);
     // One snapshot in progress per disk: another request got in first.
     if (isUniqueViolation(error, ["sourceDiskId"])) {
-      throw new DomainError({
-        code: "DISK_CREATING_SNAPSHOT",
-        message: "A snapshot of one of the instance's disks started meanwhile: wait for it to finish.",
-        field: ["input", "instanceId"],
-      });
+      diskSnapshotInProgress("one of the instance's disks", ["input", "instanceId"]);
     }
     throw error;
   }
@@ -121,6 +125,8 @@ export async function createCustomImage(
   now: Date,
   rates: Rates,
 ): Promise<CreatedImage> {
+  const { key, earlier } = await lookUpClientToken(prisma, accountId, "createCustomImage", input);
+  if (earlier) return replayed(prisma, earlier);
   const errors = new ErrorCollector();
   const fromInstance = Boolean(input.instanceId);
   if (fromInstance === Boolean(input.snapshotId)) {
@@ -136,34 +142,36 @@ export async function createCustomImage(
   checkImageNameAndDescription(errors, input);
   checkClientToken(errors, input.clientToken, ["input", "clientToken"]);
   errors.throwIfAny();
-  const { clientToken, ...request } = input;
-  const earlier = await earlierResult(prisma, {
-    accountId,
-    operation: "createCustomImage",
-    token: clientToken,
-    request,
-  });
-  if (earlier) return replayed(prisma, earlier);
+  const image = { id: newId("image"), accountId, name: input.name, description: input.description ?? null };
   return fromInstance
-    ? createFromInstance(prisma, accountId, input, now, rates)
-    : createFromSnapshots(prisma, accountId, input, now);
+    ? createFromInstance(prisma, key, image, input, now, rates)
+    : createFromSnapshots(prisma, key, image, input, now);
+}
+
+interface RequestedImage {
+  id: string;
+  accountId: string;
+  name: string;
+  description: string | null;
 }
 
 async function createFromInstance(
   prisma: Db,
-  accountId: string,
+  key: IdempotencyKey,
+  image: RequestedImage,
   input: CreateCustomImageInput,
   now: Date,
   rates: Rates,
 ): Promise<CreatedImage> {
+  const { accountId } = key;
   const instanceId = input.instanceId!;
   const instance = await prisma.instance.findFirst({
     where: { id: instanceId, accountId },
     include: { disks: { where: { status: { not: "RELEASED" } }, orderBy: { device: "asc" } } },
   });
-  if (!instance) fail("NOT_FOUND", `Instance "${instanceId}" does not exist.`, ["input", "instanceId"]);
+  if (!instance) notFound("Instance", instanceId, ["input", "instanceId"]);
   const status = effectiveInstanceStatus(instance, now);
-  if (status !== "RUNNING" && status !== "STOPPED") {
+  if (!isSnapshottable(status)) {
     fail(
       "INCORRECT_INSTANCE_STATUS",
       `Instance ${instance.id} is ${status}: an image can be created only from a RUNNING or STOPPED instance. For a released or expired instance, create the image from its system-disk snapshot (snapshotId).`,
@@ -185,106 +193,83 @@ async function createFromInstance(
   const systemDisk = instance.disks.find((disk) => disk.type === "SYSTEM");
   if (!systemDisk)
     fail("INCORRECT_INSTANCE_STATUS", `Instance ${instance.id} has no system disk.`, ["input"]);
-  const imageId = newId("image");
-  const { clientToken, ...request } = input;
+  const imageId = image.id;
   const created = await uniqueViolationsAsUserErrors(input.name, instance.regionId, () =>
-    idempotentCreate(
-      prisma,
-      { accountId, operation: "createCustomImage", token: clientToken, request },
-      imageId,
-      async (tx) => {
-        // Requests for one instance take their turn here (PostgreSQL; SERIALIZABLE alone would
-        // also keep the rules, but through deadlocks on the rows each of them writes).
-        await lockRow(tx, "Instance", instance.id);
-        await checkNameFreeAndQuota(tx, accountId, instance.regionId, input.name);
-        // As it is now, not as first read: another request may have locked or stopped it since.
-        const current = await tx.instance.findUniqueOrThrow({ where: { id: instance.id } });
-        if (current.lockedByImageId) lockedError(instance.id, current.lockedByImageId);
-        const currentStatus = effectiveInstanceStatus(current, now);
-        if (currentStatus !== "RUNNING" && currentStatus !== "STOPPED") {
-          fail("INCORRECT_INSTANCE_STATUS", `Instance ${instance.id} became ${currentStatus} meanwhile.`, [
-            "input",
-            "instanceId",
-          ]);
-        }
-        const busy = await tx.snapshot.findFirst({
-          where: {
-            sourceDiskId: { in: instance.disks.map((d) => d.id) },
-            status: "PROGRESSING",
-            copiedFromId: null,
-          },
-        });
-        if (busy) {
-          fail(
-            "DISK_CREATING_SNAPSHOT",
-            `A snapshot of disk ${busy.sourceDiskId} (${busy.device}) is already in progress (${busy.id}): wait for it to finish or delete it.`,
-            ["input", "instanceId"],
-          );
-        }
-        await tx.image.create({
-          data: {
-            id: imageId,
-            accountId,
-            name: input.name,
-            nameFolded: foldName(input.name),
-            description: input.description ?? null,
-            regionId: instance.regionId,
-            status: "CREATING",
-            ownerAlias: "SELF",
-            source: "INSTANCE",
-            osType: instance.osType,
-            platform: instance.platform,
-            architecture: instance.architecture,
-            sizeGiB: systemDisk.sizeGiB,
-            sourceInstanceId: instance.id,
-            createdAt: now,
-          },
-        });
-        // One statement for the snapshots and one for the mappings, whatever the number of disks.
-        const snapshotIds = instance.disks.map(() => newId("snapshot"));
-        await tx.snapshot.createMany({
-          data: instance.disks.map((disk, i) => ({
-            id: snapshotIds[i]!,
-            accountId,
-            regionId: instance.regionId,
-            name: derivedSnapshotName(input.name, disk.device),
-            status: "PROGRESSING" as const,
-            sourceDiskId: disk.id,
-            sourceDiskType: disk.type,
-            sourceDiskSizeGiB: disk.sizeGiB,
-            device: disk.device,
-            imageId,
-            startedAt: now,
-            gibPerSecond: rates.snapshotGibPerSecond,
-            createdAt: now,
-          })),
-        });
-        await tx.imageDiskMapping.createMany({
-          data: instance.disks.map((disk, i) => ({
-            id: newId("mapping"),
-            imageId,
-            device: disk.device,
-            type: disk.type,
-            sizeGiB: disk.sizeGiB,
-            snapshotId: snapshotIds[i]!,
-          })),
-        });
-        await tx.imageCheck.createMany({
-          data: checks.map((check, position) => ({ imageId, position, ...check })),
-        });
-        const locked = await tx.instance.updateMany({
-          where: { id: instance.id, lockedByImageId: null, status: current.status },
-          data: { lockedByImageId: imageId },
-        });
-        if (locked.count !== 1) {
-          fail(
-            "INCORRECT_INSTANCE_STATUS",
-            `Instance ${instance.id} changed meanwhile; read it again and retry.`,
-            ["input", "instanceId"],
-          );
-        }
-      },
-    ),
+    idempotentCreate(prisma, key, imageId, async (tx) => {
+      // Requests for one instance take their turn here (PostgreSQL; SERIALIZABLE alone would
+      // also keep the rules, but through deadlocks on the rows each of them writes).
+      await lockRow(tx, "Instance", instance.id);
+      await checkNameFreeAndQuota(tx, accountId, instance.regionId, input.name);
+      // As it is now, not as first read: another request may have locked or stopped it since.
+      const current = await tx.instance.findUniqueOrThrow({ where: { id: instance.id } });
+      if (current.lockedByImageId) {
+        instanceLocked(instance.id, current.lockedByImageId, ": wait for it to finish.");
+      }
+      const currentStatus = effectiveInstanceStatus(current, now);
+      if (!isSnapshottable(currentStatus)) {
+        fail("INCORRECT_INSTANCE_STATUS", `Instance ${instance.id} became ${currentStatus} meanwhile.`, [
+          "input",
+          "instanceId",
+        ]);
+      }
+      const busy = await tx.snapshot.findFirst({
+        where: {
+          sourceDiskId: { in: instance.disks.map((d) => d.id) },
+          status: "PROGRESSING",
+          copiedFromId: null,
+        },
+      });
+      if (busy) {
+        diskSnapshotInProgress(
+          `disk ${busy.sourceDiskId} (${busy.device})`,
+          ["input", "instanceId"],
+          busy.id,
+        );
+      }
+      await insertImage(
+        tx,
+        {
+          ...image,
+          regionId: instance.regionId,
+          status: "CREATING",
+          source: "INSTANCE",
+          osType: instance.osType,
+          platform: instance.platform,
+          architecture: instance.architecture,
+          sizeGiB: systemDisk.sizeGiB,
+          sourceInstanceId: instance.id,
+        },
+        now,
+      );
+      const snapshots = instance.disks.map((disk) => ({
+        id: newId("snapshot"),
+        ...takenOf(disk),
+        name: derivedSnapshotName(input.name, disk.device),
+        imageId,
+        startedAt: now,
+        gibPerSecond: rates.snapshotGibPerSecond,
+      }));
+      await insertSnapshots(tx, accountId, snapshots, now);
+      await insertDiskMappings(
+        tx,
+        imageId,
+        instance.disks.map((disk, i) => ({
+          device: disk.device,
+          type: disk.type,
+          sizeGiB: disk.sizeGiB,
+          snapshotId: snapshots[i]!.id,
+        })),
+      );
+      await tx.imageCheck.createMany({
+        data: checks.map((check, position) => ({ imageId, position, ...check })),
+      });
+      const locked = await tx.instance.updateMany({
+        where: { id: instance.id, lockedByImageId: null, status: current.status },
+        data: { lockedByImageId: imageId },
+      });
+      if (locked.count !== 1)
+        changedMeanwhile("INCORRECT_INSTANCE_STATUS", "Instance", instance.id, ["input", "instanceId"]);
+    }),
   );
   if (created.replayed) return replayed(prisma, created.resourceId);
   return { imageId: created.resourceId, warnings, work: work({ startedImages: [created.resourceId] }) };
@@ -297,16 +282,8 @@ async function replayed(prisma: Db, imageId: string): Promise<CreatedImage> {
     imageId,
     warnings: await storedWarnings(prisma, imageId),
     // Handing an image in progress to the engine again is harmless: scheduling is idempotent.
-    work: work({ startedImages: image.status === "CREATING" ? [imageId] : [] }),
+    work: work({ startedImages: isImageInFlight(image.status) ? [imageId] : [] }),
   };
-}
-
-function lockedError(instanceId: string, imageId: string): never {
-  fail(
-    "INSTANCE_LOCKED",
-    `Image ${imageId} is already being created from instance ${instanceId}: wait for it to finish.`,
-    ["input", "instanceId"],
-  );
 }
 
 async function storedWarnings(prisma: Db, imageId: string): Promise<ImageCheckResult[]> {
@@ -337,7 +314,7 @@ async function ownAccomplishedSnapshot(
     where: { id, accountId },
     include: { sourceDisk: { include: { instance: true } } },
   });
-  if (!snapshot) fail("NOT_FOUND", `Snapshot "${id}" does not exist.`, field);
+  if (!snapshot) notFound("Snapshot", id, field);
   if (snapshot.status !== "ACCOMPLISHED") {
     fail(
       "SNAPSHOT_NOT_READY",
@@ -350,10 +327,12 @@ async function ownAccomplishedSnapshot(
 
 async function createFromSnapshots(
   prisma: Db,
-  accountId: string,
+  key: IdempotencyKey,
+  image: RequestedImage,
   input: CreateCustomImageInput,
   now: Date,
 ): Promise<CreatedImage> {
+  const { accountId } = key;
   const ids = input.dataDiskSnapshotIds ?? [];
   if (ids.length > LIMITS.dataDisksMax) {
     fail(
@@ -402,57 +381,79 @@ async function createFromSnapshots(
     data.push(snapshot);
   }
 
-  const imageId = newId("image");
-  const { clientToken, ...request } = input;
+  const imageId = image.id;
   const regionId = system.regionId;
   const created = await uniqueViolationsAsUserErrors(input.name, regionId, () =>
-    idempotentCreate(
-      prisma,
-      { accountId, operation: "createCustomImage", token: clientToken, request },
-      imageId,
-      async (tx) => {
-        await checkNameFreeAndQuota(tx, accountId, regionId, input.name);
-        const ids = [system.id, ...data.map((snapshot) => snapshot.id)];
-        const ready = await tx.snapshot.count({ where: { id: { in: ids }, status: "ACCOMPLISHED" } });
-        if (ready !== ids.length) {
-          fail("NOT_FOUND", "A snapshot of the image was deleted meanwhile; read the snapshots again.", [
-            "input",
-            "snapshotId",
-          ]);
-        }
-        await tx.image.create({
-          data: {
-            id: imageId,
-            accountId,
-            name: input.name,
-            nameFolded: foldName(input.name),
-            description: input.description ?? null,
-            regionId,
-            status: "AVAILABLE",
-            ownerAlias: "SELF",
-            source: "SNAPSHOT",
-            osType: origin.osType,
-            platform: origin.platform,
-            architecture: origin.architecture,
-            sizeGiB: system.sourceDiskSizeGiB,
-            sourceSnapshotId: system.id,
-            createdAt: now,
-            availableAt: now,
-          },
-        });
-        await tx.imageDiskMapping.createMany({
-          data: [system, ...data].map((snapshot) => ({
-            id: newId("mapping"),
-            imageId,
-            device: snapshot.device,
-            type: snapshot.sourceDiskType,
-            sizeGiB: snapshot.sourceDiskSizeGiB,
-            snapshotId: snapshot.id,
-          })),
-        });
-      },
-    ),
+    idempotentCreate(prisma, key, imageId, async (tx) => {
+      await checkNameFreeAndQuota(tx, accountId, regionId, input.name);
+      const ids = [system.id, ...data.map((snapshot) => snapshot.id)];
+      const ready = await tx.snapshot.count({ where: { id: { in: ids }, status: "ACCOMPLISHED" } });
+      if (ready !== ids.length) {
+        fail("NOT_FOUND", "A snapshot of the image was deleted meanwhile; read the snapshots again.", [
+          "input",
+          "snapshotId",
+        ]);
+      }
+      await insertImage(
+        tx,
+        {
+          ...image,
+          regionId,
+          status: "AVAILABLE",
+          source: "SNAPSHOT",
+          osType: origin.osType,
+          platform: origin.platform,
+          architecture: origin.architecture,
+          sizeGiB: system.sourceDiskSizeGiB,
+          sourceSnapshotId: system.id,
+          availableAt: now,
+        },
+        now,
+      );
+      await insertDiskMappings(
+        tx,
+        imageId,
+        [system, ...data].map((snapshot) => ({
+          device: snapshot.device,
+          type: snapshot.sourceDiskType,
+          sizeGiB: snapshot.sourceDiskSizeGiB,
+          snapshotId: snapshot.id,
+        })),
+      );
+    }),
   );
   if (created.replayed) return replayed(prisma, created.resourceId);
   return { imageId: created.resourceId, warnings: [], work: work() };
+}
+
+/**
+ * Ends an image that is still WAITING or CREATING as CREATE_FAILED: its unfinished snapshots
+ * FAILED where they stopped, and the instance it locked unlocked. A conditional update, so it
+ * does nothing (and returns false) when the image already ended.
+ */
+export async function failImageCreation(
+  tx: Tx,
+  imageId: string,
+  reason: string,
+  now: Date,
+  storage: BlockStorage,
+): Promise<boolean> {
+  const ended = await tx.image.updateMany({
+    where: { id: imageId, status: { in: [...IN_FLIGHT_IMAGE_STATUSES] } },
+    data: { status: "CREATE_FAILED", failureReason: reason },
+  });
+  if (ended.count === 0) return false;
+  const unfinished = await tx.snapshot.findMany({ where: { imageId, status: "PROGRESSING" } });
+  for (const snapshot of unfinished) {
+    await tx.snapshot.updateMany({
+      where: { id: snapshot.id, status: "PROGRESSING" },
+      data: {
+        status: "FAILED",
+        progress: snapshotProgress(storage, snapshot, now).progress,
+        failureReason: `The image ${imageId} it was taken for failed: ${reason}`,
+      },
+    });
+  }
+  await tx.instance.updateMany({ where: { lockedByImageId: imageId }, data: { lockedByImageId: null } });
+  return true;
 }

@@ -25,3 +25,8 @@ export function instanceStatusWhere(
   });
   return { OR: branches };
 }
+
+/** An instance whose disks can be snapshotted, and so make an image: RUNNING or STOPPED. */
+export function isSnapshottable(status: InstanceStatus): boolean {
+  return status === "RUNNING" || status === "STOPPED";
+}

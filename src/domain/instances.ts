@@ -1,7 +1,14 @@
-import type { Db } from "../db/client.ts";
+import type { Db, Tx } from "../db/client.ts";
 import type { Image, ImageDiskMapping, Instance, InstanceStatus } from "../generated/prisma/client.ts";
 import type { BlockStorage } from "../storage/block-storage.ts";
-import { ErrorCollector, fail } from "./errors.ts";
+import {
+  changedMeanwhile,
+  ErrorCollector,
+  fail,
+  instanceLocked,
+  notFound,
+  regionNotFound,
+} from "./errors.ts";
 import {
   DEFAULT_GUEST,
   type GuestStateInput,
@@ -9,11 +16,12 @@ import {
   guestToColumns,
   mergeGuest,
 } from "./guest.ts";
-import { earlierResult, idempotentCreate, type Tx } from "./idempotency.ts";
+import { idempotentCreate, lookUpClientToken } from "./idempotency.ts";
 import { newId } from "./ids.ts";
-import { failImageCreation } from "./image-creation.ts";
+import { isImageUsable } from "./image-status.ts";
+import { failImageCreation } from "./images.ts";
 import { effectiveInstanceStatus } from "./instance-status.ts";
-import { imageVisibleTo } from "./lookup.ts";
+import { imageUnchangedSince, imageVisibleTo } from "./lookup.ts";
 import {
   checkClientToken,
   DATA_DEVICES,
@@ -41,8 +49,6 @@ interface PlannedDisk {
   sizeGiB: number;
   sourceSnapshotId: string | null;
 }
-
-const USABLE_IMAGE_STATUSES = ["AVAILABLE", "DEPRECATED"];
 
 /**
  * Data disks of a new instance: one per data-disk mapping of a custom image (same device, at least
@@ -120,7 +126,7 @@ function planDataDisks(
 
 function checkImageUsable(image: Image, regionId: string): void {
   if (image.ownerAlias === "SYSTEM") return;
-  if (!USABLE_IMAGE_STATUSES.includes(image.status)) {
+  if (!isImageUsable(image.status)) {
     fail(
       "INCORRECT_IMAGE_STATUS",
       `Image ${image.id} is ${image.status}: only an AVAILABLE or DEPRECATED image can create instances.`,
@@ -142,9 +148,7 @@ export async function createInstance(
   input: CreateInstanceInput,
   now: Date,
 ): Promise<string> {
-  const { clientToken, ...request } = input;
-  const key = { accountId, operation: "createInstance", token: clientToken, request };
-  const earlier = await earlierResult(prisma, key);
+  const { key, earlier } = await lookUpClientToken(prisma, accountId, "createInstance", input);
   if (earlier) return earlier;
   const errors = new ErrorCollector();
   const nameError = nameProblem(input.name, "The instance name");
@@ -157,12 +161,12 @@ export async function createInstance(
   errors.throwIfAny();
 
   const region = await prisma.region.findUnique({ where: { id: input.regionId } });
-  if (!region) fail("REGION_NOT_FOUND", `Region "${input.regionId}" does not exist.`, ["input", "regionId"]);
+  if (!region) regionNotFound(input.regionId, ["input", "regionId"]);
   const image = await prisma.image.findFirst({
     where: imageVisibleTo(accountId, input.imageId),
     include: { diskMappings: true },
   });
-  if (!image) fail("NOT_FOUND", `Image "${input.imageId}" does not exist.`, ["input", "imageId"]);
+  if (!image) notFound("Image", input.imageId, ["input", "imageId"]);
   checkImageUsable(image, region.id);
 
   const systemDiskSizeGiB = input.systemDiskSizeGiB ?? image.sizeGiB;
@@ -180,9 +184,8 @@ export async function createInstance(
   const instanceId = newId("instance");
   const result = await idempotentCreate(prisma, key, instanceId, async (tx) => {
     // The image as it is now: deleted or failed meanwhile, it cannot create instances.
-    const still = await tx.image.count({ where: { id: image.id, status: image.status, deletedAt: null } });
-    if (still !== 1)
-      fail("INCORRECT_IMAGE_STATUS", `Image ${image.id} changed meanwhile; try again.`, ["input", "imageId"]);
+    const still = await tx.image.count({ where: imageUnchangedSince(image) });
+    if (still !== 1) changedMeanwhile("INCORRECT_IMAGE_STATUS", "Image", image.id, ["input", "imageId"]);
     await tx.instance.create({
       data: {
         id: instanceId,
@@ -250,7 +253,7 @@ export interface InstanceActionResult {
 
 async function findOwnInstance(prisma: Db | Tx, accountId: string, instanceId: string): Promise<Instance> {
   const instance = await prisma.instance.findFirst({ where: { id: instanceId, accountId } });
-  if (!instance) fail("NOT_FOUND", `Instance "${instanceId}" does not exist.`, ["input", "instanceId"]);
+  if (!instance) notFound("Instance", instanceId, ["input", "instanceId"]);
   return instance;
 }
 
@@ -277,10 +280,10 @@ export async function changeInstanceStatus(
     }
     const lock = instance.lockedByImageId;
     if (lock && !input.force) {
-      fail(
-        "INSTANCE_LOCKED",
-        `Image ${lock} is being created from instance ${instance.id}, so its status cannot change until the image is AVAILABLE. Wait for it, or pass force: true to proceed and abandon the image (it ends CREATE_FAILED).`,
-        ["input", "instanceId"],
+      instanceLocked(
+        instance.id,
+        lock,
+        ", so its status cannot change until the image is AVAILABLE. Wait for it, or pass force: true to proceed and abandon the image (it ends CREATE_FAILED).",
       );
     }
     let abandonedImageId: string | null = null;

@@ -1,9 +1,11 @@
 import type { Db } from "../db/client.ts";
 import type { Snapshot } from "../generated/prisma/client.ts";
-import { DomainError, ErrorCollector, fail } from "./errors.ts";
-import { earlierResult, idempotentCreate, isUniqueViolation } from "./idempotency.ts";
+import { diskSnapshotInProgress, ErrorCollector, fail, notFound } from "./errors.ts";
+import { idempotentCreate, isUniqueViolation, lookUpClientToken } from "./idempotency.ts";
 import { newId } from "./ids.ts";
-import { effectiveInstanceStatus } from "./instance-status.ts";
+import { insertSnapshots, takenOf } from "./inserts.ts";
+import { effectiveInstanceStatus, isSnapshottable } from "./instance-status.ts";
+import { imagesHoldingSnapshot } from "./lookup.ts";
 import { checkClientToken, checkNameAndDescription } from "./validation.ts";
 import { type Work, work } from "./work.ts";
 
@@ -14,14 +16,6 @@ export interface CreateSnapshotInput {
   clientToken?: string | null;
 }
 
-function inProgressError(diskId: string): DomainError {
-  return new DomainError({
-    code: "DISK_CREATING_SNAPSHOT",
-    message: `A snapshot of disk ${diskId} is already in progress: wait for it to finish (or delete it) before taking another.`,
-    field: ["input", "diskId"],
-  });
-}
-
 export async function createSnapshot(
   prisma: Db,
   accountId: string,
@@ -29,22 +23,20 @@ export async function createSnapshot(
   now: Date,
   gibPerSecond: number,
 ): Promise<{ snapshotId: string; work: Work }> {
+  const { key, earlier } = await lookUpClientToken(prisma, accountId, "createSnapshot", input);
+  if (earlier) return { snapshotId: earlier, work: work({ startedSnapshots: [earlier] }) };
   const errors = new ErrorCollector();
   checkNameAndDescription(errors, input, { what: "The snapshot name", nameCode: "INVALID_INPUT" });
   checkClientToken(errors, input.clientToken, ["input", "clientToken"]);
   errors.throwIfAny();
-  const { clientToken, ...request } = input;
-  const key = { accountId, operation: "createSnapshot", token: clientToken, request };
-  const earlier = await earlierResult(prisma, key);
-  if (earlier) return { snapshotId: earlier, work: work({ startedSnapshots: [earlier] }) };
 
   const disk = await prisma.disk.findFirst({
     where: { id: input.diskId, accountId },
     include: { instance: true },
   });
-  if (!disk) fail("NOT_FOUND", `Disk "${input.diskId}" does not exist.`, ["input", "diskId"]);
+  if (!disk) notFound("Disk", input.diskId, ["input", "diskId"]);
   const status = disk.instance ? effectiveInstanceStatus(disk.instance, now) : null;
-  if (disk.status === "RELEASED" || (status !== "RUNNING" && status !== "STOPPED")) {
+  if (disk.status === "RELEASED" || !status || !isSnapshottable(status)) {
     fail(
       "INCORRECT_INSTANCE_STATUS",
       `Disk ${disk.id} is ${disk.status}${status ? ` on a ${status} instance` : ""}: snapshots are taken of disks of RUNNING or STOPPED instances.`,
@@ -60,37 +52,33 @@ export async function createSnapshot(
         include: { instance: true },
       });
       const instanceStatus = current.instance ? effectiveInstanceStatus(current.instance, now) : null;
-      if (current.status === "RELEASED" || (instanceStatus !== "RUNNING" && instanceStatus !== "STOPPED")) {
+      if (current.status === "RELEASED" || !instanceStatus || !isSnapshottable(instanceStatus)) {
         fail("INCORRECT_INSTANCE_STATUS", `Disk ${disk.id} was released meanwhile.`, ["input", "diskId"]);
       }
-      await tx.snapshot.create({
-        data: {
-          id: snapshotId,
-          accountId,
-          regionId: disk.regionId,
-          name: input.name ?? null,
-          description: input.description ?? null,
-          status: "PROGRESSING",
-          sourceDiskId: disk.id,
-          sourceDiskType: disk.type,
-          sourceDiskSizeGiB: disk.sizeGiB,
-          device: disk.device,
-          startedAt: now,
-          gibPerSecond,
-          createdAt: now,
-        },
-      });
+      await insertSnapshots(
+        tx,
+        accountId,
+        [
+          {
+            id: snapshotId,
+            ...takenOf(disk),
+            name: input.name ?? null,
+            description: input.description ?? null,
+            startedAt: now,
+            gibPerSecond,
+          },
+        ],
+        now,
+      );
     });
     return { snapshotId: created.resourceId, work: work({ startedSnapshots: [created.resourceId] }) };
   } catch (error) {
     // The partial unique index allows one PROGRESSING snapshot per disk.
-    if (isUniqueViolation(error, ["sourceDiskId"])) throw inProgressError(disk.id);
+    if (isUniqueViolation(error, ["sourceDiskId"]))
+      diskSnapshotInProgress(`disk ${disk.id}`, ["input", "diskId"]);
     throw error;
   }
 }
-
-/** Images that still need the snapshot: any not deleted and not ended in failure or cancellation. */
-const USING_STATUSES = ["WAITING", "CREATING", "AVAILABLE", "DEPRECATED"] as const;
 
 export async function deleteSnapshot(
   prisma: Db,
@@ -99,17 +87,9 @@ export async function deleteSnapshot(
 ): Promise<{ snapshot: Snapshot; work: Work }> {
   return prisma.$transaction(async (tx) => {
     const snapshot = await tx.snapshot.findFirst({ where: { id: input.snapshotId, accountId } });
-    if (!snapshot)
-      fail("NOT_FOUND", `Snapshot "${input.snapshotId}" does not exist.`, ["input", "snapshotId"]);
+    if (!snapshot) notFound("Snapshot", input.snapshotId, ["input", "snapshotId"]);
     const user = await tx.image.findFirst({
-      where: {
-        deletedAt: null,
-        status: { in: [...USING_STATUSES] },
-        OR: [
-          { diskMappings: { some: { snapshotId: snapshot.id } } },
-          ...(snapshot.imageId ? [{ id: snapshot.imageId }] : []),
-        ],
-      },
+      where: imagesHoldingSnapshot(snapshot),
       select: { id: true, status: true },
     });
     if (user) {

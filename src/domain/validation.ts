@@ -60,11 +60,6 @@ export function isWellFormedText(value: string): boolean {
 export const MALFORMED_TEXT =
   "a lone UTF-16 surrogate or a NUL character: send valid Unicode text without NUL.";
 
-/** Names compared without case in every script (the images list's nameContains). */
-export function foldName(name: string): string {
-  return name.toLowerCase();
-}
-
 export function descriptionProblem(description: string): string | null {
   if (!isWellFormedText(description)) return `The description contains ${MALFORMED_TEXT}`;
   const length = [...description].length;

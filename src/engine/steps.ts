@@ -1,5 +1,5 @@
 import type { Db } from "../db/client.ts";
-import { isImageFinal } from "../domain/image-status.ts";
+import { isImageFinal, isImageInFlight } from "../domain/image-status.ts";
 import { snapshotProgress } from "../domain/progress.ts";
 import { type Work, work } from "../domain/work.ts";
 import type { ImageRow, SnapshotRow } from "../events/progress.ts";
@@ -67,7 +67,7 @@ async function advanceImageOnce(deps: StepDeps, imageId: string, now: Date): Pro
   if (!image) return FINAL;
   // A WAITING copy is driven once promoted; an ended image only needs its last event out.
   if (image.status === "WAITING") return FINAL;
-  if (image.status !== "CREATING") {
+  if (isImageFinal(image.status)) {
     await settleImage(deps, image, now);
     return FINAL;
   }
@@ -170,7 +170,7 @@ async function completeImageSnapshots(
 
   const fresh = await loadImage(prisma, image.id);
   if (!fresh) return { fresh, result: FINAL };
-  const ended = fresh.status !== "CREATING";
+  const ended = !isImageInFlight(fresh.status);
   const rows = won.map((id) => fresh.snapshots.find((s) => s.id === id)).filter((s) => s !== undefined);
   for (const [index, row] of rows.entries()) {
     await deps.publish.snapshot(row, now, true);

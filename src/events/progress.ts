@@ -11,7 +11,7 @@ export interface ImageEvent {
   image: ImageRow;
   /** The snapshot whose progress changed; null for image-level events. */
   snapshot: SnapshotRow | null;
-  /** The image reached AVAILABLE, CREATE_FAILED or CANCELLED. */
+  /** The image's creation or copy ended: its status is final. */
   done: boolean;
   /** The image's own event number (src/events/sequence.ts): the same for every subscriber. */
   sequence: number;

@@ -2,10 +2,14 @@ import { cancelCopyImage, copyImage } from "../domain/copies.ts";
 import { deleteImage, updateImage } from "../domain/image-admin.ts";
 import { isImageInFlight } from "../domain/image-status.ts";
 import { createCustomImage } from "../domain/images.ts";
-import { imagesVisibleTo, imageVisibleTo } from "../domain/lookup.ts";
+import {
+  imagesOfferedIn,
+  imagesVisibleTo,
+  imageVisibleTo,
+  visibleImagesNameContaining,
+} from "../domain/lookup.ts";
 import type { ImageCheckResult } from "../domain/prechecks.ts";
 import { imageProgress, type Progress } from "../domain/progress.ts";
-import { foldName } from "../domain/validation.ts";
 import { type ImageEvent, listen, type Observed } from "../events/progress.ts";
 import type { Prisma, Snapshot } from "../generated/prisma/client.ts";
 import { builder } from "./builder.ts";
@@ -179,19 +183,11 @@ export async function imageListWhere(
 ): Promise<Prisma.ImageWhereInput> {
   const accountId = ctx.account.id;
   const and: Prisma.ImageWhereInput[] = [imagesVisibleTo(accountId)];
-  if (filter?.regionId) and.push({ OR: [{ regionId: filter.regionId }, { ownerAlias: "SYSTEM" }] });
+  if (filter?.regionId) and.push(imagesOfferedIn(filter.regionId));
   and.push(filter?.status ? { status: { in: filter.status } } : { status: { not: "CANCELLED" } });
   if (filter?.ownerAlias) and.push({ ownerAlias: { in: filter.ownerAlias } });
-  if (filter?.nameContains) {
-    // A literal substring of the folded name (folded in JS, so both databases fold alike): a LIKE
-    // with '%', '_' and the escape character escaped, the same on SQLite and PostgreSQL.
-    const pattern = `%${foldName(filter.nameContains).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    const rows = await ctx.prisma.$queryRaw<{ id: string }[]>`
-      SELECT "id" FROM "Image"
-      WHERE "nameFolded" LIKE ${pattern} ESCAPE '\\'
-        AND ("accountId" = ${accountId} OR "ownerAlias" = 'SYSTEM') AND "deletedAt" IS NULL`;
-    and.push({ id: { in: rows.map((row) => row.id) } });
-  }
+  if (filter?.nameContains)
+    and.push(await visibleImagesNameContaining(ctx.prisma, accountId, filter.nameContains));
   if (filter?.sourceInstanceId) and.push({ sourceInstanceId: filter.sourceInstanceId });
   return { AND: and };
 }
