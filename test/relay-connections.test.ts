@@ -93,7 +93,8 @@ describe("connections", () => {
 
   it("gives an empty page past the end null cursors", async () => {
     const all = await query("{ instances(first: 100) { pageInfo { endCursor } } }");
-    const after = (all.data?.instances as { pageInfo: { endCursor: string } }).pageInfo.endCursor;
+    const after = (all.data as { instances: { pageInfo: { endCursor: string } } }).instances.pageInfo
+      .endCursor;
     const answer = await query(
       "query($after: String) { instances(after: $after) { edges { cursor } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }",
       { after },
@@ -122,16 +123,25 @@ describe("connections", () => {
     expect(foreign.errors?.[0]?.message).toMatch(/not a cursor this API returned/);
   });
 
-  it("offers only first and after", async () => {
-    const answer = await query('{ __type(name: "Query") { fields { name args { name } } } }');
-    const fields = (answer.data?.__type as { fields: { name: string; args: { name: string }[] }[] }).fields;
+  it("offers only first and after, on lists and nested connections", async () => {
+    const argsOf = async (type: string, field: string) => {
+      const answer = await query(
+        "query($t: String!) { __type(name: $t) { fields { name args { name } } } }",
+        {
+          t: type,
+        },
+      );
+      const fields = (answer.data as { __type: { fields: { name: string; args: { name: string }[] }[] } })
+        .__type.fields;
+      return fields
+        .find((f) => f.name === field)
+        ?.args.map((arg) => arg.name)
+        .sort();
+    };
     for (const name of ["instances", "images", "snapshots", "disks"]) {
-      expect(
-        fields
-          .find((field) => field.name === name)
-          ?.args.map((arg) => arg.name)
-          .sort(),
-      ).toEqual(["after", "filter", "first"]);
+      expect(await argsOf("Query", name)).toEqual(["after", "filter", "first"]);
     }
+    expect(await argsOf("Image", "instances")).toEqual(["after", "first"]);
+    expect(await argsOf("Disk", "snapshots")).toEqual(["after", "first"]);
   });
 });

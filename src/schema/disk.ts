@@ -1,21 +1,13 @@
-import type { Prisma } from "../generated/prisma/client.ts";
+import type { Disk, Prisma } from "../generated/prisma/client.ts";
 import { builder } from "./builder.ts";
 import { DiskStatusEnum, DiskTypeEnum } from "./enums.ts";
 import { DiskModel, RegionModel } from "./model-refs.ts";
-import { NodeRef } from "./node.ts";
-import {
-  connectionType,
-  listConnection,
-  pageFromRows,
-  relationPage,
-  withCursorColumns,
-} from "./pagination.ts";
+import { inIdOrder } from "./node.ts";
+import { listConnection, relationConnection, relationPage, withCursorColumns } from "./pagination.ts";
 import { SnapshotConnectionRef } from "./snapshot.ts";
 
 export const DiskRef = builder.prismaObject("Disk", {
-  interfaces: [NodeRef],
   fields: (t) => ({
-    id: t.exposeID("id"),
     type: t.expose("type", { type: DiskTypeEnum }),
     device: t.exposeString("device", {
       description: "Mount device: /dev/vda for the system disk, /dev/vdb to /dev/vdz for data disks.",
@@ -38,13 +30,19 @@ export const DiskRef = builder.prismaObject("Disk", {
         ),
         _count: { select: { snapshots: { where: { accountId: ctx.account.id } } } },
       }),
-      resolve: (disk, args) => pageFromRows(disk.snapshots, args, async () => disk._count.snapshots),
+      resolve: (disk, args) => relationConnection(disk.snapshots, args, async () => disk._count.snapshots),
     }),
     createdAt: t.expose("createdAt", { type: "DateTime" }),
   }),
 });
 
-export const DiskConnectionRef = connectionType("Disk", DiskRef);
+builder.nodeRef(DiskRef, {
+  id: { resolve: (disk: Disk) => disk.id },
+  loadMany: async (ids, ctx) =>
+    inIdOrder(ids, await ctx.prisma.disk.findMany({ where: { id: { in: ids }, accountId: ctx.account.id } })),
+});
+
+export const DiskConnectionRef = builder.connectionObject({ type: DiskRef, name: "DiskConnection" });
 
 const DiskFilter = builder.inputType("DiskFilter", {
   fields: (t) => ({

@@ -7,14 +7,14 @@ import {
   type InstanceAction,
   updateInstanceGuestState,
 } from "../domain/instances.ts";
-import type { Prisma } from "../generated/prisma/client.ts";
+import type { Instance, Prisma } from "../generated/prisma/client.ts";
 import { builder } from "./builder.ts";
 import { validUntil } from "./cache-hints.ts";
 import { ArchitectureEnum, InstanceStatusEnum, OsTypeEnum } from "./enums.ts";
 import { UserErrorRef, withUserErrors } from "./errors.ts";
 import { ImageModel, InstanceModel, RegionModel } from "./model-refs.ts";
-import { NodeRef } from "./node.ts";
-import { connectionType, emptyConnection, listConnection } from "./pagination.ts";
+import { inIdOrder } from "./node.ts";
+import { emptyConnection, listConnection } from "./pagination.ts";
 
 const GuestStateRef = builder.objectRef<GuestState>("GuestState").implement({
   fields: (t) => ({
@@ -38,9 +38,7 @@ const GuestStateRef = builder.objectRef<GuestState>("GuestState").implement({
 });
 
 export const InstanceRef = builder.prismaObject("Instance", {
-  interfaces: [NodeRef],
   fields: (t) => ({
-    id: t.exposeID("id"),
     name: t.exposeString("name"),
     region: t.field({
       type: RegionModel,
@@ -85,7 +83,19 @@ export const InstanceRef = builder.prismaObject("Instance", {
   }),
 });
 
-export const InstanceConnectionRef = connectionType("Instance", InstanceRef);
+builder.nodeRef(InstanceRef, {
+  id: { resolve: (instance: Instance) => instance.id },
+  loadMany: async (ids, ctx) =>
+    inIdOrder(
+      ids,
+      await ctx.prisma.instance.findMany({ where: { id: { in: ids }, accountId: ctx.account.id } }),
+    ),
+});
+
+export const InstanceConnectionRef = builder.connectionObject({
+  type: InstanceRef,
+  name: "InstanceConnection",
+});
 
 const InstanceFilter = builder.inputType("InstanceFilter", {
   fields: (t) => ({
@@ -108,7 +118,7 @@ builder.queryFields((t) => ({
     args: { first: t.arg.int(), after: t.arg.string(), filter: t.arg({ type: InstanceFilter }) },
     resolve: (_root, args, ctx, info) => {
       // An empty status list matches nothing (Prisma would drop the empty OR it makes).
-      if (args.filter?.status?.length === 0) return emptyConnection<Prisma.InstanceGetPayload<object>>();
+      if (args.filter?.status?.length === 0) return emptyConnection();
       // Which instances are EXPIRED changes with the clock alone, at instants no row here shows.
       if (args.filter?.status) validUntil(ctx, null);
       const where: Prisma.InstanceWhereInput = {

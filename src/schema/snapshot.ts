@@ -9,8 +9,8 @@ import type { GraphQLContext } from "./context.ts";
 import { DiskTypeEnum, SnapshotStatusEnum } from "./enums.ts";
 import { UserErrorRef, withUserErrors } from "./errors.ts";
 import { DiskModel, ImageModel, RegionModel, SnapshotModel } from "./model-refs.ts";
-import { NodeRef } from "./node.ts";
-import { connectionType, listConnection } from "./pagination.ts";
+import { inIdOrder } from "./node.ts";
+import { listConnection } from "./pagination.ts";
 import { progressStream, startOf } from "./streams.ts";
 
 /** Rows carried by progress events are read as of the event, so every subscriber sees the same numbers. */
@@ -25,9 +25,7 @@ function progressOf(snapshot: Snapshot, ctx: GraphQLContext) {
 }
 
 export const SnapshotRef = builder.prismaObject("Snapshot", {
-  interfaces: [NodeRef],
   fields: (t) => ({
-    id: t.exposeID("id"),
     name: t.exposeString("name", { nullable: true }),
     region: t.field({
       type: RegionModel,
@@ -67,7 +65,19 @@ export const SnapshotRef = builder.prismaObject("Snapshot", {
   }),
 });
 
-export const SnapshotConnectionRef = connectionType("Snapshot", SnapshotRef);
+builder.nodeRef(SnapshotRef, {
+  id: { resolve: (snapshot: Snapshot) => snapshot.id },
+  loadMany: async (ids, ctx) =>
+    inIdOrder(
+      ids,
+      await ctx.prisma.snapshot.findMany({ where: { id: { in: ids }, accountId: ctx.account.id } }),
+    ),
+});
+
+export const SnapshotConnectionRef = builder.connectionObject({
+  type: SnapshotRef,
+  name: "SnapshotConnection",
+});
 
 const SnapshotFilter = builder.inputType("SnapshotFilter", {
   fields: (t) => ({
