@@ -1,12 +1,15 @@
-import type { Disk, Prisma } from "../generated/prisma/client.ts";
+import type { Prisma } from "../generated/prisma/client.ts";
 import { builder } from "./builder.ts";
 import { DiskStatusEnum, DiskTypeEnum } from "./enums.ts";
 import { DiskModel, RegionModel } from "./model-refs.ts";
-import { inIdOrder } from "./node.ts";
 import { listConnection, relationConnection, relationPage, withCursorColumns } from "./pagination.ts";
 import { SnapshotConnectionRef } from "./snapshot.ts";
 
-export const DiskRef = builder.prismaObject("Disk", {
+export const DiskRef = builder.prismaNode("Disk", {
+  id: { field: "id" },
+  // A node of another account is null to the caller.
+  nullable: true,
+  findUnique: (id, ctx) => ({ id, accountId: ctx.account.id }),
   fields: (t) => ({
     type: t.expose("type", { type: DiskTypeEnum }),
     device: t.exposeString("device", {
@@ -34,12 +37,6 @@ export const DiskRef = builder.prismaObject("Disk", {
     }),
     createdAt: t.expose("createdAt", { type: "DateTime" }),
   }),
-});
-
-builder.nodeRef(DiskRef, {
-  id: { resolve: (disk: Disk) => disk.id },
-  loadMany: async (ids, ctx) =>
-    inIdOrder(ids, await ctx.prisma.disk.findMany({ where: { id: { in: ids }, accountId: ctx.account.id } })),
 });
 
 export const DiskConnectionRef = builder.connectionObject({ type: DiskRef, name: "DiskConnection" });

@@ -150,6 +150,8 @@ export const ImageRef = builder.prismaObject("Image", {
   }),
 });
 
+// Not a prismaNode: Prisma batches findUniques into one statement only when their filters are plain
+// equalities, and visibility is an OR.
 builder.nodeRef(ImageRef, {
   id: { resolve: (image: Image) => image.id },
   loadMany: async (ids, ctx) =>

@@ -7,13 +7,12 @@ import {
   type InstanceAction,
   updateInstanceGuestState,
 } from "../domain/instances.ts";
-import type { Instance, Prisma } from "../generated/prisma/client.ts";
+import type { Prisma } from "../generated/prisma/client.ts";
 import { builder } from "./builder.ts";
 import { validUntil } from "./cache-hints.ts";
 import { ArchitectureEnum, InstanceStatusEnum, OsTypeEnum } from "./enums.ts";
 import { UserErrorRef, withUserErrors } from "./errors.ts";
 import { ImageModel, InstanceModel, RegionModel } from "./model-refs.ts";
-import { inIdOrder } from "./node.ts";
 import { emptyConnection, listConnection } from "./pagination.ts";
 
 const GuestStateRef = builder.objectRef<GuestState>("GuestState").implement({
@@ -37,7 +36,11 @@ const GuestStateRef = builder.objectRef<GuestState>("GuestState").implement({
   }),
 });
 
-export const InstanceRef = builder.prismaObject("Instance", {
+export const InstanceRef = builder.prismaNode("Instance", {
+  id: { field: "id" },
+  // A node of another account is null to the caller.
+  nullable: true,
+  findUnique: (id, ctx) => ({ id, accountId: ctx.account.id }),
   fields: (t) => ({
     name: t.exposeString("name"),
     region: t.field({
@@ -81,15 +84,6 @@ export const InstanceRef = builder.prismaObject("Instance", {
     createdAt: t.expose("createdAt", { type: "DateTime" }),
     releasedAt: t.expose("releasedAt", { type: "DateTime", nullable: true }),
   }),
-});
-
-builder.nodeRef(InstanceRef, {
-  id: { resolve: (instance: Instance) => instance.id },
-  loadMany: async (ids, ctx) =>
-    inIdOrder(
-      ids,
-      await ctx.prisma.instance.findMany({ where: { id: { in: ids }, accountId: ctx.account.id } }),
-    ),
 });
 
 export const InstanceConnectionRef = builder.connectionObject({

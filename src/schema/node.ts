@@ -17,7 +17,8 @@ export function inIdOrder<T extends { id: string }>(
   return ids.map((id) => byId.get(id) ?? null);
 }
 
-// Each node type loads its IDs in one statement, scoped to the caller (the `loadMany` of its nodeRef).
+// The plugin loads the IDs of one type together: a prismaNode's findUniques, which Prisma batches
+// into one statement, or a nodeRef's loadMany; each is scoped to the caller.
 builder.queryFields((t) => ({
   node: t.node({
     args: { id: t.arg.id({ required: true }) },

@@ -9,7 +9,6 @@ import type { GraphQLContext } from "./context.ts";
 import { DiskTypeEnum, SnapshotStatusEnum } from "./enums.ts";
 import { UserErrorRef, withUserErrors } from "./errors.ts";
 import { DiskModel, ImageModel, RegionModel, SnapshotModel } from "./model-refs.ts";
-import { inIdOrder } from "./node.ts";
 import { listConnection } from "./pagination.ts";
 import { progressStream, startOf } from "./streams.ts";
 
@@ -24,7 +23,11 @@ function progressOf(snapshot: Snapshot, ctx: GraphQLContext) {
   return snapshotProgress(ctx.storage, snapshot, observedAt(snapshot, ctx));
 }
 
-export const SnapshotRef = builder.prismaObject("Snapshot", {
+export const SnapshotRef = builder.prismaNode("Snapshot", {
+  id: { field: "id" },
+  // A node of another account is null to the caller.
+  nullable: true,
+  findUnique: (id, ctx) => ({ id, accountId: ctx.account.id }),
   fields: (t) => ({
     name: t.exposeString("name", { nullable: true }),
     region: t.field({
@@ -63,15 +66,6 @@ export const SnapshotRef = builder.prismaObject("Snapshot", {
     createdAt: t.expose("createdAt", { type: "DateTime" }),
     completedAt: t.expose("completedAt", { type: "DateTime", nullable: true }),
   }),
-});
-
-builder.nodeRef(SnapshotRef, {
-  id: { resolve: (snapshot: Snapshot) => snapshot.id },
-  loadMany: async (ids, ctx) =>
-    inIdOrder(
-      ids,
-      await ctx.prisma.snapshot.findMany({ where: { id: { in: ids }, accountId: ctx.account.id } }),
-    ),
 });
 
 export const SnapshotConnectionRef = builder.connectionObject({
