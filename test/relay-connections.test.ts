@@ -105,6 +105,46 @@ describe("connections", () => {
     });
   });
 
+  it("answers a nested first: 0 with no edges, hasNextPage telling whether rows exist", async () => {
+    const diskId = created[1]?.disks[0]?.id;
+    const snapshot = await query(
+      "mutation($diskId: ID!) { createSnapshot(input: { diskId: $diskId }) { snapshot { id } userErrors { code } } }",
+      { diskId },
+    );
+    expect(snapshot.errors).toBeUndefined();
+    const answer = await query(
+      "query($id: ID!) { disk(id: $id) { snapshots(first: 0) { totalCount edges { cursor } pageInfo { hasNextPage startCursor endCursor } } } }",
+      { id: diskId },
+    );
+    expect(answer.data?.disk).toEqual({
+      snapshots: {
+        totalCount: 1,
+        edges: [],
+        pageInfo: { hasNextPage: true, startCursor: null, endCursor: null },
+      },
+    });
+  });
+
+  it("answers a nested first: 0 with no edges, hasNextPage telling whether rows exist", async () => {
+    const diskId = created[1]?.disks[0]?.id;
+    const snapshot = await query(
+      "mutation($diskId: ID!) { createSnapshot(input: { diskId: $diskId }) { snapshot { id } userErrors { code } } }",
+      { diskId },
+    );
+    expect(snapshot.errors).toBeUndefined();
+    const answer = await query(
+      "query($id: ID!) { disk(id: $id) { snapshots(first: 0) { totalCount edges { cursor } pageInfo { hasNextPage startCursor endCursor } } } }",
+      { id: diskId },
+    );
+    expect(answer.data?.disk).toEqual({
+      snapshots: {
+        totalCount: 1,
+        edges: [],
+        pageInfo: { hasNextPage: true, startCursor: null, endCursor: null },
+      },
+    });
+  });
+
   it("refuses first: -1 and a foreign cursor on a nested connection with BAD_USER_INPUT", async () => {
     const diskId = created[0]?.disks[0]?.id;
     const negative = await query(

@@ -71,10 +71,10 @@ async function connectionOf<T extends Keyed>(
   load: (limit: number) => Promise<readonly T[]> | readonly T[],
   count: () => Promise<number>,
 ) {
-  const size = pageSize(args.first);
+  pageSize(args.first); // refuses what the plugin would clamp
   const { edges, pageInfo } = await resolveCursorConnection<Promise<readonly T[]>>(
     { args, defaultSize: DEFAULT_PAGE_SIZE, maxSize: MAX_PAGE_SIZE, toCursor: encodeCursor },
-    async ({ limit }) => (size === 0 ? [] : load(limit)),
+    async ({ limit }) => load(limit),
   );
   // The plugin repeats `after` as the cursors of an empty page; there are none.
   const cursors = edges.length === 0 ? { startCursor: null, endCursor: null } : {};
@@ -142,8 +142,11 @@ export function listConnection<T extends Keyed>(
   const selection = queryFromInfo({ context: ctx, info, path: ["edges", "node"] });
   return connectionOf(
     args,
-    (take) =>
-      load({ query: { ...selection, orderBy: NEWEST_FIRST, take }, after: afterCursorWhere(args.after) }),
+    // first: 0 asks for no rows, so no statement.
+    async (take) =>
+      args.first === 0
+        ? []
+        : load({ query: { ...selection, orderBy: NEWEST_FIRST, take }, after: afterCursorWhere(args.after) }),
     count,
   );
 }
