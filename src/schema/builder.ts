@@ -1,5 +1,8 @@
 import SchemaBuilder from "@pothos/core";
 import PrismaPlugin from "@pothos/plugin-prisma";
+import RelayPlugin from "@pothos/plugin-relay";
+import { GraphQLError } from "graphql";
+import { kindOfId } from "../domain/ids.ts";
 import type PrismaTypes from "../generated/pothos-types.ts";
 import { getDatamodel } from "../generated/pothos-types.ts";
 import type { GraphQLContext } from "./context.ts";
@@ -12,9 +15,29 @@ export const builder = new SchemaBuilder<{
     DateTime: { Input: Date; Output: Date };
   };
   DefaultFieldNullability: false;
+  DefaultEdgesNullability: false;
+  DefaultNodeNullability: false;
+  /** Counted only when the client asks for totalCount. */
+  Connection: { totalCount: () => Promise<number> };
 }>({
   defaultFieldNullability: false,
-  plugins: [PrismaPlugin],
+  plugins: [RelayPlugin, PrismaPlugin],
+  relay: {
+    // The cloud's IDs are global already: each one's prefix names its type.
+    encodeGlobalID: (_typename, id) => String(id),
+    decodeGlobalID: (globalID) => {
+      const typename = kindOfId(globalID);
+      if (!typename) {
+        throw new GraphQLError(`"${globalID}" is not an ID of this API.`, {
+          extensions: { code: "BAD_USER_INPUT" },
+        });
+      }
+      return { typename, id: globalID };
+    },
+    // node and nodes are scoped to the caller and take any string (node.ts).
+    nodeQueryOptions: false,
+    nodesQueryOptions: false,
+  },
   prisma: {
     client: (ctx) => ctx.prisma,
     dmmf: getDatamodel(),

@@ -2,20 +2,15 @@ import type { Prisma } from "../generated/prisma/client.ts";
 import { builder } from "./builder.ts";
 import { DiskStatusEnum, DiskTypeEnum } from "./enums.ts";
 import { DiskModel, RegionModel } from "./model-refs.ts";
-import { NodeRef } from "./node.ts";
-import {
-  connectionType,
-  listConnection,
-  pageFromRows,
-  relationPage,
-  withCursorColumns,
-} from "./pagination.ts";
+import { listConnection, relationConnection, relationPage, withCursorColumns } from "./pagination.ts";
 import { SnapshotConnectionRef } from "./snapshot.ts";
 
-export const DiskRef = builder.prismaObject("Disk", {
-  interfaces: [NodeRef],
+export const DiskRef = builder.prismaNode("Disk", {
+  id: { field: "id" },
+  // A node of another account is null to the caller.
+  nullable: true,
+  findUnique: (id, ctx) => ({ id, accountId: ctx.account.id }),
   fields: (t) => ({
-    id: t.exposeID("id"),
     type: t.expose("type", { type: DiskTypeEnum }),
     device: t.exposeString("device", {
       description: "Mount device: /dev/vda for the system disk, /dev/vdb to /dev/vdz for data disks.",
@@ -38,13 +33,13 @@ export const DiskRef = builder.prismaObject("Disk", {
         ),
         _count: { select: { snapshots: { where: { accountId: ctx.account.id } } } },
       }),
-      resolve: (disk, args) => pageFromRows(disk.snapshots, args, async () => disk._count.snapshots),
+      resolve: (disk, args) => relationConnection(disk.snapshots, args, async () => disk._count.snapshots),
     }),
     createdAt: t.expose("createdAt", { type: "DateTime" }),
   }),
 });
 
-export const DiskConnectionRef = connectionType("Disk", DiskRef);
+export const DiskConnectionRef = builder.connectionObject({ type: DiskRef, name: "DiskConnection" });
 
 const DiskFilter = builder.inputType("DiskFilter", {
   fields: (t) => ({

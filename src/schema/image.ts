@@ -11,7 +11,7 @@ import {
 import type { ImageCheckResult } from "../domain/prechecks.ts";
 import { imageProgress, type Progress } from "../domain/progress.ts";
 import { type ImageEvent, listen, type Observed } from "../events/progress.ts";
-import type { Prisma, Snapshot } from "../generated/prisma/client.ts";
+import type { Image, Prisma, Snapshot } from "../generated/prisma/client.ts";
 import { builder } from "./builder.ts";
 import { validUntil } from "./cache-hints.ts";
 import type { GraphQLContext } from "./context.ts";
@@ -27,14 +27,8 @@ import {
 import { withUserErrors } from "./errors.ts";
 import { InstanceConnectionRef } from "./instance.ts";
 import { ImageModel, RegionModel, SnapshotModel } from "./model-refs.ts";
-import { NodeRef } from "./node.ts";
-import {
-  connectionType,
-  listConnection,
-  pageFromRows,
-  relationPage,
-  withCursorColumns,
-} from "./pagination.ts";
+import { inIdOrder } from "./node.ts";
+import { listConnection, relationConnection, relationPage, withCursorColumns } from "./pagination.ts";
 import { type PayloadFields, payloadType } from "./payloads.ts";
 import { observedAt } from "./snapshot.ts";
 import { progressStream, startOf } from "./streams.ts";
@@ -95,9 +89,7 @@ export async function imageProgressOf(image: ProgressSource, ctx: GraphQLContext
 }
 
 export const ImageRef = builder.prismaObject("Image", {
-  interfaces: [NodeRef],
   fields: (t) => ({
-    id: t.exposeID("id"),
     name: t.exposeString("name"),
     description: t.exposeString("description", { nullable: true }),
     region: t.field({
@@ -154,7 +146,7 @@ export const ImageRef = builder.prismaObject("Image", {
         ),
         _count: { select: { instances: { where: { accountId: ctx.account.id } } } },
       }),
-      resolve: (image, args) => pageFromRows(image.instances, args, async () => image._count.instances),
+      resolve: (image, args) => relationConnection(image.instances, args, async () => image._count.instances),
     }),
     failureReason: t.exposeString("failureReason", { nullable: true }),
     createdAt: t.expose("createdAt", { type: "DateTime" }),
@@ -162,7 +154,18 @@ export const ImageRef = builder.prismaObject("Image", {
   }),
 });
 
-export const ImageConnectionRef = connectionType("Image", ImageRef);
+// Not a prismaNode: Prisma batches findUniques into one statement only when their filters are plain
+// equalities, and visibility is an OR.
+builder.nodeRef(ImageRef, {
+  id: { resolve: (image: Image) => image.id },
+  loadMany: async (ids, ctx) =>
+    inIdOrder(
+      ids,
+      await ctx.prisma.image.findMany({ where: { id: { in: ids }, ...imagesVisibleTo(ctx.account.id) } }),
+    ),
+});
+
+export const ImageConnectionRef = builder.connectionObject({ type: ImageRef, name: "ImageConnection" });
 
 const ImageFilter = builder.inputType("ImageFilter", {
   fields: (t) => ({

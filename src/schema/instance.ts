@@ -12,8 +12,7 @@ import { validUntil } from "./cache-hints.ts";
 import { ArchitectureEnum, InstanceStatusEnum, OsTypeEnum } from "./enums.ts";
 import { withUserErrors } from "./errors.ts";
 import { ImageModel, InstanceModel, RegionModel } from "./model-refs.ts";
-import { NodeRef } from "./node.ts";
-import { connectionType, emptyConnection, listConnection } from "./pagination.ts";
+import { emptyConnection, listConnection } from "./pagination.ts";
 import { payloadType } from "./payloads.ts";
 
 const GuestStateRef = builder.objectRef<GuestState>("GuestState").implement({
@@ -37,10 +36,12 @@ const GuestStateRef = builder.objectRef<GuestState>("GuestState").implement({
   }),
 });
 
-export const InstanceRef = builder.prismaObject("Instance", {
-  interfaces: [NodeRef],
+export const InstanceRef = builder.prismaNode("Instance", {
+  id: { field: "id" },
+  // A node of another account is null to the caller.
+  nullable: true,
+  findUnique: (id, ctx) => ({ id, accountId: ctx.account.id }),
   fields: (t) => ({
-    id: t.exposeID("id"),
     name: t.exposeString("name"),
     region: t.field({
       type: RegionModel,
@@ -85,7 +86,10 @@ export const InstanceRef = builder.prismaObject("Instance", {
   }),
 });
 
-export const InstanceConnectionRef = connectionType("Instance", InstanceRef);
+export const InstanceConnectionRef = builder.connectionObject({
+  type: InstanceRef,
+  name: "InstanceConnection",
+});
 
 const InstanceFilter = builder.inputType("InstanceFilter", {
   fields: (t) => ({
@@ -108,7 +112,7 @@ builder.queryFields((t) => ({
     args: { first: t.arg.int(), after: t.arg.string(), filter: t.arg({ type: InstanceFilter }) },
     resolve: (_root, args, ctx, info) => {
       // An empty status list matches nothing (Prisma would drop the empty OR it makes).
-      if (args.filter?.status?.length === 0) return emptyConnection<Prisma.InstanceGetPayload<object>>();
+      if (args.filter?.status?.length === 0) return emptyConnection();
       // Which instances are EXPIRED changes with the clock alone, at instants no row here shows.
       if (args.filter?.status) validUntil(ctx, null);
       const where: Prisma.InstanceWhereInput = {

@@ -1,70 +1,38 @@
 import { GraphQLError } from "graphql";
-import { kindOfId, type NodeKind } from "../domain/ids.ts";
-import { imagesVisibleTo } from "../domain/lookup.ts";
+import { kindOfId } from "../domain/ids.ts";
 import { builder } from "./builder.ts";
-import type { GraphQLContext } from "./context.ts";
-
-export const NodeRef = builder.interfaceRef<{ id: string }>("Node").implement({
-  fields: (t) => ({ id: t.exposeID("id") }),
-  resolveType: (value) => kindOfId(value.id),
-});
 
 /** The most IDs one `nodes` call takes (README "Endpoints and limits"). */
 export const MAX_NODE_IDS = 100;
 
-/** Loads nodes by ID, one query per type, scoped to the caller; unknown or foreign IDs give null. */
-async function loadNodes(ctx: GraphQLContext, ids: readonly string[]): Promise<({ id: string } | null)[]> {
-  const accountId = ctx.account.id;
-  const byKind = new Map<NodeKind, string[]>();
-  for (const id of ids) {
-    const kind = kindOfId(id);
-    if (kind) byKind.set(kind, [...(byKind.get(kind) ?? []), id]);
-  }
-  const found = new Map<string, { id: string }>();
-  const load = async (kind: NodeKind, kindIds: string[]) => {
-    const where = { id: { in: kindIds } };
-    let rows: { id: string }[] = [];
-    switch (kind) {
-      case "Instance":
-        rows = await ctx.prisma.instance.findMany({ where: { ...where, accountId } });
-        break;
-      case "Disk":
-        rows = await ctx.prisma.disk.findMany({ where: { ...where, accountId } });
-        break;
-      case "Snapshot":
-        rows = await ctx.prisma.snapshot.findMany({ where: { ...where, accountId } });
-        break;
-      case "Image":
-        rows = await ctx.prisma.image.findMany({ where: { ...where, ...imagesVisibleTo(accountId) } });
-        break;
-      case "Account":
-        rows = kindIds.includes(accountId) ? [ctx.account] : [];
-        break;
-    }
-    for (const row of rows) found.set(row.id, row);
-  };
-  await Promise.all([...byKind].map(([kind, kindIds]) => load(kind, kindIds)));
-  return ids.map((id) => found.get(id) ?? null);
+/** Unknown IDs answer null, as foreign ones do: only an ID whose prefix names a type is loaded. */
+const loadable = (id: string) => (kindOfId(id) ? id : null);
+
+/** The rows of a node type's `loadMany`, in the order of its IDs (null where not found). */
+export function inIdOrder<T extends { id: string }>(
+  ids: readonly string[],
+  rows: readonly T[],
+): (T | null)[] {
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return ids.map((id) => byId.get(id) ?? null);
 }
 
+// The plugin loads the IDs of one type together: a prismaNode's findUniques, which Prisma batches
+// into one statement, or a nodeRef's loadMany; each is scoped to the caller.
 builder.queryFields((t) => ({
-  node: t.field({
-    type: NodeRef,
-    nullable: true,
+  node: t.node({
     args: { id: t.arg.id({ required: true }) },
-    resolve: async (_root, args, ctx) => (await loadNodes(ctx, [args.id]))[0] ?? null,
+    id: (_root, args) => loadable(args.id),
   }),
-  nodes: t.field({
-    type: [NodeRef],
-    nullable: { list: false, items: true },
+  nodes: t.nodeList({
     args: { ids: t.arg.idList({ required: true }) },
-    resolve: (_root, args, ctx) => {
+    ids: (_root, args) => {
       if (args.ids.length > MAX_NODE_IDS) {
         throw new GraphQLError(`"nodes" takes at most ${MAX_NODE_IDS} IDs (got ${args.ids.length}).`, {
           extensions: { code: "BAD_USER_INPUT", limit: MAX_NODE_IDS, found: args.ids.length },
         });
       }
-      return loadNodes(ctx, args.ids);
+      return args.ids.map(loadable);
     },
   }),
 }));

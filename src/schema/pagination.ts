@@ -1,5 +1,5 @@
-import type { ObjectRef } from "@pothos/core";
 import { queryFromInfo } from "@pothos/plugin-prisma";
+import { resolveCursorConnection } from "@pothos/plugin-relay";
 import type { GraphQLResolveInfo } from "graphql";
 import { GraphQLError } from "graphql";
 import { builder } from "./builder.ts";
@@ -8,26 +8,13 @@ import type { GraphQLContext } from "./context.ts";
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
 
+/**
+ * The contract's arguments, forward only: the Relay plugin's `t.connection` always adds `last` and
+ * `before`, so connection fields are plain fields of a `connectionObject` type with these two.
+ */
 export interface PageArgs {
   first?: number | null;
   after?: string | null;
-}
-
-export interface Edge<T> {
-  cursor: string;
-  node: T;
-}
-
-export interface Connection<T> {
-  edges: Edge<T>[];
-  pageInfo: {
-    hasNextPage: boolean;
-    hasPreviousPage: boolean;
-    startCursor: string | null;
-    endCursor: string | null;
-  };
-  /** Counted only when the client asks for totalCount. */
-  totalCount: () => Promise<number>;
 }
 
 interface Keyed {
@@ -57,6 +44,7 @@ function decodeCursor(cursor: string): Keyed {
   return { id: parts[2], createdAt };
 }
 
+/** The plugin's helpers clamp a page to its maximum; the contract refuses it. */
 export function pageSize(first: number | null | undefined): number {
   const size = first ?? DEFAULT_PAGE_SIZE;
   if (size < 0 || size > MAX_PAGE_SIZE) {
@@ -67,21 +55,30 @@ export function pageSize(first: number | null | undefined): number {
   return size;
 }
 
-/** Rows strictly after the cursor in NEWEST_FIRST order; shape fits every model's where input. */
+/**
+ * Rows strictly after the cursor in NEWEST_FIRST order; shape fits every model's where input. Not
+ * Prisma's own `cursor`, which needs the cursor's row to exist still.
+ */
 export function afterCursorWhere(after: string | null | undefined) {
   if (!after) return {};
   const { id, createdAt } = decodeCursor(after);
   return { OR: [{ createdAt: { lt: createdAt } }, { createdAt, id: { lt: id } }] };
 }
 
-export async function paginate<T extends Keyed>(
+/** A connection from one page of rows, first + 1 of them at most (the extra one tells hasNextPage). */
+async function connectionOf<T extends Keyed>(
   args: PageArgs,
-  load: (query: { cursorWhere: object; take: number }) => Promise<T[]>,
+  load: (limit: number) => Promise<readonly T[]> | readonly T[],
   count: () => Promise<number>,
-): Promise<Connection<T>> {
-  const size = pageSize(args.first);
-  const rows = size === 0 ? [] : await load({ cursorWhere: afterCursorWhere(args.after), take: size + 1 });
-  return pageFromRows(rows, args, count);
+) {
+  pageSize(args.first); // refuses what the plugin would clamp
+  const { edges, pageInfo } = await resolveCursorConnection<Promise<readonly T[]>>(
+    { args, defaultSize: DEFAULT_PAGE_SIZE, maxSize: MAX_PAGE_SIZE, toCursor: encodeCursor },
+    async ({ limit }) => load(limit),
+  );
+  // The plugin repeats `after` as the cursors of an empty page; there are none.
+  const cursors = edges.length === 0 ? { startCursor: null, endCursor: null } : {};
+  return { edges, pageInfo: { ...pageInfo, ...cursors }, totalCount: count };
 }
 
 /**
@@ -106,29 +103,13 @@ export function withCursorColumns<Q extends object>(query: Q): Q {
   return { ...query, select: { ...select, id: true, createdAt: true } };
 }
 
-/** A connection from rows already loaded by `relationPage` (or `paginate`): first + 1 of them at most. */
-export function pageFromRows<T extends Keyed>(
-  rows: T[],
-  args: PageArgs,
-  count: () => Promise<number>,
-): Connection<T> {
-  const size = pageSize(args.first);
-  const page = rows.slice(0, size);
-  const edges = page.map((node) => ({ cursor: encodeCursor(node), node }));
-  return {
-    edges,
-    pageInfo: {
-      hasNextPage: rows.length > size,
-      hasPreviousPage: Boolean(args.after),
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
-    },
-    totalCount: count,
-  };
+/** A connection from rows already loaded by `relationPage`. */
+export function relationConnection<T extends Keyed>(rows: T[], args: PageArgs, count: () => Promise<number>) {
+  return connectionOf(args, () => rows, count);
 }
 
 /** A page of nothing, for filters that can match no row (an empty status list). */
-export function emptyConnection<T>(): Connection<T> {
+export function emptyConnection() {
   return {
     edges: [],
     pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null },
@@ -136,31 +117,9 @@ export function emptyConnection<T>(): Connection<T> {
   };
 }
 
-export const PageInfoRef = builder.objectRef<Connection<unknown>["pageInfo"]>("PageInfo").implement({
-  fields: (t) => ({
-    hasNextPage: t.exposeBoolean("hasNextPage"),
-    hasPreviousPage: t.exposeBoolean("hasPreviousPage"),
-    startCursor: t.exposeString("startCursor", { nullable: true }),
-    endCursor: t.exposeString("endCursor", { nullable: true }),
-  }),
-});
-
-export function connectionType<T>(name: string, node: ObjectRef<typeof builder.$inferSchemaTypes, T>) {
-  const edge = builder.objectRef<Edge<T>>(`${name}Edge`).implement({
-    fields: (t) => ({
-      cursor: t.exposeString("cursor"),
-      // The generic T cannot be matched against Pothos' resolver shape; the ref guarantees it.
-      node: t.field({ type: node, resolve: (e) => e.node as never }),
-    }),
-  });
-  return builder.objectRef<Connection<T>>(`${name}Connection`).implement({
-    fields: (t) => ({
-      edges: t.field({ type: [edge], resolve: (c) => c.edges }),
-      pageInfo: t.field({ type: PageInfoRef, resolve: (c) => c.pageInfo }),
-      totalCount: t.int({ resolve: (c) => c.totalCount() }),
-    }),
-  });
-}
+builder.globalConnectionField("totalCount", (t) =>
+  t.int({ resolve: (connection) => connection.totalCount() }),
+);
 
 export interface PageQuery {
   /** Spread into findMany: the nested selection of edges.node (query merging), order and page size. */
@@ -179,12 +138,15 @@ export function listConnection<T extends Keyed>(
   args: PageArgs,
   load: (page: PageQuery) => Promise<T[]>,
   count: () => Promise<number>,
-): Promise<Connection<T>> {
+) {
   const selection = queryFromInfo({ context: ctx, info, path: ["edges", "node"] });
-  return paginate(
+  return connectionOf(
     args,
-    ({ cursorWhere, take }) =>
-      load({ query: { ...selection, orderBy: NEWEST_FIRST, take }, after: cursorWhere }),
+    // first: 0 asks for no rows, so no statement.
+    async (take) =>
+      args.first === 0
+        ? []
+        : load({ query: { ...selection, orderBy: NEWEST_FIRST, take }, after: afterCursorWhere(args.after) }),
     count,
   );
 }

@@ -8,8 +8,7 @@ import type { GraphQLContext } from "./context.ts";
 import { DiskTypeEnum, SnapshotStatusEnum } from "./enums.ts";
 import { withUserErrors } from "./errors.ts";
 import { DiskModel, ImageModel, RegionModel, SnapshotModel } from "./model-refs.ts";
-import { NodeRef } from "./node.ts";
-import { connectionType, listConnection } from "./pagination.ts";
+import { listConnection } from "./pagination.ts";
 import { type PayloadFields, payloadType } from "./payloads.ts";
 import { progressStream, startOf } from "./streams.ts";
 
@@ -24,10 +23,12 @@ function progressOf(snapshot: Snapshot, ctx: GraphQLContext) {
   return snapshotProgress(ctx.storage, snapshot, observedAt(snapshot, ctx));
 }
 
-export const SnapshotRef = builder.prismaObject("Snapshot", {
-  interfaces: [NodeRef],
+export const SnapshotRef = builder.prismaNode("Snapshot", {
+  id: { field: "id" },
+  // A node of another account is null to the caller.
+  nullable: true,
+  findUnique: (id, ctx) => ({ id, accountId: ctx.account.id }),
   fields: (t) => ({
-    id: t.exposeID("id"),
     name: t.exposeString("name", { nullable: true }),
     region: t.field({
       type: RegionModel,
@@ -67,7 +68,10 @@ export const SnapshotRef = builder.prismaObject("Snapshot", {
   }),
 });
 
-export const SnapshotConnectionRef = connectionType("Snapshot", SnapshotRef);
+export const SnapshotConnectionRef = builder.connectionObject({
+  type: SnapshotRef,
+  name: "SnapshotConnection",
+});
 
 const SnapshotFilter = builder.inputType("SnapshotFilter", {
   fields: (t) => ({
