@@ -10,6 +10,7 @@ import { loadConfig } from "../src/config.ts";
 import { loadLimitsConfig } from "../src/config-limits.ts";
 import type { Clock } from "../src/domain/clock.ts";
 import { startApp } from "../src/server/app.ts";
+import { StatementRecorder } from "../test/support/statements.ts";
 
 class BenchClock implements Clock {
   private current = Date.parse("2026-11-27T10:00:00.000Z");
@@ -34,6 +35,7 @@ export type ServerRequest =
   | { type: "close" };
 
 const clock = new BenchClock();
+const statements = new StatementRecorder();
 const app = await startApp(
   {
     ...loadConfig({}),
@@ -54,7 +56,7 @@ const app = await startApp(
       maxConnections: 100_000,
     },
   },
-  { clock },
+  { clock, onStatement: statements.record },
 );
 
 const gc = (globalThis as { gc?: () => void }).gc;
@@ -72,9 +74,9 @@ async function handle(request: ServerRequest): Promise<unknown> {
       return { publishedAt, tickMs: Date.now() - publishedAt };
     }
     case "statements":
-      return app.statementLog.statements.length;
+      return statements.statements.length;
     case "resetStatements":
-      app.statementLog.reset();
+      statements.reset();
       return null;
     case "usage": {
       gc?.();

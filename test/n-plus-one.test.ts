@@ -46,9 +46,9 @@ async function newInstance(regionId: string, name: string) {
  * cached for 5 s of wall-clock time, so on a slow machine it falls on one page and not the next.
  */
 async function statementsOf(run: () => Promise<unknown>): Promise<string[]> {
-  app.statementLog.reset();
+  app.statements.reset();
   await run();
-  return app.statementLog.statements.filter((statement) => !/[`"]apiKeyHash[`"] = (\?|\$1)/.test(statement));
+  return app.statements.statements.filter((statement) => !/[`"]apiKeyHash[`"] = (\?|\$1)/.test(statement));
 }
 
 /**

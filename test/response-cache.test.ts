@@ -52,9 +52,9 @@ const statuses = () => gqlData(app.origin, ImageStatusesDocument, { regionId: RE
 
 /** The statements one read sends: 0 when the response cache answered it. */
 async function statementsOf(read: () => Promise<unknown>) {
-  app.statementLog.reset();
+  app.statements.reset();
   await read();
-  return app.statementLog.statements.length;
+  return app.statements.statements.length;
 }
 
 describe("response cache", () => {

@@ -5,6 +5,7 @@ import type { Clock } from "../../src/domain/clock.ts";
 import type { Logger } from "../../src/logger.ts";
 import { type App, startApp } from "../../src/server/app.ts";
 import { createTestDatabase, type TestDatabase } from "./database.ts";
+import { StatementRecorder } from "./statements.ts";
 
 /** A clock the test moves by hand. */
 export class ManualClock implements Clock {
@@ -38,6 +39,8 @@ export async function advanceAndStep(
 
 export interface TestApp extends App {
   database: TestDatabase;
+  /** Every SQL statement the app sent since the last reset (statement-count tests). */
+  statements: StatementRecorder;
   /** Creates another account and returns its API key. */
   newAccount(name: string): Promise<string>;
 }
@@ -57,15 +60,18 @@ export async function startTestApp(
     limits: { ...loadLimitsConfig({}), rateLimitBucket: 1e9 },
     ...options.config,
   };
+  const statements = new StatementRecorder();
   const app = await startApp(config, {
     skipMigrations: true,
     clock: options.clock,
     rateClock: options.rateClock,
     logger: options.logger,
+    onStatement: statements.record,
   });
   return {
     ...app,
     database,
+    statements,
     newAccount: async (name) => (await createAccount(app.prisma, name)).apiKey,
     close: async () => {
       await app.close();
