@@ -6,7 +6,7 @@ import { loadConfig } from "../src/config.ts";
 import { type App, startApp } from "../src/server/app.ts";
 import { gql } from "./support/client.ts";
 import { createTestDatabase, type TestDatabase } from "./support/database.ts";
-import { ViewerDocument } from "./support/documents.ts";
+import { ViewerDocument } from "./support/documents/account.ts";
 
 const run = promisify(execFile);
 const ROOT = fileURLToPath(new URL("..", import.meta.url));

@@ -7,9 +7,13 @@ import { COMPRESS_ABOVE_BYTES } from "../src/server/compression.ts";
 import { chooseEncoding } from "../src/server/static.ts";
 import { DEMO_KEY, ManualClock, startTestApp, type TestApp } from "./support/app.ts";
 import { gqlData } from "./support/client.ts";
-import { RegionsAndSystemImagesDocument, ViewerDocument } from "./support/documents.ts";
-import { CreateCustomImageDocument, ImageProgressDocument } from "./support/documents-images.ts";
-import { CreateInstanceDocument } from "./support/documents-instances.ts";
+import { ViewerDocument } from "./support/documents/account.ts";
+import {
+  CreateCustomImageDocument,
+  ImageProgressDocument,
+  RegionsAndSystemImagesDocument,
+} from "./support/documents/images.ts";
+import { newInstance } from "./support/instances.ts";
 
 interface Raw {
   status: number;
@@ -139,11 +143,11 @@ describe("JSON responses", () => {
 
 describe("server-sent events", () => {
   it("are never compressed or buffered: each event arrives as it happens", async () => {
-    const instance = await gqlData(app.origin, CreateInstanceDocument, {
-      input: { regionId: "cn-hangzhou", name: "sse-vm", imageId: "ubuntu_22_04_x64_20G_alibase" },
+    const instance = await newInstance(app.origin, {
+      name: "sse-vm",
     });
     const created = await gqlData(app.origin, CreateCustomImageDocument, {
-      input: { instanceId: instance.createInstance.instance!.id, name: "sse-image" },
+      input: { instanceId: instance.id, name: "sse-image" },
     });
     const imageId = created.createCustomImage.image!.id;
     const events: string[] = [];

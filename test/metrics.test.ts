@@ -2,14 +2,15 @@ import { print } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { advanceAndStep, ManualClock, startTestApp, type TestApp } from "./support/app.ts";
 import { gql, gqlData, wsClient } from "./support/client.ts";
-import { ViewerDocument } from "./support/documents.ts";
-import { CopyImageDocument } from "./support/documents-copies.ts";
+import { ViewerDocument } from "./support/documents/account.ts";
+import { CopyImageDocument } from "./support/documents/copies.ts";
 import {
   CreateCustomImageDocument,
+  ImageDocument,
   ImageProgressDocument,
-  ImageStatusDocument,
-} from "./support/documents-images.ts";
-import { CreateInstanceDocument } from "./support/documents-instances.ts";
+} from "./support/documents/images.ts";
+import { CreateInstanceDocument } from "./support/documents/instances.ts";
+import { newInstance } from "./support/instances.ts";
 import { sample, total } from "./support/prometheus.ts";
 import { subscribeWs } from "./support/stream.ts";
 
@@ -32,16 +33,12 @@ async function scrape(): Promise<string> {
 }
 
 async function imageFrom(name: string): Promise<string> {
-  const instance = await gqlData(app.origin, CreateInstanceDocument, {
-    input: {
-      regionId: "cn-hangzhou",
-      name: `${name}-vm`,
-      imageId: "ubuntu_22_04_x64_20G_alibase",
-      dataDisks: [{ sizeGiB: 40 }],
-    },
+  const instance = await newInstance(app.origin, {
+    name: `${name}-vm`,
+    dataDisks: [{ sizeGiB: 40 }],
   });
   const created = await gqlData(app.origin, CreateCustomImageDocument, {
-    input: { instanceId: instance.createInstance.instance!.id, name },
+    input: { instanceId: instance.id, name },
   });
   return created.createCustomImage.image!.id;
 }
@@ -64,7 +61,7 @@ describe("GET /metrics", () => {
     // A source image, made AVAILABLE, then copied six times to one region: five copy, one waits.
     const source = await imageFrom("metrics-source");
     await tick(13_000);
-    expect((await gqlData(app.origin, ImageStatusDocument, { id: source })).image?.status).toBe("AVAILABLE");
+    expect((await gqlData(app.origin, ImageDocument, { id: source })).image?.status).toBe("AVAILABLE");
     for (let n = 0; n < 6; n += 1) {
       const copy = await gqlData(app.origin, CopyImageDocument, {
         input: { imageId: source, destinationRegionId: "cn-shanghai", name: `metrics-copy-${n}` },

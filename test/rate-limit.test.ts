@@ -5,10 +5,10 @@ import { loadLimitsConfig } from "../src/config-limits.ts";
 import { createAccount } from "../src/domain/accounts.ts";
 import { type App, startApp } from "../src/server/app.ts";
 import { DEMO_KEY, ManualClock, startTestApp, type TestApp } from "./support/app.ts";
-import { gqlData, wsClient } from "./support/client.ts";
+import { wsClient } from "./support/client.ts";
 import { createTestDatabase, type TestDatabase } from "./support/database.ts";
-import { SnapshotProgressDocument } from "./support/documents-images.ts";
-import { CreateInstanceDocument } from "./support/documents-instances.ts";
+import { SnapshotProgressDocument } from "./support/documents/snapshots.ts";
+import { newInstance } from "./support/instances.ts";
 import { requireService } from "./support/services.ts";
 
 const BUCKET = 100;
@@ -90,20 +90,15 @@ describe("per-account cost buckets (in memory)", () => {
 
   it("charges mutations, and subscriptions when they start, reporting on their first event", async () => {
     const key = await app.newAccount("bucket-b");
-    const created = await gqlData(
+    const created = await newInstance(
       app.origin,
-      CreateInstanceDocument,
       {
-        input: {
-          regionId: "cn-hangzhou",
-          name: "rate-sub",
-          imageId: "ubuntu_22_04_x64_20G_alibase",
-          dataDisks: [{ sizeGiB: 40 }],
-        },
+        name: "rate-sub",
+        dataDisks: [{ sizeGiB: 40 }],
       },
       key,
     );
-    const disk = created.createInstance.instance!.disks.find((d) => d.type === "DATA")!;
+    const disk = created.disks.find((d) => d.type === "DATA")!;
     const snapshot = await post(
       app.origin,
       "mutation($d: ID!) { createSnapshot(input: { diskId: $d }) { snapshot { id } } }",

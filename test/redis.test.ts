@@ -4,8 +4,8 @@ import type { Logger } from "../src/logger.ts";
 import { type App, startApp } from "../src/server/app.ts";
 import { gqlData, sseCollect, wsClient } from "./support/client.ts";
 import { createTestDatabase, type TestDatabase } from "./support/database.ts";
-import { CreateCustomImageDocument, ImageProgressDocument } from "./support/documents-images.ts";
-import { CreateInstanceDocument } from "./support/documents-instances.ts";
+import { CreateCustomImageDocument, ImageProgressDocument } from "./support/documents/images.ts";
+import { newInstance } from "./support/instances.ts";
 import { skipWithoutRedis, TEST_REDIS_URL, uniquePrefix } from "./support/redis.ts";
 import { subscribeWs } from "./support/stream.ts";
 
@@ -40,16 +40,12 @@ afterAll(async () => {
 
 describe.skipIf(skip)("REDIS_URL: several replicas", () => {
   it("streams progress driven by whichever replica takes the job to subscribers of both, over graphql-ws and SSE", async () => {
-    const instance = await gqlData(one.origin, CreateInstanceDocument, {
-      input: {
-        regionId: "cn-hangzhou",
-        name: "replicated",
-        imageId: "ubuntu_22_04_x64_20G_alibase",
-        dataDisks: [{ sizeGiB: 40 }, { sizeGiB: 80 }],
-      },
+    const instance = await newInstance(one.origin, {
+      name: "replicated",
+      dataDisks: [{ sizeGiB: 40 }, { sizeGiB: 80 }],
     });
     const created = await gqlData(one.origin, CreateCustomImageDocument, {
-      input: { instanceId: instance.createInstance.instance!.id, name: "replicated-image" },
+      input: { instanceId: instance.id, name: "replicated-image" },
     });
     const imageId = created.createCustomImage.image!.id;
 
@@ -147,16 +143,12 @@ describe.skipIf(skip)("REDIS_URL: a replica shutting down", () => {
       snapshotGibPerSecond: 10,
     };
     const first = await startApp(base, { skipMigrations: true, logger: engineLog("first", lines) });
-    const created = await gqlData(first.origin, CreateInstanceDocument, {
-      input: {
-        regionId: "cn-hangzhou",
-        name: "handed-back",
-        imageId: "ubuntu_22_04_x64_20G_alibase",
-        dataDisks: [{ sizeGiB: 40 }],
-      },
+    const created = await newInstance(first.origin, {
+      name: "handed-back",
+      dataDisks: [{ sizeGiB: 40 }],
     });
     const image = await gqlData(first.origin, CreateCustomImageDocument, {
-      input: { instanceId: created.createInstance.instance!.id, name: "handed-back-image" },
+      input: { instanceId: created.id, name: "handed-back-image" },
     });
     const imageId = image.createCustomImage.image!.id;
     const second = await startApp(base, { skipMigrations: true, logger: engineLog("second", lines) });

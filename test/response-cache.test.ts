@@ -1,10 +1,13 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { ManualClock, startTestApp, type TestApp } from "./support/app.ts";
 import { gqlData, wsClient, wsCollect } from "./support/client.ts";
-import { ConsoleImagesDocument, ImageStatusesDocument } from "./support/documents-cache.ts";
-import { FInstancesDocument } from "./support/documents-foundation.ts";
-import { CreateCustomImageDocument } from "./support/documents-images.ts";
-import { CreateInstanceDocument } from "./support/documents-instances.ts";
+import {
+  ConsoleImagesDocument,
+  CreateCustomImageDocument,
+  ImageStatusesDocument,
+} from "./support/documents/images.ts";
+import { InstancesDocument } from "./support/documents/instances.ts";
+import { newInstance } from "./support/instances.ts";
 
 let app: TestApp;
 afterEach(() => app?.close());
@@ -18,23 +21,19 @@ async function start(progressIntervalMs: number) {
 }
 
 async function newImage(name: string, key?: string) {
-  const { createInstance } = await gqlData(
+  const instance = await newInstance(
     app.origin,
-    CreateInstanceDocument,
     {
-      input: {
-        regionId: REGION,
-        name: `${name}-vm`,
-        imageId: "ubuntu_22_04_x64_20G_alibase",
-        dataDisks: [{ sizeGiB: 40 }],
-      },
+      regionId: REGION,
+      name: `${name}-vm`,
+      dataDisks: [{ sizeGiB: 40 }],
     },
     key,
   );
   const { createCustomImage } = await gqlData(
     app.origin,
     CreateCustomImageDocument,
-    { input: { instanceId: createInstance.instance!.id, name } },
+    { input: { instanceId: instance.id, name } },
     key,
   );
   return createCustomImage.image!;
@@ -101,14 +100,15 @@ describe("response cache", () => {
 
   it("shows a mutation sent over graphql-ws to the next HTTP read", async () => {
     await start(3_600_000);
-    const { createInstance } = await gqlData(app.origin, CreateInstanceDocument, {
-      input: { regionId: REGION, name: "ws-vm", imageId: "ubuntu_22_04_x64_20G_alibase" },
+    const instance = await newInstance(app.origin, {
+      regionId: REGION,
+      name: "ws-vm",
     });
     expect((await statuses()).images.totalCount).toBe(0);
     expect(await statementsOf(statuses)).toBe(0);
     const client = wsClient(app.origin);
     const results = await wsCollect(client, CreateCustomImageDocument, {
-      input: { instanceId: createInstance.instance!.id, name: "over-ws" },
+      input: { instanceId: instance.id, name: "over-ws" },
     });
     await client.dispose();
     expect(results[0]?.data?.createCustomImage.userErrors).toEqual([]);
@@ -161,16 +161,13 @@ describe("response cache", () => {
   it("shows an instance EXPIRED from its expiresAt on, even where its RUNNING state was cached", async () => {
     const clock = await start(3_600_000);
     const expiresAt = new Date(clock.now().getTime() + 60_000);
-    await gqlData(app.origin, CreateInstanceDocument, {
-      input: {
-        regionId: REGION,
-        name: "short-lived",
-        imageId: "ubuntu_22_04_x64_20G_alibase",
-        expiresAt: expiresAt.toISOString(),
-      },
+    await newInstance(app.origin, {
+      regionId: REGION,
+      name: "short-lived",
+      expiresAt: expiresAt.toISOString(),
     });
     const status = async () =>
-      (await gqlData(app.origin, FInstancesDocument, { first: 10 })).instances.edges[0]!.node.status;
+      (await gqlData(app.origin, InstancesDocument, { first: 10 })).instances.edges[0]!.node.status;
     expect(await status()).toBe("RUNNING");
     clock.advance(59_999);
     expect(await statementsOf(status)).toBe(0);

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { graphql } from "./generated/index.ts";
 import { ManualClock, startTestApp, type TestApp } from "./support/app.ts";
 import { gqlData, wsClient } from "./support/client.ts";
-import { CreateCustomImageDocument, ImageProgressDocument } from "./support/documents-images.ts";
-import { CreateInstanceDocument } from "./support/documents-instances.ts";
+import { CreateCustomImageDocument, ImageProgressDocument } from "./support/documents/images.ts";
+import { newInstance } from "./support/instances.ts";
 import { subscribeWs } from "./support/stream.ts";
 
 // Subscribers of one event share its execution (src/server/shared-events.ts) only where the
@@ -30,23 +30,18 @@ beforeAll(async () => {
 afterAll(() => app.close());
 
 async function imageOf(key: string, name: string): Promise<string> {
-  const created = await gqlData(
+  const created = await newInstance(
     app.origin,
-    CreateInstanceDocument,
     {
-      input: {
-        regionId: "cn-hangzhou",
-        name,
-        imageId: "ubuntu_22_04_x64_20G_alibase",
-        dataDisks: [{ sizeGiB: 40 }],
-      },
+      name,
+      dataDisks: [{ sizeGiB: 40 }],
     },
     key,
   );
   const image = await gqlData(
     app.origin,
     CreateCustomImageDocument,
-    { input: { instanceId: created.createInstance.instance!.id, name: `${name}-image` } },
+    { input: { instanceId: created.id, name: `${name}-image` } },
     key,
   );
   return image.createCustomImage.image!.id;

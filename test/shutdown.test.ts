@@ -1,19 +1,19 @@
 import { describe, expect, it } from "vitest";
 import { ManualClock, startTestApp } from "./support/app.ts";
 import { gqlData, sseCollect, wsClient } from "./support/client.ts";
-import { CreateCustomImageDocument, ImageProgressDocument } from "./support/documents-images.ts";
-import { CreateInstanceDocument } from "./support/documents-instances.ts";
+import { CreateCustomImageDocument, ImageProgressDocument } from "./support/documents/images.ts";
+import { newInstance } from "./support/instances.ts";
 import { subscribeWs } from "./support/stream.ts";
 
 describe("graceful shutdown", () => {
   it("completes SSE subscriptions and closes WebSockets with a 1001 close frame", async () => {
     const clock = new ManualClock();
     const app = await startTestApp({ clock, config: { progressIntervalMs: 3_600_000 } });
-    const instance = await gqlData(app.origin, CreateInstanceDocument, {
-      input: { regionId: "cn-hangzhou", name: "bye", imageId: "ubuntu_22_04_x64_20G_alibase" },
+    const instance = await newInstance(app.origin, {
+      name: "bye",
     });
     const image = await gqlData(app.origin, CreateCustomImageDocument, {
-      input: { instanceId: instance.createInstance.instance!.id, name: "bye-image" },
+      input: { instanceId: instance.id, name: "bye-image" },
     });
     const imageId = image.createCustomImage.image!.id;
 

@@ -3,8 +3,7 @@ import { join } from "node:path";
 import { type Browser, chromium, type Locator, type Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { ManualClock, startTestApp, type TestApp } from "../support/app.ts";
-import { gqlData } from "../support/client.ts";
-import { CreateInstanceDocument } from "../support/documents-instances.ts";
+import { newInstance } from "../support/instances.ts";
 import { requireService } from "../support/services.ts";
 
 const CHROMIUM = requireService("chromium", "test/browser/console.test.ts (the console in a browser)");
@@ -228,13 +227,9 @@ describe.skipIf(!CHROMIUM)("the web console, as a console user works through the
 
   it("shows a FAILing pre-check before submitting and offers to ignore it", async () => {
     // The guest reports a renamed root login (through the API, as the guest agent would).
-    await gqlData(app.origin, CreateInstanceDocument, {
-      input: {
-        regionId: "cn-hangzhou",
-        name: "legacy-vm",
-        imageId: "ubuntu_22_04_x64_20G_alibase",
-        guest: { rootUsername: "admin" },
-      },
+    await newInstance(app.origin, {
+      name: "legacy-vm",
+      guest: { rootUsername: "admin" },
     });
     await page.reload();
     await button(row("legacy-vm"), "More").click();

@@ -2,8 +2,8 @@ import { type Browser, chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ManualClock, startTestApp, type TestApp } from "../support/app.ts";
 import { gqlData } from "../support/client.ts";
-import { CreateCustomImageDocument } from "../support/documents-images.ts";
-import { CreateInstanceDocument } from "../support/documents-instances.ts";
+import { CreateCustomImageDocument } from "../support/documents/images.ts";
+import { newInstance } from "../support/instances.ts";
 import { requireService } from "../support/services.ts";
 
 /** A Chromium on this machine (.ci/run installs Debian's); never a browser download. */
@@ -34,16 +34,12 @@ async function tick(ms: number): Promise<void> {
 
 describe.skipIf(!CHROMIUM)("GraphiQL, as a developer uses it", () => {
   it("watches an image's snapshots advance live until the image is AVAILABLE", async () => {
-    const instance = await gqlData(app.origin, CreateInstanceDocument, {
-      input: {
-        regionId: "cn-hangzhou",
-        name: "browser-vm",
-        imageId: "ubuntu_22_04_x64_20G_alibase",
-        dataDisks: [{ sizeGiB: 40 }, { sizeGiB: 100 }],
-      },
+    const instance = await newInstance(app.origin, {
+      name: "browser-vm",
+      dataDisks: [{ sizeGiB: 40 }, { sizeGiB: 100 }],
     });
     const created = await gqlData(app.origin, CreateCustomImageDocument, {
-      input: { instanceId: instance.createInstance.instance!.id, name: "browser-image" },
+      input: { instanceId: instance.id, name: "browser-image" },
     });
     const imageId = created.createCustomImage.image!.id;
 
