@@ -8,19 +8,9 @@ import { Session } from "node:inspector/promises";
 import { writeHeapSnapshot } from "node:v8";
 import { loadConfig } from "../src/config.ts";
 import { loadLimitsConfig } from "../src/config-limits.ts";
-import type { Clock } from "../src/domain/clock.ts";
 import { startApp } from "../src/server/app.ts";
+import { ManualClock } from "../test/support/clock.ts";
 import { StatementRecorder } from "../test/support/statements.ts";
-
-class BenchClock implements Clock {
-  private current = Date.parse("2026-11-27T10:00:00.000Z");
-  now() {
-    return new Date(this.current);
-  }
-  advance(ms: number) {
-    this.current += ms;
-  }
-}
 
 export type ServerRequest =
   | { type: "advance"; ms: number }
@@ -34,7 +24,7 @@ export type ServerRequest =
   | { type: "profileStop"; path: string }
   | { type: "close" };
 
-const clock = new BenchClock();
+const clock = new ManualClock();
 const statements = new StatementRecorder();
 const app = await startApp(
   {

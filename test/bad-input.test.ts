@@ -1,12 +1,13 @@
 import { connect } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadLimitsConfig } from "../src/config-limits.ts";
-import { DEMO_KEY, ManualClock, startTestApp, type TestApp } from "./support/app.ts";
+import { DEMO_KEY, startTestApp, type TestApp } from "./support/app.ts";
 import { gql, gqlData } from "./support/client.ts";
+import { advanceAndStep, ManualClock } from "./support/clock.ts";
 import { CreateCustomImageDocument } from "./support/documents/images.ts";
 import { NodesDocument } from "./support/documents/nodes.ts";
 import { CreateSnapshotDocument } from "./support/documents/snapshots.ts";
-import { newInstance } from "./support/instances.ts";
+import { newInstance } from "./support/fixtures.ts";
 
 const clock = new ManualClock();
 let app: TestApp;
@@ -196,9 +197,7 @@ describe("rules the API enforces (defect 7)", () => {
     const instance = await newInstance(app.origin, { name: "retry-empty", dataDisks: [{ sizeGiB: 40 }] });
     const system = instance.disks.find((d) => d.type === "SYSTEM")!;
     const snapshot = await gqlData(app.origin, CreateSnapshotDocument, { input: { diskId: system.id } });
-    clock.advance(120_000);
-    await app.engine.tick();
-    await app.engine.tick();
+    await advanceAndStep(app, clock, 120_000);
     const input = {
       snapshotId: snapshot.createSnapshot.snapshot!.id,
       name: "retry-empty-image",

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadConfig } from "../src/config.ts";
 import { type App, startApp } from "../src/server/app.ts";
-import { ManualClock, startTestApp, type TestApp } from "./support/app.ts";
+import { startTestApp, type TestApp, testConfig } from "./support/app.ts";
 import { gql } from "./support/client.ts";
+import { ManualClock } from "./support/clock.ts";
 import { createTestDatabase } from "./support/database.ts";
 import { CreateCustomImageDocument } from "./support/documents/images.ts";
 import { ReleaseInstanceDocument, StopInstanceDocument } from "./support/documents/instances.ts";
-import { newInstance } from "./support/instances.ts";
+import { newInstance } from "./support/fixtures.ts";
 
 // Rules decided inside transactions, raced through real HTTP. On SQLite the single writer
 // serialises them; with TEST_DATABASE_URL the same requests race on PostgreSQL's pool, where
@@ -135,13 +135,7 @@ describe("rules checked inside transactions, under concurrent requests", () => {
 describe("replicas starting at the same time", () => {
   it("all start on one fresh database, which ends seeded once", async () => {
     const database = await createTestDatabase();
-    const config = {
-      ...loadConfig({}),
-      port: 0,
-      host: "127.0.0.1",
-      databaseUrl: database.url,
-      logLevel: "error" as const,
-    };
+    const config = testConfig(database.url);
     const apps: App[] = [];
     try {
       const start = () =>

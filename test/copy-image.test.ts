@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { advanceAndStep, ManualClock, startTestApp, type TestApp } from "./support/app.ts";
+import { startTestApp, type TestApp } from "./support/app.ts";
 import { gqlData, wsClient } from "./support/client.ts";
+import { advanceAndStep, ManualClock } from "./support/clock.ts";
 import { CancelCopyImageDocument, CopyImageDocument } from "./support/documents/copies.ts";
 import {
-  CreateCustomImageDocument,
   DeleteImageDocument,
   ImageDocument,
   ImageProgressDocument,
@@ -11,7 +11,7 @@ import {
 } from "./support/documents/images.ts";
 import { CreateInstanceDocument } from "./support/documents/instances.ts";
 import { SnapshotProgressDocument } from "./support/documents/snapshots.ts";
-import { newInstance } from "./support/instances.ts";
+import { newImage, newInstance } from "./support/fixtures.ts";
 import { subscribeWs } from "./support/stream.ts";
 
 const clock = new ManualClock();
@@ -29,14 +29,11 @@ const tick = (ms: number) => advanceAndStep(app, clock, ms);
 
 /** An AVAILABLE image in cn-hangzhou made from an instance with data disks of 40 and 100 GiB. */
 async function availableImage(name: string) {
-  const instance = await newInstance(app.origin, {
-    name: `${name}-vm`,
-    dataDisks: [{ sizeGiB: 40 }, { sizeGiB: 100, device: "/dev/vdd" }],
-  });
-  const created = await gqlData(app.origin, CreateCustomImageDocument, {
-    input: { instanceId: instance.id, name, description: `${name} description` },
-  });
-  const image = created.createCustomImage.image!;
+  const image = await newImage(
+    app.origin,
+    { name, description: `${name} description` },
+    { name: `${name}-vm`, dataDisks: [{ sizeGiB: 40 }, { sizeGiB: 100, device: "/dev/vdd" }] },
+  );
   await tick(13_000);
   const done = await gqlData(app.origin, ImageDocument, { id: image.id });
   expect(done.image?.status).toBe("AVAILABLE");

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CreateCustomImageInput, CreateInstanceInput, GuestStateInput } from "./generated/graphql.ts";
-import { advanceAndStep, DEMO_KEY, ManualClock, startTestApp, type TestApp } from "./support/app.ts";
+import { DEMO_KEY, startTestApp, type TestApp } from "./support/app.ts";
 import { gql, gqlData, wsClient } from "./support/client.ts";
+import { advanceAndStep, ManualClock } from "./support/clock.ts";
 import {
   CreateCustomImageDocument,
   ImageDocument,
@@ -19,7 +20,7 @@ import {
   SnapshotProgressDocument,
   SnapshotsDocument,
 } from "./support/documents/snapshots.ts";
-import { newInstance } from "./support/instances.ts";
+import { newInstance } from "./support/fixtures.ts";
 import { subscribeWs } from "./support/stream.ts";
 
 const clock = new ManualClock();

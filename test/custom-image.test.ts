@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { advanceAndStep, ManualClock, startTestApp, type TestApp } from "./support/app.ts";
+import { startTestApp, type TestApp } from "./support/app.ts";
 import { gqlData, sseCollect, wsClient } from "./support/client.ts";
+import { advanceAndStep, ManualClock } from "./support/clock.ts";
 import {
   CreateCustomImageDocument,
   ImageDocument,
@@ -8,7 +9,7 @@ import {
 } from "./support/documents/images.ts";
 import { InstanceDocument, StopInstanceDocument } from "./support/documents/instances.ts";
 import { SnapshotDocument } from "./support/documents/snapshots.ts";
-import { newInstance } from "./support/instances.ts";
+import { newInstance } from "./support/fixtures.ts";
 import { subscribeWs } from "./support/stream.ts";
 
 const clock = new ManualClock();

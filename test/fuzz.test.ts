@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import { loadLimitsConfig } from "../src/config-limits.ts";
-import { DEMO_KEY, ManualClock, startTestApp, type TestApp } from "./support/app.ts";
+import { DEMO_KEY, startTestApp, type TestApp } from "./support/app.ts";
 import { gqlData } from "./support/client.ts";
+import { ManualClock } from "./support/clock.ts";
 import { CreateSnapshotDocument } from "./support/documents/snapshots.ts";
-import { newInstance } from "./support/instances.ts";
+import { newInstance } from "./support/fixtures.ts";
 
 /**
  * Generated bad input, from a fixed seed, through HTTP and graphql-ws: no 5xx, no internal error

@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { type Config, loadConfig } from "../src/config.ts";
 import { type App, startApp } from "../src/server/app.ts";
 import type {
   CopyImageInput,
@@ -9,8 +8,9 @@ import type {
   ImageFilter,
   UpdateImageInput,
 } from "./generated/graphql.ts";
-import { advanceAndStep, DEMO_KEY, ManualClock, startTestApp, type TestApp } from "./support/app.ts";
+import { DEMO_KEY, startTestApp, type TestApp, testConfig } from "./support/app.ts";
 import { gqlData } from "./support/client.ts";
+import { advanceAndStep, ManualClock } from "./support/clock.ts";
 import { createTestDatabase, type TestDatabase } from "./support/database.ts";
 import { ResourcesDocument } from "./support/documents/account.ts";
 import { CancelCopyImageDocument, CopyImageDocument } from "./support/documents/copies.ts";
@@ -32,7 +32,7 @@ import {
   DeleteSnapshotDocument,
   SnapshotsDocument,
 } from "./support/documents/snapshots.ts";
-import { newInstance } from "./support/instances.ts";
+import { newInstance } from "./support/fixtures.ts";
 
 const LINUX = "ubuntu_22_04_x64_20G_alibase";
 const ARM = "ubuntu_22_04_arm64_20G_alibase";
@@ -946,14 +946,7 @@ describe("the copy queue", () => {
   });
 
   async function start(): Promise<App> {
-    const config: Config = {
-      ...loadConfig({}),
-      ...RATES,
-      port: 0,
-      host: "127.0.0.1",
-      databaseUrl: database.url,
-      logLevel: "error",
-    };
+    const config = testConfig(database.url, RATES);
     const started = await startApp(config, { skipMigrations: true, clock });
     running.push(started);
     return started;

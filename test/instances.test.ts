@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CreateInstanceInput, InstanceFieldsFragment } from "./generated/graphql.ts";
-import { DEMO_KEY, ManualClock, startTestApp, type TestApp } from "./support/app.ts";
+import { DEMO_KEY, startTestApp, type TestApp } from "./support/app.ts";
 import { gqlData } from "./support/client.ts";
+import { ManualClock } from "./support/clock.ts";
 import { ResourceCountsDocument } from "./support/documents/account.ts";
 import { DisksDocument } from "./support/documents/disks.ts";
 import {

@@ -2,14 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import { loadLimitsConfig } from "../src/config-limits.ts";
 import { MAX_COST, MAX_DEPTH } from "../src/server/limits.ts";
-import { DEMO_KEY, ManualClock, startTestApp, type TestApp } from "./support/app.ts";
+import { DEMO_KEY, startTestApp, type TestApp } from "./support/app.ts";
 import { gql, gqlData, wsClient } from "./support/client.ts";
+import { ManualClock } from "./support/clock.ts";
 import {
   ConsoleInstancesDocument,
   ConsoleInstancesWithSnapshotsDocument,
 } from "./support/documents/instances.ts";
 import { CreateSnapshotDocument, SnapshotProgressDocument } from "./support/documents/snapshots.ts";
-import { newInstance } from "./support/instances.ts";
+import { newInstance } from "./support/fixtures.ts";
 import { subscribeWs } from "./support/stream.ts";
 
 const clock = new ManualClock();

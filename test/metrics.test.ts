@@ -1,16 +1,13 @@
 import { print } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { advanceAndStep, ManualClock, startTestApp, type TestApp } from "./support/app.ts";
+import { startTestApp, type TestApp } from "./support/app.ts";
 import { gql, gqlData, wsClient } from "./support/client.ts";
+import { advanceAndStep, ManualClock } from "./support/clock.ts";
 import { ViewerDocument } from "./support/documents/account.ts";
 import { CopyImageDocument } from "./support/documents/copies.ts";
-import {
-  CreateCustomImageDocument,
-  ImageDocument,
-  ImageProgressDocument,
-} from "./support/documents/images.ts";
+import { ImageDocument, ImageProgressDocument } from "./support/documents/images.ts";
 import { CreateInstanceDocument } from "./support/documents/instances.ts";
-import { newInstance } from "./support/instances.ts";
+import { newImage } from "./support/fixtures.ts";
 import { sample, total } from "./support/prometheus.ts";
 import { subscribeWs } from "./support/stream.ts";
 
@@ -33,14 +30,15 @@ async function scrape(): Promise<string> {
 }
 
 async function imageFrom(name: string): Promise<string> {
-  const instance = await newInstance(app.origin, {
-    name: `${name}-vm`,
-    dataDisks: [{ sizeGiB: 40 }],
-  });
-  const created = await gqlData(app.origin, CreateCustomImageDocument, {
-    input: { instanceId: instance.id, name },
-  });
-  return created.createCustomImage.image!.id;
+  const created = await newImage(
+    app.origin,
+    { name },
+    {
+      name: `${name}-vm`,
+      dataDisks: [{ sizeGiB: 40 }],
+    },
+  );
+  return created.id;
 }
 
 describe("GET /metrics", () => {

@@ -5,13 +5,14 @@ import {
   ConsoleInstanceListDocument,
   ConsoleSnapshotListDocument,
 } from "../src/console/src/gql/graphql.ts";
-import { ManualClock, startTestApp, type TestApp } from "./support/app.ts";
+import { startTestApp, type TestApp } from "./support/app.ts";
 import { gqlData } from "./support/client.ts";
+import { ManualClock } from "./support/clock.ts";
 import { DisksDocument, DisksWithSnapshotCountsDocument } from "./support/documents/disks.ts";
 import { CreateCustomImageDocument, ImagesByStatusDocument } from "./support/documents/images.ts";
 import { ConsoleInstancesDocument } from "./support/documents/instances.ts";
 import { CreateSnapshotDocument } from "./support/documents/snapshots.ts";
-import { newInstance } from "./support/instances.ts";
+import { newInstance } from "./support/fixtures.ts";
 
 const clock = new ManualClock();
 let app: TestApp;

@@ -1,14 +1,14 @@
 import { print } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadConfig } from "../src/config.ts";
 import { loadLimitsConfig } from "../src/config-limits.ts";
 import { createAccount } from "../src/domain/accounts.ts";
 import { type App, startApp } from "../src/server/app.ts";
-import { DEMO_KEY, ManualClock, startTestApp, type TestApp } from "./support/app.ts";
+import { DEMO_KEY, startTestApp, type TestApp, testConfig } from "./support/app.ts";
 import { wsClient } from "./support/client.ts";
+import { ManualClock } from "./support/clock.ts";
 import { createTestDatabase, type TestDatabase } from "./support/database.ts";
 import { SnapshotProgressDocument } from "./support/documents/snapshots.ts";
-import { newInstance } from "./support/instances.ts";
+import { newInstance } from "./support/fixtures.ts";
 import { requireService } from "./support/services.ts";
 
 const BUCKET = 100;
@@ -147,16 +147,7 @@ describe.skipIf(!REDIS_URL)("per-account cost buckets shared by replicas through
   let two: App;
   beforeAll(async () => {
     database = await createTestDatabase();
-    const config = {
-      ...loadConfig({}),
-      port: 0,
-      host: "127.0.0.1",
-      databaseUrl: database.url,
-      logLevel: "error" as const,
-      redisUrl: REDIS_URL,
-      progressIntervalMs: 3_600_000,
-      limits,
-    };
+    const config = testConfig(database.url, { redisUrl: REDIS_URL, progressIntervalMs: 3_600_000, limits });
     one = await startApp(config, { skipMigrations: true, rateClock });
     two = await startApp(config, { skipMigrations: true, rateClock });
   });

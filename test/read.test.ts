@@ -8,8 +8,9 @@ import type {
   InstanceFilter,
   SnapshotFilter,
 } from "./generated/graphql.ts";
-import { DEMO_KEY, ManualClock, startTestApp, type TestApp } from "./support/app.ts";
+import { DEMO_KEY, startTestApp, type TestApp } from "./support/app.ts";
 import { gql, gqlData } from "./support/client.ts";
+import { ManualClock } from "./support/clock.ts";
 import { ViewerDocument } from "./support/documents/account.ts";
 import { DiskDocument, DiskSnapshotsDocument, DisksDocument } from "./support/documents/disks.ts";
 import { ImageDocument, ImagesDocument } from "./support/documents/images.ts";
@@ -22,7 +23,7 @@ import {
 import { NodeDocument, NodesDocument } from "./support/documents/nodes.ts";
 import { RegionsDocument } from "./support/documents/regions.ts";
 import { SnapshotDocument, SnapshotsDocument } from "./support/documents/snapshots.ts";
-import { newInstance, UBUNTU } from "./support/instances.ts";
+import { newInstance, UBUNTU } from "./support/fixtures.ts";
 
 const WINDOWS = "win2022_datacenter_x64_40G_alibase";
 const REGION_IDS = [

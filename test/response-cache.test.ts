@@ -1,13 +1,14 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { ManualClock, startTestApp, type TestApp } from "./support/app.ts";
+import { startTestApp, type TestApp } from "./support/app.ts";
 import { gqlData, wsClient, wsCollect } from "./support/client.ts";
+import { ManualClock } from "./support/clock.ts";
 import {
   ConsoleImagesDocument,
   CreateCustomImageDocument,
   ImageStatusesDocument,
 } from "./support/documents/images.ts";
 import { InstancesDocument } from "./support/documents/instances.ts";
-import { newInstance } from "./support/instances.ts";
+import { newImage, newInstance } from "./support/fixtures.ts";
 
 let app: TestApp;
 afterEach(() => app?.close());
@@ -20,23 +21,14 @@ async function start(progressIntervalMs: number) {
   return clock;
 }
 
-async function newImage(name: string, key?: string) {
-  const instance = await newInstance(
+/** An image in flight in cn-hangzhou, from a new instance with one 40 GiB data disk. */
+function creatingImage(name: string, key?: string) {
+  return newImage(
     app.origin,
-    {
-      regionId: REGION,
-      name: `${name}-vm`,
-      dataDisks: [{ sizeGiB: 40 }],
-    },
+    { name },
+    { regionId: REGION, name: `${name}-vm`, dataDisks: [{ sizeGiB: 40 }] },
     key,
   );
-  const { createCustomImage } = await gqlData(
-    app.origin,
-    CreateCustomImageDocument,
-    { input: { instanceId: instance.id, name } },
-    key,
-  );
-  return createCustomImage.image!;
 }
 
 /** Every image in flight completes (20 and 40 GiB at 8 GiB/s take 5 s at most). */
@@ -59,7 +51,7 @@ async function statementsOf(read: () => Promise<unknown>) {
 describe("response cache", () => {
   it("answers a repeated identical query without the database", async () => {
     const clock = await start(3_600_000);
-    await newImage("first");
+    await creatingImage("first");
     await finish(clock);
     const first = await list();
     expect(await statementsOf(list)).toBe(0);
@@ -73,8 +65,8 @@ describe("response cache", () => {
   it("never serves one account's response to another, even for the same document", async () => {
     const clock = await start(3_600_000);
     const otherKey = await app.newAccount("other");
-    await newImage("demo-image");
-    await newImage("other-image", otherKey);
+    await creatingImage("demo-image");
+    await creatingImage("other-image", otherKey);
     await finish(clock);
     const demo = await list();
     const other = await list(otherKey);
@@ -89,10 +81,10 @@ describe("response cache", () => {
 
   it("shows a mutation's effect to a read that follows it at once", async () => {
     await start(3_600_000);
-    await newImage("one");
+    await creatingImage("one");
     expect((await statuses()).images.totalCount).toBe(1);
     expect(await statementsOf(statuses)).toBe(0);
-    await newImage("two");
+    await creatingImage("two");
     const after = await statuses();
     expect(after.images.totalCount).toBe(2);
     expect(after.images.edges.map((e) => e.node.name).sort()).toEqual(["one", "two"]);
@@ -118,7 +110,7 @@ describe("response cache", () => {
   it("shows an engine transition to a read that follows it at once", async () => {
     // An hour-long interval: only invalidation, not expiry, can make the read see the transition.
     const clock = await start(3_600_000);
-    await newImage("moving");
+    await creatingImage("moving");
     expect((await statuses()).images.edges[0]?.node.status).toBe("CREATING");
     expect(await statementsOf(statuses)).toBe(0);
     clock.advance(60_000);
@@ -135,7 +127,7 @@ describe("response cache", () => {
   it("never shows progress older than one PROGRESS_INTERVAL_MS: moving progress is not reused at all", async () => {
     const interval = 1_000;
     const clock = await start(interval);
-    await newImage("slow");
+    await creatingImage("slow");
     const progressNow = async () => (await list()).images.edges[0]!.node.diskMappings[0]!.snapshot!.progress;
     const first = await progressNow();
     // 20 GiB at 8 GiB/s: 2.5 s, so 4 points every 100 ms; each read is as of its own instant.
@@ -149,7 +141,7 @@ describe("response cache", () => {
   it("reuses a finished list for one interval at most", async () => {
     const interval = 1_000;
     const clock = await start(interval);
-    await newImage("done");
+    await creatingImage("done");
     await finish(clock);
     await list();
     clock.advance(interval - 1);

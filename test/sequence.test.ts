@@ -1,12 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ManualClock, startTestApp, type TestApp } from "./support/app.ts";
+import { startTestApp, type TestApp } from "./support/app.ts";
 import { gqlData, wsClient } from "./support/client.ts";
-import {
-  CreateCustomImageDocument,
-  ImageDocument,
-  ImageProgressDocument,
-} from "./support/documents/images.ts";
-import { newInstance } from "./support/instances.ts";
+import { ManualClock } from "./support/clock.ts";
+import { ImageDocument, ImageProgressDocument } from "./support/documents/images.ts";
+import { newImage } from "./support/fixtures.ts";
 import { type Stream, subscribeWs } from "./support/stream.ts";
 
 const clock = new ManualClock();
@@ -29,14 +26,15 @@ type Event = Awaited<Stream<{ imageProgress: unknown }>["finished"]>[number] & {
 
 describe("progress sequences belong to the image", () => {
   it("gives every subscriber the same numbers, gap-free from its first event (its current state), however late it joins", async () => {
-    const created = await newInstance(app.origin, {
-      name: "watched",
-      dataDisks: [{ sizeGiB: 40 }, { sizeGiB: 60 }],
-    });
-    const image = await gqlData(app.origin, CreateCustomImageDocument, {
-      input: { instanceId: created.id, name: "watched-image" },
-    });
-    const imageId = image.createCustomImage.image!.id;
+    const image = await newImage(
+      app.origin,
+      { name: "watched-image" },
+      {
+        name: "watched",
+        dataDisks: [{ sizeGiB: 40 }, { sizeGiB: 60 }],
+      },
+    );
+    const imageId = image.id;
 
     const clients = [wsClient(app.origin), wsClient(app.origin), wsClient(app.origin)];
     const subscribers: { stream: Stream<Event>; joinedAtProgress: number }[] = [];

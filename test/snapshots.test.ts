@@ -1,8 +1,9 @@
 import type { ExecutionResult } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SnapshotProgressSubscription } from "./generated/graphql.ts";
-import { advanceAndStep, DEMO_KEY, ManualClock, startTestApp, type TestApp } from "./support/app.ts";
+import { DEMO_KEY, startTestApp, type TestApp } from "./support/app.ts";
 import { gql, gqlData, sseCollect, wsClient } from "./support/client.ts";
+import { advanceAndStep, ManualClock } from "./support/clock.ts";
 import { CreateCustomImageDocument, ImageProgressDocument } from "./support/documents/images.ts";
 import { ReleaseInstanceDocument, StopInstanceDocument } from "./support/documents/instances.ts";
 import {
@@ -12,7 +13,7 @@ import {
   SnapshotProgressDocument,
   SnapshotsDocument,
 } from "./support/documents/snapshots.ts";
-import { newInstance } from "./support/instances.ts";
+import { newInstance } from "./support/fixtures.ts";
 import { Stream, subscribeWs } from "./support/stream.ts";
 
 const clock = new ManualClock();

@@ -2,8 +2,9 @@ import { mkdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { type Browser, chromium, type Locator, type Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { ManualClock, startTestApp, type TestApp } from "../support/app.ts";
-import { newInstance } from "../support/instances.ts";
+import { startTestApp, type TestApp } from "../support/app.ts";
+import { advanceAndStep, ManualClock } from "../support/clock.ts";
+import { newInstance } from "../support/fixtures.ts";
 import { requireService } from "../support/services.ts";
 
 const CHROMIUM = requireService("chromium", "test/browser/console.test.ts (the console in a browser)");
@@ -28,11 +29,7 @@ async function shot(name: string): Promise<void> {
 }
 
 /** Moves simulated time; the engine publishes progress on its ticks (its own timer is parked). */
-async function tick(ms: number): Promise<void> {
-  clock.advance(ms);
-  await app.engine.tick();
-  await app.engine.tick();
-}
+const tick = (ms: number) => advanceAndStep(app, clock, ms);
 
 const visible = (locator: Locator) => locator.first().waitFor({ state: "visible", timeout: WAIT });
 const row = (text: string) => page.getByRole("row").filter({ hasText: text });

@@ -1,11 +1,13 @@
 import { expect } from "vitest";
-import type { CreateInstanceInput } from "../generated/graphql.ts";
+import type { CreateCustomImageInput, CreateInstanceInput } from "../generated/graphql.ts";
 import { DEMO_KEY } from "./app.ts";
 import { gqlData } from "./client.ts";
+import { CreateCustomImageDocument } from "./documents/images.ts";
 import { CreateInstanceDocument } from "./documents/instances.ts";
 
 export const UBUNTU = "ubuntu_22_04_x64_20G_alibase";
 
+/** Resources the tests need on the way, made through the API as a client would. */
 let created = 0;
 
 /**
@@ -33,4 +35,25 @@ export async function newInstance(
   );
   expect(createInstance.userErrors).toEqual([]);
   return createInstance.instance!;
+}
+
+/**
+ * Creates an instance (see newInstance), then a custom image from it, and fails the test if either
+ * is refused. The image is CREATING: the test's clock decides when it is done.
+ */
+export async function newImage(
+  origin: string,
+  image: Omit<CreateCustomImageInput, "instanceId">,
+  instance: Partial<CreateInstanceInput> = {},
+  key: string = DEMO_KEY,
+) {
+  const { id: instanceId } = await newInstance(origin, instance, key);
+  const { createCustomImage } = await gqlData(
+    origin,
+    CreateCustomImageDocument,
+    { input: { ...image, instanceId } },
+    key,
+  );
+  expect(createCustomImage.userErrors).toEqual([]);
+  return createCustomImage.image!;
 }
