@@ -8,18 +8,9 @@ import { Session } from "node:inspector/promises";
 import { writeHeapSnapshot } from "node:v8";
 import { loadConfig } from "../src/config.ts";
 import { loadLimitsConfig } from "../src/config-limits.ts";
-import type { Clock } from "../src/domain/clock.ts";
 import { startApp } from "../src/server/app.ts";
-
-class BenchClock implements Clock {
-  private current = Date.parse("2026-11-27T10:00:00.000Z");
-  now() {
-    return new Date(this.current);
-  }
-  advance(ms: number) {
-    this.current += ms;
-  }
-}
+import { ManualClock } from "../test/support/clock.ts";
+import { StatementRecorder } from "../test/support/statements.ts";
 
 export type ServerRequest =
   | { type: "advance"; ms: number }
@@ -33,7 +24,8 @@ export type ServerRequest =
   | { type: "profileStop"; path: string }
   | { type: "close" };
 
-const clock = new BenchClock();
+const clock = new ManualClock();
+const statements = new StatementRecorder();
 const app = await startApp(
   {
     ...loadConfig({}),
@@ -54,7 +46,7 @@ const app = await startApp(
       maxConnections: 100_000,
     },
   },
-  { clock },
+  { clock, onStatement: statements.record },
 );
 
 const gc = (globalThis as { gc?: () => void }).gc;
@@ -72,9 +64,9 @@ async function handle(request: ServerRequest): Promise<unknown> {
       return { publishedAt, tickMs: Date.now() - publishedAt };
     }
     case "statements":
-      return app.statementLog.statements.length;
+      return statements.statements.length;
     case "resetStatements":
-      app.statementLog.reset();
+      statements.reset();
       return null;
     case "usage": {
       gc?.();

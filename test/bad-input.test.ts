@@ -1,11 +1,13 @@
 import { connect } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadLimitsConfig } from "../src/config-limits.ts";
-import { DEMO_KEY, ManualClock, startTestApp, type TestApp } from "./support/app.ts";
+import { DEMO_KEY, startTestApp, type TestApp } from "./support/app.ts";
 import { gql, gqlData } from "./support/client.ts";
-import { HNodesDocument } from "./support/documents-hardening.ts";
-import { CreateCustomImageDocument, CreateSnapshotDocument } from "./support/documents-images.ts";
-import { CreateInstanceDocument } from "./support/documents-instances.ts";
+import { advanceAndStep, ManualClock } from "./support/clock.ts";
+import { CreateCustomImageDocument } from "./support/documents/images.ts";
+import { NodesDocument } from "./support/documents/nodes.ts";
+import { CreateSnapshotDocument } from "./support/documents/snapshots.ts";
+import { newInstance } from "./support/fixtures.ts";
 
 const clock = new ManualClock();
 let app: TestApp;
@@ -41,14 +43,6 @@ async function post(body: string, key: string | null = DEMO_KEY) {
 }
 
 const query = (q: string, variables?: object) => post(JSON.stringify({ query: q, variables }));
-
-async function newInstance(name: string, dataDisks = [{ sizeGiB: 40 }]) {
-  const data = await gqlData(app.origin, CreateInstanceDocument, {
-    input: { regionId: "cn-hangzhou", name, imageId: "ubuntu_22_04_x64_20G_alibase", dataDisks },
-  });
-  expect(data.createInstance.userErrors).toEqual([]);
-  return data.createInstance.instance!;
-}
 
 describe("malformed requests are 400, never 500 (defect 5)", () => {
   it.each([
@@ -99,9 +93,9 @@ describe("client input is never a masked internal error (defect 6)", () => {
 
   it("caps nodes(ids:) at 100 with a GraphQL error that says so", async () => {
     const ids = Array.from({ length: 998 }, (_, i) => `i-${String(i).padStart(20, "0")}`);
-    const refused = await gql(app.origin, HNodesDocument, { ids });
+    const refused = await gql(app.origin, NodesDocument, { ids });
     expect(refused.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", limit: 100, found: 998 });
-    const accepted = await gql(app.origin, HNodesDocument, { ids: ids.slice(0, 100) });
+    const accepted = await gql(app.origin, NodesDocument, { ids: ids.slice(0, 100) });
     expect(accepted.errors).toBeUndefined();
     expect(accepted.data?.nodes).toHaveLength(100);
   });
@@ -170,7 +164,7 @@ describe("rules the API enforces (defect 7)", () => {
   });
 
   it("keeps the snapshot names it generates within 128 characters", async () => {
-    const instance = await newInstance("long-names");
+    const instance = await newInstance(app.origin, { name: "long-names", dataDisks: [{ sizeGiB: 40 }] });
     const name = `n${"x".repeat(127)}`;
     const data = await gqlData(app.origin, CreateCustomImageDocument, {
       input: { instanceId: instance.id, name },
@@ -200,12 +194,10 @@ describe("rules the API enforces (defect 7)", () => {
   });
 
   it("treats dataDiskSnapshotIds: [] like an absent list when a request is retried", async () => {
-    const instance = await newInstance("retry-empty");
+    const instance = await newInstance(app.origin, { name: "retry-empty", dataDisks: [{ sizeGiB: 40 }] });
     const system = instance.disks.find((d) => d.type === "SYSTEM")!;
     const snapshot = await gqlData(app.origin, CreateSnapshotDocument, { input: { diskId: system.id } });
-    clock.advance(120_000);
-    await app.engine.tick();
-    await app.engine.tick();
+    await advanceAndStep(app, clock, 120_000);
     const input = {
       snapshotId: snapshot.createSnapshot.snapshot!.id,
       name: "retry-empty-image",

@@ -2,11 +2,11 @@ import { execFile } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadConfig } from "../src/config.ts";
 import { type App, startApp } from "../src/server/app.ts";
+import { testConfig } from "./support/app.ts";
 import { gql } from "./support/client.ts";
 import { createTestDatabase, type TestDatabase } from "./support/database.ts";
-import { ViewerDocument } from "./support/documents.ts";
+import { ViewerDocument } from "./support/documents/account.ts";
 
 const run = promisify(execFile);
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -24,10 +24,7 @@ const createAccount = (...args: string[]) =>
 beforeAll(async () => {
   database = await createTestDatabase();
   databaseUrl = database.url;
-  app = await startApp(
-    { ...loadConfig({}), port: 0, host: "127.0.0.1", databaseUrl, logLevel: "error" },
-    { skipMigrations: true },
-  );
+  app = await startApp(testConfig(databaseUrl), { skipMigrations: true });
 });
 afterAll(async () => {
   await app.close();

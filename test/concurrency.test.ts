@@ -1,15 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadConfig } from "../src/config.ts";
 import { type App, startApp } from "../src/server/app.ts";
-import { ManualClock, startTestApp, type TestApp } from "./support/app.ts";
+import { startTestApp, type TestApp, testConfig } from "./support/app.ts";
 import { gql } from "./support/client.ts";
+import { ManualClock } from "./support/clock.ts";
 import { createTestDatabase } from "./support/database.ts";
-import {
-  CreateInstanceDocument,
-  ReleaseInstanceDocument,
-  StopInstanceDocument,
-} from "./support/documents-instances.ts";
-import { RCreateImageLiteDocument } from "./support/documents-rules.ts";
+import { CreateCustomImageDocument } from "./support/documents/images.ts";
+import { ReleaseInstanceDocument, StopInstanceDocument } from "./support/documents/instances.ts";
+import { newInstance } from "./support/fixtures.ts";
 
 // Rules decided inside transactions, raced through real HTTP. On SQLite the single writer
 // serialises them; with TEST_DATABASE_URL the same requests race on PostgreSQL's pool, where
@@ -23,27 +20,8 @@ beforeAll(async () => {
 });
 afterAll(() => app.close());
 
-let counter = 0;
-
-async function newInstance(key: string) {
-  counter += 1;
-  const result = await gql(
-    app.origin,
-    CreateInstanceDocument,
-    {
-      input: {
-        regionId: "cn-hangzhou",
-        name: `race-vm-${counter}`,
-        imageId: "ubuntu_22_04_x64_20G_alibase",
-        dataDisks: [{ sizeGiB: 40 }],
-        start: true,
-      },
-    },
-    key,
-  );
-  expect(result.data?.createInstance.userErrors).toEqual([]);
-  return result.data!.createInstance.instance!;
-}
+/** A running instance with one 40 GiB data disk, for the account with this key. */
+const vm = (key: string) => newInstance(app.origin, { dataDisks: [{ sizeGiB: 40 }] }, key);
 
 async function accountWithQuota(name: string, quota: number): Promise<string> {
   const key = await app.newAccount(name);
@@ -55,12 +33,12 @@ describe("rules checked inside transactions, under concurrent requests", () => {
   it("never lets concurrent creations exceed the image quota of a region", async () => {
     const key = await accountWithQuota("race-quota", 3);
     const instances = [];
-    for (let i = 0; i < 10; i++) instances.push(await newInstance(key));
+    for (let i = 0; i < 10; i++) instances.push(await vm(key));
     const results = await Promise.all(
       instances.map((instance, i) =>
         gql(
           app.origin,
-          RCreateImageLiteDocument,
+          CreateCustomImageDocument,
           { input: { instanceId: instance.id, name: `quota-race-${i}` } },
           key,
         ),
@@ -81,12 +59,12 @@ describe("rules checked inside transactions, under concurrent requests", () => {
   it("creates every image of 20 concurrent creations of one account, with no error", async () => {
     const key = await accountWithQuota("race-many", 100);
     const instances = [];
-    for (let i = 0; i < 20; i++) instances.push(await newInstance(key));
+    for (let i = 0; i < 20; i++) instances.push(await vm(key));
     const results = await Promise.all(
       instances.map((instance, i) =>
         gql(
           app.origin,
-          RCreateImageLiteDocument,
+          CreateCustomImageDocument,
           { input: { instanceId: instance.id, name: `many-${i}` } },
           key,
         ),
@@ -99,11 +77,11 @@ describe("rules checked inside transactions, under concurrent requests", () => {
   it("lets a release and an image creation racing on one instance never both succeed", async () => {
     const key = await accountWithQuota("race-release", 100);
     for (let round = 0; round < 6; round++) {
-      const instance = await newInstance(key);
+      const instance = await vm(key);
       const [created, released] = await Promise.all([
         gql(
           app.origin,
-          RCreateImageLiteDocument,
+          CreateCustomImageDocument,
           { input: { instanceId: instance.id, name: `release-race-${round}` } },
           key,
         ),
@@ -124,7 +102,7 @@ describe("rules checked inside transactions, under concurrent requests", () => {
 
   it("locks an instance for one image however many stops and creations race", async () => {
     const key = await accountWithQuota("race-lock", 100);
-    const instance = await newInstance(key);
+    const instance = await vm(key);
     const results = await Promise.all(
       Array.from({ length: 12 }, (_, i) =>
         i % 3 === 0
@@ -133,7 +111,7 @@ describe("rules checked inside transactions, under concurrent requests", () => {
             }))
           : gql(
               app.origin,
-              RCreateImageLiteDocument,
+              CreateCustomImageDocument,
               { input: { instanceId: instance.id, name: `lock-race-${i}`, clientToken: `lock-race-${i}` } },
               key,
             ).then((r) => ({ image: r.data!.createCustomImage })),
@@ -157,13 +135,7 @@ describe("rules checked inside transactions, under concurrent requests", () => {
 describe("replicas starting at the same time", () => {
   it("all start on one fresh database, which ends seeded once", async () => {
     const database = await createTestDatabase();
-    const config = {
-      ...loadConfig({}),
-      port: 0,
-      host: "127.0.0.1",
-      databaseUrl: database.url,
-      logLevel: "error" as const,
-    };
+    const config = testConfig(database.url);
     const apps: App[] = [];
     try {
       const start = () =>

@@ -1,19 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { advanceAndStep, ManualClock, startTestApp, type TestApp } from "./support/app.ts";
+import { startTestApp, type TestApp } from "./support/app.ts";
 import { gqlData, wsClient } from "./support/client.ts";
+import { advanceAndStep, ManualClock } from "./support/clock.ts";
+import { CancelCopyImageDocument, CopyImageDocument } from "./support/documents/copies.ts";
 import {
-  CancelCopyImageDocument,
-  CopyImageDocument,
   DeleteImageDocument,
-  ImagesByStatusDocument,
-} from "./support/documents-copies.ts";
-import {
-  CreateCustomImageDocument,
+  ImageDocument,
   ImageProgressDocument,
-  ImageStatusDocument,
-  SnapshotProgressDocument,
-} from "./support/documents-images.ts";
-import { CreateInstanceDocument } from "./support/documents-instances.ts";
+  ImagesByStatusDocument,
+} from "./support/documents/images.ts";
+import { CreateInstanceDocument } from "./support/documents/instances.ts";
+import { SnapshotProgressDocument } from "./support/documents/snapshots.ts";
+import { newImage, newInstance } from "./support/fixtures.ts";
 import { subscribeWs } from "./support/stream.ts";
 
 const clock = new ManualClock();
@@ -31,20 +29,13 @@ const tick = (ms: number) => advanceAndStep(app, clock, ms);
 
 /** An AVAILABLE image in cn-hangzhou made from an instance with data disks of 40 and 100 GiB. */
 async function availableImage(name: string) {
-  const instance = await gqlData(app.origin, CreateInstanceDocument, {
-    input: {
-      regionId: "cn-hangzhou",
-      name: `${name}-vm`,
-      imageId: "ubuntu_22_04_x64_20G_alibase",
-      dataDisks: [{ sizeGiB: 40 }, { sizeGiB: 100, device: "/dev/vdd" }],
-    },
-  });
-  const created = await gqlData(app.origin, CreateCustomImageDocument, {
-    input: { instanceId: instance.createInstance.instance!.id, name, description: `${name} description` },
-  });
-  const image = created.createCustomImage.image!;
+  const image = await newImage(
+    app.origin,
+    { name, description: `${name} description` },
+    { name: `${name}-vm`, dataDisks: [{ sizeGiB: 40 }, { sizeGiB: 100, device: "/dev/vdd" }] },
+  );
   await tick(13_000);
-  const done = await gqlData(app.origin, ImageStatusDocument, { id: image.id });
+  const done = await gqlData(app.origin, ImageDocument, { id: image.id });
   expect(done.image?.status).toBe("AVAILABLE");
   return done.image!;
 }
@@ -95,16 +86,13 @@ describe("copyImage", () => {
     expect(wrongRegion.createInstance.userErrors[0]).toMatchObject({ code: "REGION_MISMATCH" });
     expect(wrongRegion.createInstance.userErrors[0]?.message).toContain("copyImage");
 
-    const created = await gqlData(app.origin, CreateInstanceDocument, {
-      input: {
-        regionId: "cn-shanghai",
-        name: "shanghai-web",
-        imageId: copy.id,
-        dataDisks: [{ sizeGiB: 50 }],
-      },
+    const created = await newInstance(app.origin, {
+      regionId: "cn-shanghai",
+      name: "shanghai-web",
+      imageId: copy.id,
+      dataDisks: [{ sizeGiB: 50 }],
     });
-    expect(created.createInstance.userErrors).toEqual([]);
-    const instance = created.createInstance.instance!;
+    const instance = created;
     const copySnapshots = new Map(copy.diskMappings.map((m) => [m.device, m.snapshot!.id]));
     expect(instance.disks.map((d) => [d.type, d.device, d.sizeGiB, d.sourceSnapshot?.id ?? null])).toEqual([
       ["SYSTEM", "/dev/vda", 20, copySnapshots.get("/dev/vda")],
@@ -161,9 +149,7 @@ describe("copyImage", () => {
       // All in the same millisecond of the test clock: arrival order must hold anyway.
     }
     const statuses = async () =>
-      Promise.all(
-        ids.map(async (id) => (await gqlData(app.origin, ImageStatusDocument, { id })).image!.status),
-      );
+      Promise.all(ids.map(async (id) => (await gqlData(app.origin, ImageDocument, { id })).image!.status));
 
     // A waiting copy's stream sees it start.
     const client = wsClient(app.origin);
@@ -243,7 +229,7 @@ describe("copyImage", () => {
     expect(progress).toEqual([...progress].sort((a, b) => a - b));
     await client.dispose();
     expect(events.at(-1)?.imageProgress).toMatchObject({ done: true, image: { status: "CANCELLED" } });
-    const image = await gqlData(app.origin, ImageStatusDocument, { id: copyId });
+    const image = await gqlData(app.origin, ImageDocument, { id: copyId });
     expect(image.image?.status).toBe("CANCELLED");
   });
 });

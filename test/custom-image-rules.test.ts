@@ -1,33 +1,33 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { CreateCustomImageInput, GuestStateInput } from "./generated/graphql.ts";
-import { advanceAndStep, DEMO_KEY, ManualClock, startTestApp, type TestApp } from "./support/app.ts";
+import type { CreateCustomImageInput, CreateInstanceInput, GuestStateInput } from "./generated/graphql.ts";
+import { DEMO_KEY, startTestApp, type TestApp } from "./support/app.ts";
 import { gql, gqlData, wsClient } from "./support/client.ts";
+import { advanceAndStep, ManualClock } from "./support/clock.ts";
 import {
   CreateCustomImageDocument,
+  ImageDocument,
   ImageProgressDocument,
-  ImageStatusDocument,
-} from "./support/documents-images.ts";
+} from "./support/documents/images.ts";
 import {
-  CreateInstanceDocument,
   InstanceDocument,
   ReleaseInstanceDocument,
   StopInstanceDocument,
   UpdateGuestDocument,
-} from "./support/documents-instances.ts";
+} from "./support/documents/instances.ts";
 import {
-  RCreateImageLiteDocument,
-  RCreateSnapshotDocument,
-  RSnapshotDocument,
-  RSnapshotProgressDocument,
-  RSnapshotsDocument,
-} from "./support/documents-rules.ts";
+  CreateSnapshotDocument,
+  SnapshotDocument,
+  SnapshotProgressDocument,
+  SnapshotsDocument,
+} from "./support/documents/snapshots.ts";
+import { newInstance } from "./support/fixtures.ts";
 import { subscribeWs } from "./support/stream.ts";
 
 const clock = new ManualClock();
 let app: TestApp;
 let otherKey: string;
 
-const LINUX = "ubuntu_22_04_x64_20G_alibase";
+const _LINUX = "ubuntu_22_04_x64_20G_alibase";
 const WINDOWS = "win2022_datacenter_x64_40G_alibase";
 
 beforeAll(async () => {
@@ -39,38 +39,9 @@ afterAll(() => app.close());
 
 const tick = (ms: number) => advanceAndStep(app, clock, ms);
 
-let instanceCounter = 0;
-
-interface NewInstance {
-  key?: string;
-  regionId?: string;
-  imageId?: string;
-  dataDisks?: { sizeGiB: number }[];
-  start?: boolean;
-  expiresAt?: string;
-  guest?: GuestStateInput;
-}
-
-async function newInstance(options: NewInstance = {}) {
-  instanceCounter += 1;
-  const data = await gqlData(
-    app.origin,
-    CreateInstanceDocument,
-    {
-      input: {
-        regionId: options.regionId ?? "cn-hangzhou",
-        name: `rules-vm-${instanceCounter}`,
-        imageId: options.imageId ?? LINUX,
-        dataDisks: options.dataDisks ?? [{ sizeGiB: 40 }, { sizeGiB: 100 }],
-        start: options.start ?? true,
-        expiresAt: options.expiresAt,
-        guest: options.guest,
-      },
-    },
-    options.key ?? DEMO_KEY,
-  );
-  expect(data.createInstance.userErrors).toEqual([]);
-  return data.createInstance.instance!;
+/** An instance with 40 and 100 GiB data disks unless told otherwise. */
+function vm({ key, ...input }: Partial<CreateInstanceInput> & { key?: string } = {}) {
+  return newInstance(app.origin, { dataDisks: [{ sizeGiB: 40 }, { sizeGiB: 100 }], ...input }, key);
 }
 
 async function createImage(input: CreateCustomImageInput, key = DEMO_KEY) {
@@ -125,7 +96,7 @@ const INSTANCE_FIELD = ["input", "instanceId"];
 
 describe("input validation", () => {
   it("refuses image names outside the rules with INVALID_IMAGE_NAME", async () => {
-    const instance = await newInstance();
+    const instance = await vm();
     const bad = [
       "a", // too short
       "", // too short
@@ -149,7 +120,7 @@ describe("input validation", () => {
 
   it("accepts names of any script, of 2 and of 128 characters", async () => {
     for (const name of ["镜像-1.0:prod_a", "Ωmega-image", "ab", `z${"9".repeat(127)}`]) {
-      const instance = await newInstance();
+      const instance = await vm();
       const payload = await createImage({ instanceId: instance.id, name });
       expect(payload.userErrors).toEqual([]);
       expect(payload.image).toMatchObject({ name, status: "CREATING", source: "INSTANCE" });
@@ -157,7 +128,7 @@ describe("input validation", () => {
   });
 
   it("refuses a description over 256 characters or starting with a URL with INVALID_DESCRIPTION", async () => {
-    const instance = await newInstance();
+    const instance = await vm();
     for (const description of ["d".repeat(257), "https://example.com/about", "http://example.com"]) {
       await expectRefused({ instanceId: instance.id, name: "described-image", description }, [
         { code: "INVALID_DESCRIPTION", field: ["input", "description"] },
@@ -173,7 +144,7 @@ describe("input validation", () => {
   });
 
   it("refuses a clientToken over 64 characters or not printable ASCII (INVALID_INPUT)", async () => {
-    const instance = await newInstance();
+    const instance = await vm();
     for (const clientToken of ["t".repeat(65), "tökén", ""]) {
       await expectRefused({ instanceId: instance.id, name: "token-checked", clientToken }, [
         { code: "INVALID_INPUT", field: ["input", "clientToken"] },
@@ -188,7 +159,7 @@ describe("input validation", () => {
   });
 
   it("reports a bad name and a bad description together", async () => {
-    const instance = await newInstance();
+    const instance = await vm();
     await expectRefused({ instanceId: instance.id, name: "9lives", description: "x".repeat(300) }, [
       { code: "INVALID_IMAGE_NAME", field: NAME_FIELD },
       { code: "INVALID_DESCRIPTION", field: ["input", "description"] },
@@ -196,7 +167,7 @@ describe("input validation", () => {
   });
 
   it("needs exactly one of instanceId and snapshotId (INVALID_INPUT)", async () => {
-    const instance = await newInstance();
+    const instance = await vm();
     await expectRefused({ instanceId: instance.id, snapshotId: "s-00000000000000000000", name: "both-ids" }, [
       { code: "INVALID_INPUT", field: ["input"] },
     ]);
@@ -211,11 +182,11 @@ describe("input validation", () => {
 describe("names and quota", () => {
   it("lets only one of concurrent requests for the same new name win (DUPLICATE_IMAGE_NAME)", async () => {
     const instances = [];
-    for (let i = 0; i < 8; i++) instances.push(await newInstance());
+    for (let i = 0; i < 8; i++) instances.push(await vm());
     const before = await written();
     const payloads = await Promise.all(
       instances.map(async (instance) => {
-        const result = await gql(app.origin, RCreateImageLiteDocument, {
+        const result = await gql(app.origin, CreateCustomImageDocument, {
           input: { instanceId: instance.id, name: "contested-name" },
         });
         expect(result.errors).toBeUndefined();
@@ -238,11 +209,11 @@ describe("names and quota", () => {
   });
 
   it("refuses a name already used in the account and region (DUPLICATE_IMAGE_NAME), case-sensitively", async () => {
-    const first = await newInstance();
+    const first = await vm();
     const created = await createImage({ instanceId: first.id, name: "dup-name" });
     expect(created.userErrors).toEqual([]);
 
-    const second = await newInstance();
+    const second = await vm();
     const [error] = await expectRefused({ instanceId: second.id, name: "dup-name" }, [
       { code: "DUPLICATE_IMAGE_NAME", field: NAME_FIELD },
     ]);
@@ -254,13 +225,13 @@ describe("names and quota", () => {
     expect(otherCase.image?.name).toBe("Dup-Name");
 
     // The same name in another region of the same account.
-    const shanghai = await newInstance({ regionId: "cn-shanghai" });
+    const shanghai = await vm({ regionId: "cn-shanghai" });
     const elsewhere = await createImage({ instanceId: shanghai.id, name: "dup-name" });
     expect(elsewhere.userErrors).toEqual([]);
     expect(elsewhere.image?.region?.id).toBe("cn-shanghai");
 
     // The same name and region in another account.
-    const foreign = await newInstance({ key: otherKey });
+    const foreign = await vm({ key: otherKey });
     const theirs = await createImage({ instanceId: foreign.id, name: "dup-name" }, otherKey);
     expect(theirs.userErrors).toEqual([]);
     expect(theirs.image?.region?.id).toBe("cn-hangzhou");
@@ -271,11 +242,11 @@ describe("names and quota", () => {
     await app.prisma.account.update({ where: { name: "rules-quota" }, data: { imageQuotaPerRegion: 2 } });
 
     for (const name of ["quota-1", "quota-2"]) {
-      const instance = await newInstance({ key });
+      const instance = await vm({ key });
       const payload = await createImage({ instanceId: instance.id, name }, key);
       expect(payload.userErrors).toEqual([]);
     }
-    const third = await newInstance({ key });
+    const third = await vm({ key });
     const [error] = await expectRefused(
       { instanceId: third.id, name: "quota-3" },
       [{ code: "QUOTA_EXCEEDED", field: ["input"] }],
@@ -285,12 +256,12 @@ describe("names and quota", () => {
 
     // Requests fired at once cannot overshoot the quota either.
     const racers = [];
-    for (let i = 0; i < 5; i++) racers.push(await newInstance({ key, regionId: "cn-shanghai" }));
+    for (let i = 0; i < 5; i++) racers.push(await vm({ key, regionId: "cn-shanghai" }));
     const raced = await Promise.all(
       racers.map(async (instance, i) => {
         const result = await gql(
           app.origin,
-          RCreateImageLiteDocument,
+          CreateCustomImageDocument,
           { input: { instanceId: instance.id, name: `quota-race-${i}` } },
           key,
         );
@@ -303,7 +274,7 @@ describe("names and quota", () => {
       expect(payload.userErrors.map((e) => e.code)).toEqual(["QUOTA_EXCEEDED"]);
     }
 
-    const beijing = await newInstance({ key, regionId: "cn-beijing" });
+    const beijing = await vm({ key, regionId: "cn-beijing" });
     const payload = await createImage({ instanceId: beijing.id, name: "quota-3" }, key);
     expect(payload.userErrors).toEqual([]);
     expect(payload.image?.region?.id).toBe("cn-beijing");
@@ -312,7 +283,7 @@ describe("names and quota", () => {
 
 describe("instance status", () => {
   it("images a STOPPED instance", async () => {
-    const instance = await newInstance({ start: false });
+    const instance = await vm({ start: false });
     expect(instance.status).toBe("STOPPED");
     const payload = await createImage({ instanceId: instance.id, name: "from-stopped" });
     expect(payload.userErrors).toEqual([]);
@@ -321,7 +292,7 @@ describe("instance status", () => {
   });
 
   it("refuses a RELEASED instance with INCORRECT_INSTANCE_STATUS", async () => {
-    const instance = await newInstance();
+    const instance = await vm();
     const released = await gqlData(app.origin, ReleaseInstanceDocument, {
       input: { instanceId: instance.id },
     });
@@ -333,7 +304,7 @@ describe("instance status", () => {
 
   it("refuses an EXPIRED instance with INCORRECT_INSTANCE_STATUS", async () => {
     const expiresAt = new Date(clock.now().getTime() + 60_000).toISOString();
-    const instance = await newInstance({ expiresAt });
+    const instance = await vm({ expiresAt });
     clock.advance(61_000);
     const read = await gqlData(app.origin, InstanceDocument, { id: instance.id });
     expect(read.instance?.status).toBe("EXPIRED");
@@ -343,7 +314,7 @@ describe("instance status", () => {
   });
 
   it("refuses another account's instance with NOT_FOUND", async () => {
-    const foreign = await newInstance({ key: otherKey });
+    const foreign = await vm({ key: otherKey });
     await expectRefused({ instanceId: foreign.id, name: "not-mine" }, [
       { code: "NOT_FOUND", field: INSTANCE_FIELD },
     ]);
@@ -354,7 +325,7 @@ describe("instance status", () => {
   });
 
   it("refuses a second image while one is CREATING from the instance (INSTANCE_LOCKED)", async () => {
-    const instance = await newInstance();
+    const instance = await vm();
     const first = await createImage({ instanceId: instance.id, name: "lock-first" });
     expect(first.userErrors).toEqual([]);
     const before = await written();
@@ -381,7 +352,7 @@ describe("Linux pre-checks", () => {
   it.each(failing)(
     "$item FAILs: PRECHECK_FAILED, or an image with warnings when ignored",
     async ({ item, guest, mentions }) => {
-      const instance = await newInstance();
+      const instance = await vm();
       const updated = await gqlData(app.origin, UpdateGuestDocument, {
         input: { instanceId: instance.id, guest },
       });
@@ -416,7 +387,7 @@ describe("Linux pre-checks", () => {
   );
 
   it("passes SYSTEM_DISK_FREE_SPACE at exactly 512 MiB", async () => {
-    const instance = await newInstance({ guest: { systemDiskFreeMiB: 512 } });
+    const instance = await vm({ guest: { systemDiskFreeMiB: 512 } });
     const payload = await createImage({ instanceId: instance.id, name: "free-512" });
     expect(payload.userErrors).toEqual([]);
     expect(payload.image?.checks.find((c) => c.item === "SYSTEM_DISK_FREE_SPACE")?.result).toBe("PASS");
@@ -431,7 +402,7 @@ describe("Linux pre-checks", () => {
   it.each(warning)(
     "$item only WARNs: the image is created and the warning listed",
     async ({ item, guest }) => {
-      const instance = await newInstance();
+      const instance = await vm();
       const updated = await gqlData(app.origin, UpdateGuestDocument, {
         input: { instanceId: instance.id, guest },
       });
@@ -461,14 +432,14 @@ describe("Linux pre-checks", () => {
       for (const check of checks) expect(check.message.length).toBeGreaterThan(0);
 
       // The stored checks are what the image reports later.
-      const read = await gqlData(app.origin, ImageStatusDocument, { id: payload.image!.id });
+      const read = await gqlData(app.origin, ImageDocument, { id: payload.image!.id });
       expect(read.image?.checks).toEqual(checks);
     },
   );
 
   it("runs no checks on a WINDOWS instance", async () => {
     // Even a guest report that would FAIL on Linux does not matter for Windows.
-    const instance = await newInstance({ imageId: WINDOWS, dataDisks: [], guest: { rootUsername: "admin" } });
+    const instance = await vm({ imageId: WINDOWS, dataDisks: [], guest: { rootUsername: "admin" } });
     expect(instance.osType).toBe("WINDOWS");
     const payload = await createImage({ instanceId: instance.id, name: "windows-image" });
     expect(payload.userErrors).toEqual([]);
@@ -479,7 +450,7 @@ describe("Linux pre-checks", () => {
 
 describe("clientToken", () => {
   it("returns the same image for a retry with the same token and input", async () => {
-    const instance = await newInstance();
+    const instance = await vm();
     const input = {
       instanceId: instance.id,
       name: "token-image",
@@ -499,7 +470,7 @@ describe("clientToken", () => {
   });
 
   it("refuses the same token with other input (IDEMPOTENT_PARAMETER_MISMATCH)", async () => {
-    const instance = await newInstance();
+    const instance = await vm();
     const first = await createImage({
       instanceId: instance.id,
       name: "token-mismatch",
@@ -520,8 +491,8 @@ describe("clientToken", () => {
   });
 
   it("scopes a token to its account: another account's same token makes its own image", async () => {
-    const mine = await newInstance();
-    const theirs = await newInstance({ key: otherKey });
+    const mine = await vm();
+    const theirs = await vm({ key: otherKey });
     const first = await createImage({
       instanceId: mine.id,
       name: "token-scoped",
@@ -537,11 +508,11 @@ describe("clientToken", () => {
   });
 
   it("makes one image for 50 identical requests fired at once with one token", async () => {
-    const instance = await newInstance();
+    const instance = await vm();
     const input = { instanceId: instance.id, name: "token-burst", clientToken: "token-burst-1" };
     const before = await written();
     const results = await Promise.all(
-      Array.from({ length: 50 }, () => gql(app.origin, RCreateImageLiteDocument, { input })),
+      Array.from({ length: 50 }, () => gql(app.origin, CreateCustomImageDocument, { input })),
     );
     for (const result of results) {
       expect(result.errors).toBeUndefined();
@@ -554,17 +525,17 @@ describe("clientToken", () => {
     const after = await written();
     expect(after.images).toBe(before.images + 1);
     expect(await app.prisma.image.count({ where: { name: "token-burst" } })).toBe(1);
-    const snapshots = await gqlData(app.origin, RSnapshotsDocument, { filter: { imageId: imageId! } });
+    const snapshots = await gqlData(app.origin, SnapshotsDocument, { filter: { imageId: imageId! } });
     expect(snapshots.snapshots.totalCount).toBe(3);
     expect(after.snapshots).toBe(before.snapshots + 3);
   });
 
   it("makes one image for 20 different requests at once on one instance; the rest are refused", async () => {
-    const instance = await newInstance();
+    const instance = await vm();
     const before = await written();
     const results = await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
-        gql(app.origin, RCreateImageLiteDocument, {
+        gql(app.origin, CreateCustomImageDocument, {
           input: { instanceId: instance.id, name: `race-${i}`, clientToken: `race-token-${i}` },
         }),
       ),
@@ -594,7 +565,7 @@ async function instanceAction(action: "stop" | "release", input: { instanceId: s
 describe("forcing an instance change while an image is CREATING", () => {
   for (const action of ["stop", "release"] as const) {
     it(`${action} with force ends the image CREATE_FAILED and its stream`, async () => {
-      const instance = await newInstance();
+      const instance = await vm();
       const created = await createImage({ instanceId: instance.id, name: `forced-${action}` });
       expect(created.userErrors).toEqual([]);
       const image = created.image!;
@@ -603,7 +574,7 @@ describe("forcing an instance change while an image is CREATING", () => {
       const stream = subscribeWs(client, ImageProgressDocument, { imageId: image.id });
       await stream.until((e) => e.imageProgress.sequence === 1);
       // A stream of one of its snapshots, too.
-      const vdbStream = subscribeWs(client, RSnapshotProgressDocument, {
+      const vdbStream = subscribeWs(client, SnapshotProgressDocument, {
         snapshotId: image.diskMappings[1]!.snapshot!.id,
       });
       await vdbStream.until((e) => e.snapshotProgress.sequence === 1);
@@ -638,7 +609,7 @@ describe("forcing an instance change while an image is CREATING", () => {
       const sequences = events.map((e) => e.imageProgress.sequence);
       expect(sequences).toEqual(sequences.map((_, i) => i + 1));
 
-      const read = await gqlData(app.origin, ImageStatusDocument, { id: image.id });
+      const read = await gqlData(app.origin, ImageDocument, { id: image.id });
       expect(read.image?.status).toBe("CREATE_FAILED");
       expect(read.image?.failureReason).toContain(instance.id);
       expect(read.image?.remainingSeconds).toBeNull();
@@ -649,7 +620,7 @@ describe("forcing an instance change while an image is CREATING", () => {
       ]);
       const failedProgress = await Promise.all(
         read.image!.diskMappings.slice(1).map(async (m) => {
-          const s = await gqlData(app.origin, RSnapshotDocument, { id: m.snapshot!.id });
+          const s = await gqlData(app.origin, SnapshotDocument, { id: m.snapshot!.id });
           expect(s.snapshot?.failureReason).toBeTruthy();
           expect(s.snapshot?.remainingSeconds).toBeNull();
           return s.snapshot?.progress;
@@ -660,7 +631,7 @@ describe("forcing an instance change while an image is CREATING", () => {
       await expectUnlocked(instance.id);
       // Nothing moves afterwards.
       await tick(20_000);
-      const later = await gqlData(app.origin, ImageStatusDocument, { id: image.id });
+      const later = await gqlData(app.origin, ImageDocument, { id: image.id });
       expect(later.image?.status).toBe("CREATE_FAILED");
     });
   }
@@ -674,20 +645,20 @@ describe("an image from snapshots", () => {
   let extraVdbSnapshot: string;
 
   beforeAll(async () => {
-    const instance = await newInstance();
+    const instance = await vm();
     instanceId = instance.id;
     diskIds = instance.disks.map((d) => d.id);
     const created = await createImage({ instanceId, name: "snap-source" });
     expect(created.userErrors).toEqual([]);
     await tick(12_500); // 100 GiB at 8 GiB/s
-    const image = await gqlData(app.origin, ImageStatusDocument, { id: created.image!.id });
+    const image = await gqlData(app.origin, ImageDocument, { id: created.image!.id });
     expect(image.image?.status).toBe("AVAILABLE");
     const ids = image.image!.diskMappings.map((m) => m.snapshot!.id);
     systemSnapshot = ids[0]!;
     dataSnapshots = ids.slice(1);
 
     // A second snapshot of /dev/vdb, taken on its own.
-    const extra = await gqlData(app.origin, RCreateSnapshotDocument, { input: { diskId: diskIds[1]! } });
+    const extra = await gqlData(app.origin, CreateSnapshotDocument, { input: { diskId: diskIds[1]! } });
     expect(extra.createSnapshot.userErrors).toEqual([]);
     extraVdbSnapshot = extra.createSnapshot.snapshot!.id;
     await tick(5_000);
@@ -701,7 +672,7 @@ describe("an image from snapshots", () => {
     expect(instance.instance?.status).toBe("RELEASED");
     expect(instance.instance?.disks.map((d) => d.status)).toEqual(["RELEASED", "RELEASED", "RELEASED"]);
     for (const [index, id] of [systemSnapshot, ...dataSnapshots].entries()) {
-      const read = await gqlData(app.origin, RSnapshotDocument, { id });
+      const read = await gqlData(app.origin, SnapshotDocument, { id });
       expect(read.snapshot).toMatchObject({
         status: "ACCOMPLISHED",
         sourceDisk: null,
@@ -761,8 +732,8 @@ describe("an image from snapshots", () => {
   });
 
   it("refuses a PROGRESSING snapshot (SNAPSHOT_NOT_READY)", async () => {
-    const running = await newInstance();
-    const snap = await gqlData(app.origin, RCreateSnapshotDocument, {
+    const running = await vm();
+    const snap = await gqlData(app.origin, CreateSnapshotDocument, {
       input: { diskId: running.disks[0]!.id },
     });
     expect(snap.createSnapshot.userErrors).toEqual([]);
@@ -771,7 +742,7 @@ describe("an image from snapshots", () => {
       { code: "SNAPSHOT_NOT_READY", field: ["input", "snapshotId"] },
     ]);
 
-    const data = await gqlData(app.origin, RCreateSnapshotDocument, {
+    const data = await gqlData(app.origin, CreateSnapshotDocument, {
       input: { diskId: running.disks[1]!.id },
     });
     expect(data.createSnapshot.userErrors).toEqual([]);
@@ -803,10 +774,10 @@ describe("an image from snapshots", () => {
       otherKey,
     );
     // Their own system-disk snapshot with my data-disk snapshot.
-    const theirs = await newInstance({ key: otherKey, dataDisks: [] });
+    const theirs = await vm({ key: otherKey, dataDisks: [] });
     const snap = await gqlData(
       app.origin,
-      RCreateSnapshotDocument,
+      CreateSnapshotDocument,
       { input: { diskId: theirs.disks[0]!.id } },
       otherKey,
     );
@@ -824,7 +795,7 @@ describe("an image from snapshots", () => {
   });
 
   it("refuses a FAILED snapshot (SNAPSHOT_NOT_READY)", async () => {
-    const instance = await newInstance({ dataDisks: [] });
+    const instance = await vm({ dataDisks: [] });
     const created = await createImage({ instanceId: instance.id, name: "to-be-abandoned" });
     expect(created.userErrors).toEqual([]);
     const stopped = await gqlData(app.origin, StopInstanceDocument, {
@@ -832,7 +803,7 @@ describe("an image from snapshots", () => {
     });
     expect(stopped.stopInstance.userErrors).toEqual([]);
     const failed = created.image!.diskMappings[0]!.snapshot!.id;
-    const read = await gqlData(app.origin, RSnapshotDocument, { id: failed });
+    const read = await gqlData(app.origin, SnapshotDocument, { id: failed });
     expect(read.snapshot?.status).toBe("FAILED");
     await expectRefused({ snapshotId: failed, name: "from-failed" }, [
       { code: "SNAPSHOT_NOT_READY", field: ["input", "snapshotId"] },
@@ -840,8 +811,8 @@ describe("an image from snapshots", () => {
   });
 
   it("refuses a data-disk snapshot of another region (REGION_MISMATCH)", async () => {
-    const shanghai = await newInstance({ regionId: "cn-shanghai" });
-    const snap = await gqlData(app.origin, RCreateSnapshotDocument, {
+    const shanghai = await vm({ regionId: "cn-shanghai" });
+    const snap = await gqlData(app.origin, CreateSnapshotDocument, {
       input: { diskId: shanghai.disks[1]!.id },
     });
     expect(snap.createSnapshot.userErrors).toEqual([]);

@@ -1,17 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { advanceAndStep, ManualClock, startTestApp, type TestApp } from "./support/app.ts";
+import { startTestApp, type TestApp } from "./support/app.ts";
 import { gqlData, sseCollect, wsClient } from "./support/client.ts";
+import { advanceAndStep, ManualClock } from "./support/clock.ts";
 import {
   CreateCustomImageDocument,
+  ImageDocument,
   ImageProgressDocument,
-  ImageStatusDocument,
-  SnapshotStatusDocument,
-} from "./support/documents-images.ts";
-import {
-  CreateInstanceDocument,
-  InstanceDocument,
-  StopInstanceDocument,
-} from "./support/documents-instances.ts";
+} from "./support/documents/images.ts";
+import { InstanceDocument, StopInstanceDocument } from "./support/documents/instances.ts";
+import { SnapshotDocument } from "./support/documents/snapshots.ts";
+import { newInstance } from "./support/fixtures.ts";
 import { subscribeWs } from "./support/stream.ts";
 
 const clock = new ManualClock();
@@ -25,17 +23,12 @@ afterAll(() => app.close());
 
 const tick = (ms: number) => advanceAndStep(app, clock, ms);
 
-async function newInstance(name: string, dataDisks = [{ sizeGiB: 40 }, { sizeGiB: 100 }]) {
-  const data = await gqlData(app.origin, CreateInstanceDocument, {
-    input: { regionId: "cn-hangzhou", name, imageId: "ubuntu_22_04_x64_20G_alibase", dataDisks },
-  });
-  expect(data.createInstance.userErrors).toEqual([]);
-  return data.createInstance.instance!;
-}
-
 describe("a custom image from an instance with two data disks", () => {
   it("snapshots every disk, streams their progress by size and ends AVAILABLE", async () => {
-    const instance = await newInstance("imaging-source");
+    const instance = await newInstance(app.origin, {
+      name: "imaging-source",
+      dataDisks: [{ sizeGiB: 40 }, { sizeGiB: 100 }],
+    });
     const created = await gqlData(app.origin, CreateCustomImageDocument, {
       input: { instanceId: instance.id, name: "web-golden-1", description: "first image" },
     });
@@ -101,7 +94,7 @@ describe("a custom image from an instance with two data disks", () => {
     }
     expect(events.filter((e) => e.imageProgress.done)).toHaveLength(1);
 
-    const done = await gqlData(app.origin, ImageStatusDocument, { id: image.id });
+    const done = await gqlData(app.origin, ImageDocument, { id: image.id });
     expect(done.image).toMatchObject({ status: "AVAILABLE", progress: 100, remainingSeconds: null });
     expect(done.image?.availableAt).toBe(
       new Date(Date.parse("2026-11-27T10:00:00.000Z") + 12_500).toISOString(),
@@ -110,7 +103,7 @@ describe("a custom image from an instance with two data disks", () => {
     // Bigger disks take longer: completion times follow the sizes.
     const completed = await Promise.all(
       done.image!.diskMappings.map(async (m) => {
-        const s = await gqlData(app.origin, SnapshotStatusDocument, { id: m.snapshot!.id });
+        const s = await gqlData(app.origin, SnapshotDocument, { id: m.snapshot!.id });
         return Date.parse(s.snapshot!.completedAt!);
       }),
     );
@@ -125,7 +118,7 @@ describe("a custom image from an instance with two data disks", () => {
 
 describe("the engine's reconciliation", () => {
   it("picks up in-flight work it was never handed (a lost hand-off) and finishes it", async () => {
-    const instance = await newInstance("orphan-source", []);
+    const instance = await newInstance(app.origin, { name: "orphan-source", dataDisks: [] });
     const disk = instance.disks[0]!;
     // A snapshot in progress that no mutation told the engine about.
     await app.prisma.snapshot.create({
@@ -145,7 +138,7 @@ describe("the engine's reconciliation", () => {
     clock.advance(3_000);
     for (let i = 0; i < 25; i++) await app.engine.tick();
     await tick(0);
-    const done = await gqlData(app.origin, SnapshotStatusDocument, { id: "s-orphan00000000000000" });
+    const done = await gqlData(app.origin, SnapshotDocument, { id: "s-orphan00000000000000" });
     expect(done.snapshot).toMatchObject({ status: "ACCOMPLISHED", progress: 100 });
   });
 });

@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import { loadLimitsConfig } from "../src/config-limits.ts";
-import { DEMO_KEY, ManualClock, startTestApp, type TestApp } from "./support/app.ts";
+import { DEMO_KEY, startTestApp, type TestApp } from "./support/app.ts";
 import { gqlData } from "./support/client.ts";
-import { CreateSnapshotDocument } from "./support/documents-images.ts";
-import { CreateInstanceDocument } from "./support/documents-instances.ts";
+import { ManualClock } from "./support/clock.ts";
+import { CreateSnapshotDocument } from "./support/documents/snapshots.ts";
+import { newInstance } from "./support/fixtures.ts";
 
 /**
  * Generated bad input, from a fixed seed, through HTTP and graphql-ws: no 5xx, no internal error
@@ -38,15 +39,11 @@ beforeAll(async () => {
     clock,
     config: { progressIntervalMs: 3_600_000, limits: { ...loadLimitsConfig({}), rateLimitBucket: 1e9 } },
   });
-  const created = await gqlData(app.origin, CreateInstanceDocument, {
-    input: {
-      regionId: "cn-hangzhou",
-      name: "fuzz-base",
-      imageId: "ubuntu_22_04_x64_20G_alibase",
-      dataDisks: [{ sizeGiB: 40 }],
-    },
+  const created = await newInstance(app.origin, {
+    name: "fuzz-base",
+    dataDisks: [{ sizeGiB: 40 }],
   });
-  const instance = created.createInstance.instance!;
+  const instance = created;
   known.push(instance.id, ...instance.disks.map((d) => d.id));
   const snapshot = await gqlData(app.origin, CreateSnapshotDocument, {
     input: { diskId: instance.disks[1]!.id },

@@ -5,11 +5,11 @@ import { print } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { COMPRESS_ABOVE_BYTES } from "../src/server/compression.ts";
 import { chooseEncoding } from "../src/server/static.ts";
-import { DEMO_KEY, ManualClock, startTestApp, type TestApp } from "./support/app.ts";
-import { gqlData } from "./support/client.ts";
-import { RegionsAndSystemImagesDocument, ViewerDocument } from "./support/documents.ts";
-import { CreateCustomImageDocument, ImageProgressDocument } from "./support/documents-images.ts";
-import { CreateInstanceDocument } from "./support/documents-instances.ts";
+import { DEMO_KEY, startTestApp, type TestApp } from "./support/app.ts";
+import { advanceAndStep, ManualClock } from "./support/clock.ts";
+import { ViewerDocument } from "./support/documents/account.ts";
+import { ImageProgressDocument, RegionsAndSystemImagesDocument } from "./support/documents/images.ts";
+import { newImage } from "./support/fixtures.ts";
 
 interface Raw {
   status: number;
@@ -139,13 +139,14 @@ describe("JSON responses", () => {
 
 describe("server-sent events", () => {
   it("are never compressed or buffered: each event arrives as it happens", async () => {
-    const instance = await gqlData(app.origin, CreateInstanceDocument, {
-      input: { regionId: "cn-hangzhou", name: "sse-vm", imageId: "ubuntu_22_04_x64_20G_alibase" },
-    });
-    const created = await gqlData(app.origin, CreateCustomImageDocument, {
-      input: { instanceId: instance.createInstance.instance!.id, name: "sse-image" },
-    });
-    const imageId = created.createCustomImage.image!.id;
+    const created = await newImage(
+      app.origin,
+      { name: "sse-image" },
+      {
+        name: "sse-vm",
+      },
+    );
+    const imageId = created.id;
     const events: string[] = [];
     let headers: IncomingHttpHeaders = {};
     let onEvent: () => void = () => undefined;
@@ -182,9 +183,7 @@ describe("server-sent events", () => {
     // Yoga marks the stream "none" so that proxies leave it alone too.
     expect([undefined, "none"]).toContain(headers["content-encoding"]);
     expect(headers["content-type"]).toMatch(/^text\/event-stream/);
-    clock.advance(60_000);
-    await app.engine.tick();
-    await app.engine.tick();
+    await advanceAndStep(app, clock, 60_000);
     await nextEvent(() => events.join("").includes("event: complete"));
     await done;
     expect(events.join("")).toContain('"done":true');

@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { type Config, loadConfig } from "../src/config.ts";
 import { type App, startApp } from "../src/server/app.ts";
 import type {
   CopyImageInput,
@@ -9,28 +8,31 @@ import type {
   ImageFilter,
   UpdateImageInput,
 } from "./generated/graphql.ts";
-import { advanceAndStep, DEMO_KEY, ManualClock, startTestApp, type TestApp } from "./support/app.ts";
+import { DEMO_KEY, startTestApp, type TestApp, testConfig } from "./support/app.ts";
 import { gqlData } from "./support/client.ts";
+import { advanceAndStep, ManualClock } from "./support/clock.ts";
 import { createTestDatabase, type TestDatabase } from "./support/database.ts";
+import { ResourcesDocument } from "./support/documents/account.ts";
+import { CancelCopyImageDocument, CopyImageDocument } from "./support/documents/copies.ts";
 import {
-  ACancelCopyImageDocument,
-  ACopyImageDocument,
-  ACreateImageDocument,
-  ACreateSnapshotDocument,
-  ADeleteImageDocument,
-  ADeleteSnapshotDocument,
-  AImageDocument,
-  AImagesDocument,
-  ASnapshotsDocument,
-  AStateDocument,
-  AUpdateImageDocument,
-} from "./support/documents-admin.ts";
+  CreateCustomImageDocument,
+  DeleteImageDocument,
+  ImageDocument,
+  ImagesDocument,
+  UpdateImageDocument,
+} from "./support/documents/images.ts";
 import {
   CreateInstanceDocument,
   InstanceDocument,
   ReleaseInstanceDocument,
   StopInstanceDocument,
-} from "./support/documents-instances.ts";
+} from "./support/documents/instances.ts";
+import {
+  CreateSnapshotDocument,
+  DeleteSnapshotDocument,
+  SnapshotsDocument,
+} from "./support/documents/snapshots.ts";
+import { newInstance } from "./support/fixtures.ts";
 
 const LINUX = "ubuntu_22_04_x64_20G_alibase";
 const ARM = "ubuntu_22_04_arm64_20G_alibase";
@@ -88,24 +90,14 @@ async function createInstance(input: Partial<CreateInstanceInput>, key = DEMO_KE
   const data = await gqlData(
     origin,
     CreateInstanceDocument,
-    {
-      input: {
-        regionId: HANGZHOU,
-        name: `admin-vm-${counter}`,
-        imageId: LINUX,
-        ...input,
-      },
-    },
+    { input: { regionId: HANGZHOU, name: `admin-vm-${counter}`, imageId: LINUX, ...input } },
     key,
   );
   return data.createInstance;
 }
 
-async function newInstance(options: InstanceOptions = {}) {
-  const { key, origin, ...input } = options;
-  const created = await createInstance(input, key, origin);
-  expect(created.userErrors).toEqual([]);
-  return created.instance!;
+function vm({ key, origin, ...input }: InstanceOptions = {}) {
+  return newInstance(origin ?? app.origin, input, key);
 }
 
 interface ImageOptions extends InstanceOptions {
@@ -115,10 +107,10 @@ interface ImageOptions extends InstanceOptions {
 /** An image in progress from a new instance (by default in cn-hangzhou with STANDARD_DISKS). */
 async function creatingImage(name: string, options: ImageOptions = {}) {
   const { description, ...instanceOptions } = options;
-  const instance = await newInstance({ ...instanceOptions, dataDisks: options.dataDisks ?? STANDARD_DISKS });
+  const instance = await vm({ ...instanceOptions, dataDisks: options.dataDisks ?? STANDARD_DISKS });
   const created = await gqlData(
     options.origin ?? app.origin,
-    ACreateImageDocument,
+    CreateCustomImageDocument,
     { input: { instanceId: instance.id, name, description: description ?? `${name} description` } },
     options.key ?? DEMO_KEY,
   );
@@ -138,7 +130,7 @@ async function availableImage(name: string, options: ImageOptions = {}) {
 }
 
 async function readImage(id: string, key = DEMO_KEY, origin = app.origin) {
-  return gqlData(origin, AImageDocument, { id }, key);
+  return gqlData(origin, ImageDocument, { id }, key);
 }
 
 async function readInstance(id: string, key = DEMO_KEY) {
@@ -146,23 +138,23 @@ async function readInstance(id: string, key = DEMO_KEY) {
 }
 
 async function state(key = DEMO_KEY) {
-  return gqlData(app.origin, AStateDocument, {}, key);
+  return gqlData(app.origin, ResourcesDocument, {}, key);
 }
 
 async function updateImage(input: UpdateImageInput, key = DEMO_KEY) {
-  return (await gqlData(app.origin, AUpdateImageDocument, { input }, key)).updateImage;
+  return (await gqlData(app.origin, UpdateImageDocument, { input }, key)).updateImage;
 }
 
 async function deleteImage(input: DeleteImageInput, key = DEMO_KEY) {
-  return (await gqlData(app.origin, ADeleteImageDocument, { input }, key)).deleteImage;
+  return (await gqlData(app.origin, DeleteImageDocument, { input }, key)).deleteImage;
 }
 
 async function copyImage(input: CopyImageInput, key = DEMO_KEY, origin = app.origin) {
-  return (await gqlData(origin, ACopyImageDocument, { input }, key)).copyImage;
+  return (await gqlData(origin, CopyImageDocument, { input }, key)).copyImage;
 }
 
 function imagesQuery(filter: ImageFilter | null, key = DEMO_KEY) {
-  return gqlData(app.origin, AImagesDocument, { filter }, key);
+  return gqlData(app.origin, ImagesDocument, { first: 100, filter }, key);
 }
 
 async function listImageIds(filter: ImageFilter | null, key = DEMO_KEY) {
@@ -170,7 +162,7 @@ async function listImageIds(filter: ImageFilter | null, key = DEMO_KEY) {
 }
 
 async function snapshotsOfImage(imageId: string) {
-  return (await gqlData(app.origin, ASnapshotsDocument, { filter: { imageId } })).snapshots;
+  return (await gqlData(app.origin, SnapshotsDocument, { first: 100, filter: { imageId } })).snapshots;
 }
 
 /** [type, device, sizeGiB, sourceSnapshotId] of each disk, system disk first. */
@@ -404,7 +396,7 @@ describe("a DEPRECATED image", () => {
   it("can still create instances", async () => {
     const image = await availableImage("old");
     expect((await updateImage({ imageId: image.id, deprecated: true })).image?.status).toBe("DEPRECATED");
-    const instance = await newInstance({ imageId: image.id });
+    const instance = await vm({ imageId: image.id });
     expect(instance).toMatchObject({ status: "RUNNING", image: { id: image.id, status: "DEPRECATED" } });
     expect(diskLayout(instance)).toEqual([
       ["SYSTEM", "/dev/vda", 20, snapshotOn(image, "/dev/vda")],
@@ -439,9 +431,9 @@ describe("deleteImage", () => {
 
   it("is refused with IMAGE_IN_USE while instances created from it are not released; the message counts them and mentions force", async () => {
     const image = await availableImage("busy");
-    const running = await newInstance({ imageId: image.id });
-    const stopped = await newInstance({ imageId: image.id });
-    const released = await newInstance({ imageId: image.id });
+    const running = await vm({ imageId: image.id });
+    const stopped = await vm({ imageId: image.id });
+    const released = await vm({ imageId: image.id });
     await gqlData(app.origin, StopInstanceDocument, { input: { instanceId: stopped.id } });
     await gqlData(app.origin, ReleaseInstanceDocument, { input: { instanceId: released.id } });
     const before = await state();
@@ -458,7 +450,7 @@ describe("deleteImage", () => {
 
   it("with force: true deletes an image in use; its instances keep running and show image: null", async () => {
     const image = await availableImage("forced");
-    const instance = await newInstance({ imageId: image.id, dataDisks: [{ sizeGiB: 30 }] });
+    const instance = await vm({ imageId: image.id, dataDisks: [{ sizeGiB: 30 }] });
     const deleted = await deleteImage({ imageId: image.id, force: true });
     expect(deleted).toEqual({ deletedImageId: image.id, userErrors: [] });
     expect((await readImage(image.id)).image).toBeNull();
@@ -469,8 +461,8 @@ describe("deleteImage", () => {
 
   it("after the instances created from it are released, deletes without force", async () => {
     const image = await availableImage("retired");
-    const first = await newInstance({ imageId: image.id });
-    const second = await newInstance({ imageId: image.id });
+    const first = await vm({ imageId: image.id });
+    const second = await vm({ imageId: image.id });
     expectRefused((await deleteImage({ imageId: image.id })).userErrors, "IMAGE_IN_USE", [
       "input",
       "imageId",
@@ -516,7 +508,7 @@ describe("deleteImage", () => {
     expect(await state()).toEqual(before);
 
     // Once the waiting copy is cancelled, its source deletes.
-    const cancelled = await gqlData(app.origin, ACancelCopyImageDocument, {
+    const cancelled = await gqlData(app.origin, CancelCopyImageDocument, {
       input: { imageId: copyOfB.image!.id },
     });
     expect(cancelled.cancelCopyImage.image?.status).toBe("CANCELLED");
@@ -620,7 +612,7 @@ describe("deleteImage", () => {
 
     const before = await state();
     for (const snapshotId of ids) {
-      const refused = await gqlData(app.origin, ADeleteSnapshotDocument, { input: { snapshotId } });
+      const refused = await gqlData(app.origin, DeleteSnapshotDocument, { input: { snapshotId } });
       expect(refused.deleteSnapshot.deletedSnapshotId).toBeNull();
       const error = expectRefused(refused.deleteSnapshot.userErrors, "SNAPSHOT_IN_USE", [
         "input",
@@ -640,7 +632,7 @@ describe("deleteImage", () => {
     ]);
 
     for (const snapshotId of ids) {
-      const deleted = await gqlData(app.origin, ADeleteSnapshotDocument, { input: { snapshotId } });
+      const deleted = await gqlData(app.origin, DeleteSnapshotDocument, { input: { snapshotId } });
       expect(deleted.deleteSnapshot).toEqual({ deletedSnapshotId: snapshotId, userErrors: [] });
     }
     expect((await snapshotsOfImage(image.id)).totalCount).toBe(0);
@@ -700,7 +692,7 @@ describe("createInstance from a custom image", () => {
         platform: system.platform,
         architecture: system.architecture,
       });
-      const instance = await newInstance({ imageId: image.id });
+      const instance = await vm({ imageId: image.id });
       expect(instance).toMatchObject({
         osType: system.osType,
         platform: system.platform,
@@ -718,7 +710,7 @@ describe("createInstance from a custom image", () => {
     expect(image.sizeGiB).toBe(60);
     const systemSnapshot = snapshotOn(image, "/dev/vda");
 
-    const byDefault = await newInstance({ imageId: image.id });
+    const byDefault = await vm({ imageId: image.id });
     expect(diskLayout(byDefault)[0]).toEqual(["SYSTEM", "/dev/vda", 60, systemSnapshot]);
 
     const before = await state();
@@ -727,7 +719,7 @@ describe("createInstance from a custom image", () => {
     expectRefused(refused.userErrors, "INVALID_INPUT", ["input", "systemDiskSizeGiB"]);
     expect(await state()).toEqual(before);
 
-    const larger = await newInstance({ imageId: image.id, systemDiskSizeGiB: 80 });
+    const larger = await vm({ imageId: image.id, systemDiskSizeGiB: 80 });
     expect(diskLayout(larger)[0]).toEqual(["SYSTEM", "/dev/vda", 80, systemSnapshot]);
   });
 
@@ -738,7 +730,7 @@ describe("createInstance from a custom image", () => {
       ["/dev/vdb", "DATA", 40],
       ["/dev/vdd", "DATA", 100],
     ]);
-    const instance = await newInstance({ imageId: image.id });
+    const instance = await vm({ imageId: image.id });
     expect(diskLayout(instance)).toEqual([
       ["SYSTEM", "/dev/vda", 20, snapshotOn(image, "/dev/vda")],
       ["DATA", "/dev/vdb", 40, snapshotOn(image, "/dev/vdb")],
@@ -759,7 +751,7 @@ describe("createInstance from a custom image", () => {
     expect(error.message).toContain("100");
     expect(await state()).toEqual(before);
 
-    const resized = await newInstance({
+    const resized = await vm({
       imageId: image.id,
       dataDisks: [
         { sizeGiB: 150, device: "/dev/vdd" },
@@ -775,7 +767,7 @@ describe("createInstance from a custom image", () => {
 
   it("puts extra requested data disks on free devices", async () => {
     const image = await availableImage("extended");
-    const instance = await newInstance({
+    const instance = await vm({
       imageId: image.id,
       dataDisks: [{ sizeGiB: 20 }, { sizeGiB: 30 }, { sizeGiB: 25, device: "/dev/vdz" }],
     });
@@ -803,7 +795,7 @@ describe("createInstance from a custom image", () => {
 
     // 14 more plus the image's 2 is 16; a disk resizing a mapped device is not one more.
     for (const dataDisks of [extra(14), [{ sizeGiB: 50, device: "/dev/vdb" }, ...extra(14)]]) {
-      const instance = await newInstance({ imageId: image.id, dataDisks });
+      const instance = await vm({ imageId: image.id, dataDisks });
       const data = instance.disks.filter((d) => d.type === "DATA");
       expect(data).toHaveLength(16);
       expect(data.filter((d) => d.sourceSnapshot).map((d) => d.device)).toEqual(["/dev/vdb", "/dev/vdd"]);
@@ -811,10 +803,10 @@ describe("createInstance from a custom image", () => {
   });
 
   it("works from an image made of snapshots after the source instance was released", async () => {
-    const source = await newInstance({ imageId: ARM, dataDisks: STANDARD_DISKS });
+    const source = await vm({ imageId: ARM, dataDisks: STANDARD_DISKS });
     const snapshots = new Map<string, string>();
     for (const disk of source.disks) {
-      const taken = await gqlData(app.origin, ACreateSnapshotDocument, { input: { diskId: disk.id } });
+      const taken = await gqlData(app.origin, CreateSnapshotDocument, { input: { diskId: disk.id } });
       expect(taken.createSnapshot.userErrors).toEqual([]);
       snapshots.set(disk.device, taken.createSnapshot.snapshot!.id);
     }
@@ -824,7 +816,7 @@ describe("createInstance from a custom image", () => {
     });
     expect(released.releaseInstance.instance?.status).toBe("RELEASED");
 
-    const created = await gqlData(app.origin, ACreateImageDocument, {
+    const created = await gqlData(app.origin, CreateCustomImageDocument, {
       input: {
         name: "from-snapshots",
         snapshotId: snapshots.get("/dev/vda")!,
@@ -845,7 +837,7 @@ describe("createInstance from a custom image", () => {
       ["/dev/vdd", "DATA", 100, snapshots.get("/dev/vdd")],
     ]);
 
-    const instance = await newInstance({
+    const instance = await vm({
       imageId: image.id,
       dataDisks: [{ sizeGiB: 120, device: "/dev/vdd" }, { sizeGiB: 20 }],
     });
@@ -930,7 +922,7 @@ describe("copyImage idempotency and quota", () => {
     expect((await copyImage({ imageId: source.id, destinationRegionId: BEIJING }, key)).userErrors).toEqual(
       [],
     );
-    await gqlData(app.origin, ACancelCopyImageDocument, { input: { imageId: copied.image!.id } }, key);
+    await gqlData(app.origin, CancelCopyImageDocument, { input: { imageId: copied.image!.id } }, key);
     const retried = await copyImage(
       { imageId: source.id, destinationRegionId: SHANGHAI, name: "quota-src-2" },
       key,
@@ -954,14 +946,7 @@ describe("the copy queue", () => {
   });
 
   async function start(): Promise<App> {
-    const config: Config = {
-      ...loadConfig({}),
-      ...RATES,
-      port: 0,
-      host: "127.0.0.1",
-      databaseUrl: database.url,
-      logLevel: "error",
-    };
+    const config = testConfig(database.url, RATES);
     const started = await startApp(config, { skipMigrations: true, clock });
     running.push(started);
     return started;

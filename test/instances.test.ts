@@ -1,17 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CreateInstanceInput, InstanceFieldsFragment } from "./generated/graphql.ts";
-import { DEMO_KEY, ManualClock, startTestApp, type TestApp } from "./support/app.ts";
+import { DEMO_KEY, startTestApp, type TestApp } from "./support/app.ts";
 import { gqlData } from "./support/client.ts";
-import { FCountsDocument, FDisksDocument, FInstancesDocument } from "./support/documents-foundation.ts";
+import { ManualClock } from "./support/clock.ts";
+import { ResourceCountsDocument } from "./support/documents/account.ts";
+import { DisksDocument } from "./support/documents/disks.ts";
 import {
   CreateInstanceDocument,
   InstanceDocument,
+  InstancesDocument,
   RebootInstanceDocument,
   ReleaseInstanceDocument,
   StartInstanceDocument,
   StopInstanceDocument,
   UpdateGuestDocument,
-} from "./support/documents-instances.ts";
+} from "./support/documents/instances.ts";
 
 const UBUNTU = "ubuntu_22_04_x64_20G_alibase";
 const WINDOWS = "win2022_datacenter_x64_40G_alibase";
@@ -52,7 +55,7 @@ async function create(overrides: Partial<CreateInstanceInput> = {}, key = DEMO_K
 
 /** What a rejected createInstance must leave untouched: the caller's rows and every table's row count. */
 async function counts(key = DEMO_KEY) {
-  const viaApi = await gqlData(app.origin, FCountsDocument, {}, key);
+  const viaApi = await gqlData(app.origin, ResourceCountsDocument, {}, key);
   return {
     instances: viaApi.instances.totalCount,
     disks: viaApi.disks.totalCount,
@@ -586,10 +589,10 @@ describe("instance lifecycle", () => {
     expect(released.releasedAt).toBe(clock.now().toISOString());
     expect(released.disks).toHaveLength(3);
     expect(released.disks.map((d) => d.status)).toEqual(["RELEASED", "RELEASED", "RELEASED"]);
-    const disks = await gqlData(app.origin, FDisksDocument, { filter: { instanceId: instance.id } });
+    const disks = await gqlData(app.origin, DisksDocument, { filter: { instanceId: instance.id } });
     expect(disks.disks.totalCount).toBe(3);
     expect(disks.disks.edges.every((e) => e.node.status === "RELEASED")).toBe(true);
-    const inUse = await gqlData(app.origin, FDisksDocument, {
+    const inUse = await gqlData(app.origin, DisksDocument, {
       filter: { instanceId: instance.id, status: ["IN_USE"] },
     });
     expect(inUse.disks.totalCount).toBe(0);
@@ -641,7 +644,7 @@ describe("instance lifecycle", () => {
       const instance = await create({ expiresAt: expiresAt.toISOString() });
       const statusFilter = async (status: "RUNNING" | "EXPIRED" | "STOPPED" | "RELEASED") =>
         (
-          await gqlData(app.origin, FInstancesDocument, { first: 100, filter: { status: [status] } })
+          await gqlData(app.origin, InstancesDocument, { first: 100, filter: { status: [status] } })
         ).instances.edges.map((e) => e.node.id);
       expect(await statusFilter("RUNNING")).toContain(instance.id);
       expect(await statusFilter("EXPIRED")).not.toContain(instance.id);
@@ -653,7 +656,7 @@ describe("instance lifecycle", () => {
       expect((await fetchInstance(instance.id))?.status).toBe("EXPIRED");
       expect(await statusFilter("EXPIRED")).toContain(instance.id);
       expect(await statusFilter("RUNNING")).not.toContain(instance.id);
-      const list = await gqlData(app.origin, FInstancesDocument, { first: 100 });
+      const list = await gqlData(app.origin, InstancesDocument, { first: 100 });
       expect(list.instances.edges.find((e) => e.node.id === instance.id)?.node.status).toBe("EXPIRED");
     });
 
@@ -664,7 +667,7 @@ describe("instance lifecycle", () => {
       });
       clock.advance(2 * HOUR);
       expect((await fetchInstance(instance.id))?.status).toBe("EXPIRED");
-      const stopped = await gqlData(app.origin, FInstancesDocument, {
+      const stopped = await gqlData(app.origin, InstancesDocument, {
         first: 100,
         filter: { status: ["STOPPED"] },
       });
@@ -681,12 +684,12 @@ describe("instance lifecycle", () => {
       expect(released.status).toBe("RELEASED");
       expect(released.releasedAt).toBe(clock.now().toISOString());
       expect(released.disks.map((d) => d.status)).toEqual(["RELEASED"]);
-      const expired = await gqlData(app.origin, FInstancesDocument, {
+      const expired = await gqlData(app.origin, InstancesDocument, {
         first: 100,
         filter: { status: ["EXPIRED"] },
       });
       expect(expired.instances.edges.map((e) => e.node.id)).not.toContain(instance.id);
-      const releasedList = await gqlData(app.origin, FInstancesDocument, {
+      const releasedList = await gqlData(app.origin, InstancesDocument, {
         first: 100,
         filter: { status: ["RELEASED"] },
       });

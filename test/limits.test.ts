@@ -2,11 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import { loadLimitsConfig } from "../src/config-limits.ts";
 import { MAX_COST, MAX_DEPTH } from "../src/server/limits.ts";
-import { DEMO_KEY, ManualClock, startTestApp, type TestApp } from "./support/app.ts";
+import { DEMO_KEY, startTestApp, type TestApp } from "./support/app.ts";
 import { gql, gqlData, wsClient } from "./support/client.ts";
-import { HConsoleInstancesWithSnapshotsDocument } from "./support/documents-hardening.ts";
-import { CreateSnapshotDocument, SnapshotProgressDocument } from "./support/documents-images.ts";
-import { ConsoleInstancesDocument, CreateInstanceDocument } from "./support/documents-instances.ts";
+import { ManualClock } from "./support/clock.ts";
+import {
+  ConsoleInstancesDocument,
+  ConsoleInstancesWithSnapshotsDocument,
+} from "./support/documents/instances.ts";
+import { CreateSnapshotDocument, SnapshotProgressDocument } from "./support/documents/snapshots.ts";
+import { newInstance } from "./support/fixtures.ts";
 import { subscribeWs } from "./support/stream.ts";
 
 const clock = new ManualClock();
@@ -147,11 +151,11 @@ describe("the cost limit counts variables and defaults (defect 4)", () => {
   });
 
   it("lets the console's real queries through, well under the limit, and reports their cost", async () => {
-    const list = await gql(app.origin, HConsoleInstancesWithSnapshotsDocument, { first: 50 });
+    const list = await gql(app.origin, ConsoleInstancesWithSnapshotsDocument, { first: 50 });
     expect(list.errors).toBeUndefined();
     const cost = (list.extensions as { cost: { requestedQueryCost: number } }).cost.requestedQueryCost;
     expect(cost).toBeLessThan(MAX_COST / 2);
-    const hundred = await gql(app.origin, HConsoleInstancesWithSnapshotsDocument, { first: 100 });
+    const hundred = await gql(app.origin, ConsoleInstancesWithSnapshotsDocument, { first: 100 });
     expect(hundred.errors).toBeUndefined();
     expect(
       (hundred.extensions as { cost: { requestedQueryCost: number } }).cost.requestedQueryCost,
@@ -215,15 +219,11 @@ describe("graphql-ws has the HTTP limits (defect 3)", () => {
   });
 
   it("caps the operations one socket runs at once, with a clear error, and keeps the others", async () => {
-    const created = await gqlData(app.origin, CreateInstanceDocument, {
-      input: {
-        regionId: "cn-hangzhou",
-        name: "ws-cap",
-        imageId: "ubuntu_22_04_x64_20G_alibase",
-        dataDisks: [{ sizeGiB: 40 }],
-      },
+    const created = await newInstance(app.origin, {
+      name: "ws-cap",
+      dataDisks: [{ sizeGiB: 40 }],
     });
-    const disk = created.createInstance.instance?.disks.find((d) => d.type === "DATA");
+    const disk = created.disks.find((d) => d.type === "DATA");
     const snapshot = await gqlData(app.origin, CreateSnapshotDocument, { input: { diskId: disk?.id ?? "" } });
     const snapshotId = snapshot.createSnapshot.snapshot?.id ?? "";
     const client = wsClient(app.origin);

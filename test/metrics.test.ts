@@ -1,15 +1,13 @@
 import { print } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { advanceAndStep, ManualClock, startTestApp, type TestApp } from "./support/app.ts";
+import { startTestApp, type TestApp } from "./support/app.ts";
 import { gql, gqlData, wsClient } from "./support/client.ts";
-import { ViewerDocument } from "./support/documents.ts";
-import { CopyImageDocument } from "./support/documents-copies.ts";
-import {
-  CreateCustomImageDocument,
-  ImageProgressDocument,
-  ImageStatusDocument,
-} from "./support/documents-images.ts";
-import { CreateInstanceDocument } from "./support/documents-instances.ts";
+import { advanceAndStep, ManualClock } from "./support/clock.ts";
+import { ViewerDocument } from "./support/documents/account.ts";
+import { CopyImageDocument } from "./support/documents/copies.ts";
+import { ImageDocument, ImageProgressDocument } from "./support/documents/images.ts";
+import { CreateInstanceDocument } from "./support/documents/instances.ts";
+import { newImage } from "./support/fixtures.ts";
 import { sample, total } from "./support/prometheus.ts";
 import { subscribeWs } from "./support/stream.ts";
 
@@ -32,18 +30,15 @@ async function scrape(): Promise<string> {
 }
 
 async function imageFrom(name: string): Promise<string> {
-  const instance = await gqlData(app.origin, CreateInstanceDocument, {
-    input: {
-      regionId: "cn-hangzhou",
+  const created = await newImage(
+    app.origin,
+    { name },
+    {
       name: `${name}-vm`,
-      imageId: "ubuntu_22_04_x64_20G_alibase",
       dataDisks: [{ sizeGiB: 40 }],
     },
-  });
-  const created = await gqlData(app.origin, CreateCustomImageDocument, {
-    input: { instanceId: instance.createInstance.instance!.id, name },
-  });
-  return created.createCustomImage.image!.id;
+  );
+  return created.id;
 }
 
 describe("GET /metrics", () => {
@@ -64,7 +59,7 @@ describe("GET /metrics", () => {
     // A source image, made AVAILABLE, then copied six times to one region: five copy, one waits.
     const source = await imageFrom("metrics-source");
     await tick(13_000);
-    expect((await gqlData(app.origin, ImageStatusDocument, { id: source })).image?.status).toBe("AVAILABLE");
+    expect((await gqlData(app.origin, ImageDocument, { id: source })).image?.status).toBe("AVAILABLE");
     for (let n = 0; n < 6; n += 1) {
       const copy = await gqlData(app.origin, CopyImageDocument, {
         input: { imageId: source, destinationRegionId: "cn-shanghai", name: `metrics-copy-${n}` },

@@ -5,16 +5,19 @@ import {
   ConsoleInstanceListDocument,
   ConsoleSnapshotListDocument,
 } from "../src/console/src/gql/graphql.ts";
-import { ManualClock, startTestApp, type TestApp } from "./support/app.ts";
+import { startTestApp, type TestApp } from "./support/app.ts";
 import { gqlData } from "./support/client.ts";
-import { DisksDocument } from "./support/documents.ts";
-import { ImagesByStatusDocument } from "./support/documents-copies.ts";
-import { FDisksDocument } from "./support/documents-foundation.ts";
-import { CreateCustomImageDocument, CreateSnapshotDocument } from "./support/documents-images.ts";
-import { ConsoleInstancesDocument, CreateInstanceDocument } from "./support/documents-instances.ts";
+import { ManualClock } from "./support/clock.ts";
+import { DisksDocument, DisksWithSnapshotCountsDocument } from "./support/documents/disks.ts";
+import { CreateCustomImageDocument, ImagesByStatusDocument } from "./support/documents/images.ts";
+import { ConsoleInstancesDocument } from "./support/documents/instances.ts";
+import { CreateSnapshotDocument } from "./support/documents/snapshots.ts";
+import { newInstance } from "./support/fixtures.ts";
 
 const clock = new ManualClock();
 let app: TestApp;
+/** Every instance here has a system disk and two data disks. */
+const TWO_DATA_DISKS = [{ sizeGiB: 20 }, { sizeGiB: 40 }];
 
 beforeAll(async () => {
   // The engine never ticks on its own here: its steps read the database each interval.
@@ -22,33 +25,23 @@ beforeAll(async () => {
   const regions = ["cn-hangzhou", "cn-shanghai", "us-west-1"];
   for (let i = 0; i < 100; i++) {
     clock.advance(1000);
-    await newInstance(regions[i % regions.length] ?? "cn-hangzhou", `fleet-${i}`);
+    await newInstance(app.origin, {
+      regionId: regions[i % regions.length] ?? "cn-hangzhou",
+      name: `fleet-${i}`,
+      dataDisks: TWO_DATA_DISKS,
+    });
   }
 }, 120_000);
 afterAll(() => app.close());
-
-/** An instance with a system disk and two data disks. */
-async function newInstance(regionId: string, name: string) {
-  const { createInstance } = await gqlData(app.origin, CreateInstanceDocument, {
-    input: {
-      regionId,
-      name,
-      imageId: "ubuntu_22_04_x64_20G_alibase",
-      dataDisks: [{ sizeGiB: 20 }, { sizeGiB: 40 }],
-    },
-  });
-  expect(createInstance.userErrors).toEqual([]);
-  return createInstance.instance!;
-}
 
 /**
  * Runs one request and returns the SQL statements it sent, leaving out the API-key lookup: it is
  * cached for 5 s of wall-clock time, so on a slow machine it falls on one page and not the next.
  */
 async function statementsOf(run: () => Promise<unknown>): Promise<string[]> {
-  app.statementLog.reset();
+  app.statements.reset();
   await run();
-  return app.statementLog.statements.filter((statement) => !/[`"]apiKeyHash[`"] = (\?|\$1)/.test(statement));
+  return app.statements.statements.filter((statement) => !/[`"]apiKeyHash[`"] = (\?|\$1)/.test(statement));
 }
 
 /**
@@ -87,7 +80,7 @@ describe("no N+1 queries", () => {
     const counts: Record<number, string[]> = {};
     for (const first of [10, 100]) {
       counts[first] = await statementsOf(async () => {
-        const { disks } = await gqlData(app.origin, FDisksDocument, { first });
+        const { disks } = await gqlData(app.origin, DisksDocument, { first });
         expect(disks.totalCount).toBe(300);
         expect(disks.edges).toHaveLength(first);
         for (const { node } of disks.edges) {
@@ -110,7 +103,7 @@ describe("no N+1 queries", () => {
     let seen = 0;
     do {
       const statements = await statementsOf(async () => {
-        const { disks } = await gqlData(app.origin, FDisksDocument, { first: 100, after });
+        const { disks } = await gqlData(app.origin, DisksDocument, { first: 100, after });
         seen += disks.edges.length;
         after = disks.pageInfo.hasNextPage ? disks.pageInfo.endCursor : null;
       });
@@ -121,14 +114,14 @@ describe("no N+1 queries", () => {
   });
 
   it("loads each disk's own page of snapshots with the disks, not one query per disk", async () => {
-    const first = await gqlData(app.origin, DisksDocument, { first: 100 });
+    const first = await gqlData(app.origin, DisksWithSnapshotCountsDocument, { first: 100 });
     for (const edge of first.disks.edges.slice(0, 30)) {
       const created = await gqlData(app.origin, CreateSnapshotDocument, { input: { diskId: edge.node.id } });
       expect(created.createSnapshot.userErrors).toEqual([]);
     }
     let page: Awaited<ReturnType<typeof gqlData<unknown, unknown>>> | undefined;
     const statements = await statementsOf(async () => {
-      page = await gqlData(app.origin, DisksDocument, { first: 100 });
+      page = await gqlData(app.origin, DisksWithSnapshotCountsDocument, { first: 100 });
     });
     const disks = (page as { disks: { edges: { node: { snapshots: { totalCount: number } } }[] } }).disks
       .edges;
@@ -145,7 +138,7 @@ describe("no N+1 queries", () => {
   // and every relation of theirs is loaded. A list that starts sending a statement per row (or one
   // more per page) shows as a diff of test/__snapshots__/console-lists.<database>.sql.
   it("sends the same statements for each of the console's lists", async () => {
-    const { id: instanceId } = await newInstance("cn-hangzhou", "imaged");
+    const { id: instanceId } = await newInstance(app.origin, { name: "imaged", dataDisks: TWO_DATA_DISKS });
     const created = await gqlData(app.origin, CreateCustomImageDocument, {
       input: { instanceId, name: "statement-list", ignoreCheckFailures: true },
     });

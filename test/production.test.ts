@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { gql } from "./support/client.ts";
 import { createTestDatabase, type TestDatabase } from "./support/database.ts";
-import { ViewerDocument } from "./support/documents.ts";
+import { ViewerDocument } from "./support/documents/account.ts";
 import { type GatewayProcess, startGatewayProcess } from "./support/process.ts";
 
 let database: TestDatabase;

@@ -1,14 +1,14 @@
 import { print } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadConfig } from "../src/config.ts";
 import { loadLimitsConfig } from "../src/config-limits.ts";
 import { createAccount } from "../src/domain/accounts.ts";
 import { type App, startApp } from "../src/server/app.ts";
-import { DEMO_KEY, ManualClock, startTestApp, type TestApp } from "./support/app.ts";
-import { gqlData, wsClient } from "./support/client.ts";
+import { DEMO_KEY, startTestApp, type TestApp, testConfig } from "./support/app.ts";
+import { wsClient } from "./support/client.ts";
+import { ManualClock } from "./support/clock.ts";
 import { createTestDatabase, type TestDatabase } from "./support/database.ts";
-import { SnapshotProgressDocument } from "./support/documents-images.ts";
-import { CreateInstanceDocument } from "./support/documents-instances.ts";
+import { SnapshotProgressDocument } from "./support/documents/snapshots.ts";
+import { newInstance } from "./support/fixtures.ts";
 import { requireService } from "./support/services.ts";
 
 const BUCKET = 100;
@@ -90,20 +90,15 @@ describe("per-account cost buckets (in memory)", () => {
 
   it("charges mutations, and subscriptions when they start, reporting on their first event", async () => {
     const key = await app.newAccount("bucket-b");
-    const created = await gqlData(
+    const created = await newInstance(
       app.origin,
-      CreateInstanceDocument,
       {
-        input: {
-          regionId: "cn-hangzhou",
-          name: "rate-sub",
-          imageId: "ubuntu_22_04_x64_20G_alibase",
-          dataDisks: [{ sizeGiB: 40 }],
-        },
+        name: "rate-sub",
+        dataDisks: [{ sizeGiB: 40 }],
       },
       key,
     );
-    const disk = created.createInstance.instance!.disks.find((d) => d.type === "DATA")!;
+    const disk = created.disks.find((d) => d.type === "DATA")!;
     const snapshot = await post(
       app.origin,
       "mutation($d: ID!) { createSnapshot(input: { diskId: $d }) { snapshot { id } } }",
@@ -152,16 +147,7 @@ describe.skipIf(!REDIS_URL)("per-account cost buckets shared by replicas through
   let two: App;
   beforeAll(async () => {
     database = await createTestDatabase();
-    const config = {
-      ...loadConfig({}),
-      port: 0,
-      host: "127.0.0.1",
-      databaseUrl: database.url,
-      logLevel: "error" as const,
-      redisUrl: REDIS_URL,
-      progressIntervalMs: 3_600_000,
-      limits,
-    };
+    const config = testConfig(database.url, { redisUrl: REDIS_URL, progressIntervalMs: 3_600_000, limits });
     one = await startApp(config, { skipMigrations: true, rateClock });
     two = await startApp(config, { skipMigrations: true, rateClock });
   });

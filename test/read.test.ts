@@ -1,38 +1,30 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { newId } from "../src/domain/ids.ts";
 import type {
-  CreateInstanceInput,
   DiskFilter,
-  FDisksQuery,
+  DisksQuery,
   ImageFilter,
   InstanceFieldsFragment,
   InstanceFilter,
   SnapshotFilter,
 } from "./generated/graphql.ts";
-import { DEMO_KEY, ManualClock, startTestApp, type TestApp } from "./support/app.ts";
+import { DEMO_KEY, startTestApp, type TestApp } from "./support/app.ts";
 import { gql, gqlData } from "./support/client.ts";
+import { ManualClock } from "./support/clock.ts";
+import { ViewerDocument } from "./support/documents/account.ts";
+import { DiskDocument, DiskSnapshotsDocument, DisksDocument } from "./support/documents/disks.ts";
+import { ImageDocument, ImagesDocument } from "./support/documents/images.ts";
 import {
-  FDiskDocument,
-  FDiskSnapshotsDocument,
-  FDisksDocument,
-  FImageDocument,
-  FImageInstancesDocument,
-  FImagesDocument,
-  FInstancesDocument,
-  FNodeDocument,
-  FNodesDocument,
-  FRegionsDocument,
-  FSnapshotDocument,
-  FSnapshotsDocument,
-  FViewerDocument,
-} from "./support/documents-foundation.ts";
-import {
-  CreateInstanceDocument,
+  ImageInstancesDocument,
   InstanceDocument,
+  InstancesDocument,
   ReleaseInstanceDocument,
-} from "./support/documents-instances.ts";
+} from "./support/documents/instances.ts";
+import { NodeDocument, NodesDocument } from "./support/documents/nodes.ts";
+import { RegionsDocument } from "./support/documents/regions.ts";
+import { SnapshotDocument, SnapshotsDocument } from "./support/documents/snapshots.ts";
+import { newInstance, UBUNTU } from "./support/fixtures.ts";
 
-const UBUNTU = "ubuntu_22_04_x64_20G_alibase";
 const WINDOWS = "win2022_datacenter_x64_40G_alibase";
 const REGION_IDS = [
   "cn-hangzhou",
@@ -57,21 +49,8 @@ afterAll(() => app.close());
 
 type Instance = InstanceFieldsFragment;
 
-let sequence = 0;
-async function create(overrides: Partial<CreateInstanceInput> = {}, key = DEMO_KEY): Promise<Instance> {
-  sequence += 1;
-  const { createInstance } = await gqlData(
-    app.origin,
-    CreateInstanceDocument,
-    { input: { regionId: "cn-hangzhou", name: `vm-${sequence}`, imageId: UBUNTU, ...overrides } },
-    key,
-  );
-  expect(createInstance.userErrors).toEqual([]);
-  return createInstance.instance as Instance;
-}
-
 async function accountId(key: string): Promise<string> {
-  return (await gqlData(app.origin, FViewerDocument, {}, key)).viewer.id;
+  return (await gqlData(app.origin, ViewerDocument, {}, key)).viewer.id;
 }
 
 /**
@@ -142,7 +121,7 @@ async function allInstanceIds(key: string, pageSize: number, after?: string | nu
   for (let page = 0; page < 50; page++) {
     const { instances } = await gqlData(
       app.origin,
-      FInstancesDocument,
+      InstancesDocument,
       { first: pageSize, after: cursor },
       key,
     );
@@ -156,7 +135,7 @@ async function allInstanceIds(key: string, pageSize: number, after?: string | nu
 describe("regions", () => {
   it("lists the six regions in the runtime contract's order, to every account", async () => {
     for (const key of [DEMO_KEY, otherKey]) {
-      const { regions } = await gqlData(app.origin, FRegionsDocument, {}, key);
+      const { regions } = await gqlData(app.origin, RegionsDocument, {}, key);
       expect(regions.map((r) => r.id)).toEqual(REGION_IDS);
       for (const region of regions) expect(region.name.length).toBeGreaterThan(0);
     }
@@ -174,7 +153,7 @@ describe("images", () => {
   });
 
   async function list(filter: ImageFilter | null, key = DEMO_KEY) {
-    const { images } = await gqlData(app.origin, FImagesDocument, { first: 100, filter }, key);
+    const { images } = await gqlData(app.origin, ImagesDocument, { first: 100, filter }, key);
     expect(images.totalCount).toBe(images.edges.length);
     return images.edges.map((e) => e.node);
   }
@@ -205,7 +184,7 @@ describe("images", () => {
       sizeGiB: 40,
     });
     for (const key of [DEMO_KEY, otherKey]) {
-      const { image } = await gqlData(app.origin, FImageDocument, { id: UBUNTU }, key);
+      const { image } = await gqlData(app.origin, ImageDocument, { id: UBUNTU }, key);
       expect(image).toMatchObject({ id: UBUNTU, ownerAlias: "SYSTEM", region: null, sizeGiB: 20 });
     }
   });
@@ -219,7 +198,7 @@ describe("images", () => {
     const theirs = (await list(null, otherKey)).map((i) => i.id);
     expect(theirs[0]).toBe(otherCustomId);
     expect(theirs).not.toContain(customId);
-    expect((await gqlData(app.origin, FImageDocument, { id: otherCustomId })).image).toBeNull();
+    expect((await gqlData(app.origin, ImageDocument, { id: otherCustomId })).image).toBeNull();
   });
 
   it("keeps SYSTEM images under a region filter and drops custom images of other regions", async () => {
@@ -272,7 +251,7 @@ describe("images", () => {
   });
 
   it("refuses first: 101 with a GraphQL error", async () => {
-    const result = await gql(app.origin, FImagesDocument, { first: 101 });
+    const result = await gql(app.origin, ImagesDocument, { first: 101 });
     expect(result.errors?.length).toBeGreaterThan(0);
     expect(result.data).toBeNull();
   });
@@ -288,12 +267,12 @@ describe("instance connection", () => {
     created = [];
     for (let i = 0; i < 45; i++) {
       if (i % 3 === 0) clock.advance(SECOND);
-      created.push(await create({ name: `page-${i}` }, pagerKey));
+      created.push(await newInstance(app.origin, { name: `page-${i}` }, pagerKey));
     }
   });
 
   it("lists newest first (createdAt, then id, descending)", async () => {
-    const { instances } = await gqlData(app.origin, FInstancesDocument, { first: 100 }, pagerKey);
+    const { instances } = await gqlData(app.origin, InstancesDocument, { first: 100 }, pagerKey);
     const nodes = instances.edges.map((e) => e.node);
     expect(nodes).toHaveLength(45);
     expect(nodes.map((n) => n.id)).toEqual(newestFirst(created).map((n) => n.id));
@@ -302,7 +281,7 @@ describe("instance connection", () => {
   });
 
   it("returns 20 by default, with totalCount of all and hasNextPage", async () => {
-    const { instances } = await gqlData(app.origin, FInstancesDocument, {}, pagerKey);
+    const { instances } = await gqlData(app.origin, InstancesDocument, {}, pagerKey);
     expect(instances.edges).toHaveLength(20);
     expect(instances.totalCount).toBe(45);
     expect(instances.pageInfo).toMatchObject({
@@ -314,10 +293,10 @@ describe("instance connection", () => {
   });
 
   it("accepts first: 100 and refuses first: 101 with a GraphQL error", async () => {
-    const ok = await gql(app.origin, FInstancesDocument, { first: 100 }, pagerKey);
+    const ok = await gql(app.origin, InstancesDocument, { first: 100 }, pagerKey);
     expect(ok.errors).toBeUndefined();
     expect(ok.data?.instances.edges).toHaveLength(45);
-    const refused = await gql(app.origin, FInstancesDocument, { first: 101 }, pagerKey);
+    const refused = await gql(app.origin, InstancesDocument, { first: 101 }, pagerKey);
     expect(refused.errors?.[0]?.message).toMatch(/first/);
     expect(refused.data).toBeNull();
   });
@@ -327,10 +306,10 @@ describe("instance connection", () => {
     for (const size of [10, 7, 45, 1]) {
       expect(await allInstanceIds(pagerKey, size)).toEqual(expected);
     }
-    const first = await gqlData(app.origin, FInstancesDocument, { first: 40 }, pagerKey);
+    const first = await gqlData(app.origin, InstancesDocument, { first: 40 }, pagerKey);
     const last = await gqlData(
       app.origin,
-      FInstancesDocument,
+      InstancesDocument,
       { first: 10, after: first.instances.pageInfo.endCursor },
       pagerKey,
     );
@@ -341,23 +320,23 @@ describe("instance connection", () => {
 
   it("keeps a cursor working while new instances are added between pages", async () => {
     const expected = newestFirst(created).map((n) => n.id);
-    const page1 = await gqlData(app.origin, FInstancesDocument, { first: 10 }, pagerKey);
+    const page1 = await gqlData(app.origin, InstancesDocument, { first: 10 }, pagerKey);
     const seen = page1.instances.edges.map((e) => e.node.id);
     const added: string[] = [];
     for (let i = 0; i < 5; i++) {
       clock.advance(SECOND);
-      added.push((await create({ name: `late-${i}` }, pagerKey)).id);
+      added.push((await newInstance(app.origin, { name: `late-${i}` }, pagerKey)).id);
     }
     const rest = await allInstanceIds(pagerKey, 10, page1.instances.pageInfo.endCursor);
     expect([...seen, ...rest]).toEqual(expected);
     for (const id of added) expect(rest).not.toContain(id);
-    const now = await gqlData(app.origin, FInstancesDocument, { first: 5 }, pagerKey);
+    const now = await gqlData(app.origin, InstancesDocument, { first: 5 }, pagerKey);
     expect(now.instances.totalCount).toBe(50);
     expect(now.instances.edges.map((e) => e.node.id)).toEqual([...added].reverse());
   });
 
   it("refuses a cursor it did not hand out with a GraphQL error", async () => {
-    const result = await gql(app.origin, FInstancesDocument, { first: 5, after: "not-a-cursor" }, pagerKey);
+    const result = await gql(app.origin, InstancesDocument, { first: 5, after: "not-a-cursor" }, pagerKey);
     expect(result.errors?.length).toBeGreaterThan(0);
     expect(result.data).toBeNull();
   });
@@ -376,18 +355,20 @@ describe("filters", () => {
     key = await app.newAccount("filters");
     owner = await accountId(key);
     clock.advance(SECOND);
-    a = await create({ name: "vm-a", dataDisks: [{ sizeGiB: 20 }, { sizeGiB: 30 }] }, key);
+    a = await newInstance(app.origin, { name: "vm-a", dataDisks: [{ sizeGiB: 20 }, { sizeGiB: 30 }] }, key);
     clock.advance(SECOND);
-    b = await create(
+    b = await newInstance(
+      app.origin,
       { name: "vm-b", regionId: "cn-shanghai", start: false, dataDisks: [{ sizeGiB: 40 }] },
       key,
     );
     clock.advance(SECOND);
-    c = await create({ name: "vm-c" }, key);
+    c = await newInstance(app.origin, { name: "vm-c" }, key);
     const released = await gqlData(app.origin, ReleaseInstanceDocument, { input: { instanceId: c.id } }, key);
     expect(released.releaseInstance.userErrors).toEqual([]);
     clock.advance(SECOND);
-    d = await create(
+    d = await newInstance(
+      app.origin,
       {
         name: "vm-d",
         regionId: "us-west-1",
@@ -415,19 +396,19 @@ describe("filters", () => {
   });
 
   const instanceIds = async (filter: InstanceFilter) => {
-    const { instances } = await gqlData(app.origin, FInstancesDocument, { first: 100, filter }, key);
+    const { instances } = await gqlData(app.origin, InstancesDocument, { first: 100, filter }, key);
     expect(instances.totalCount).toBe(instances.edges.length);
     return instances.edges.map((e) => e.node.id);
   };
 
   const diskIds = async (filter: DiskFilter) => {
-    const { disks } = await gqlData(app.origin, FDisksDocument, { first: 100, filter }, key);
+    const { disks } = await gqlData(app.origin, DisksDocument, { first: 100, filter }, key);
     expect(disks.totalCount).toBe(disks.edges.length);
     return disks.edges.map((e) => e.node.id).sort();
   };
 
   const snapshotIds = async (filter: SnapshotFilter) => {
-    const { snapshots: list } = await gqlData(app.origin, FSnapshotsDocument, { first: 100, filter }, key);
+    const { snapshots: list } = await gqlData(app.origin, SnapshotsDocument, { first: 100, filter }, key);
     expect(list.totalCount).toBe(list.edges.length);
     return list.edges.map((e) => e.node.id);
   };
@@ -457,16 +438,16 @@ describe("filters", () => {
   it("answers an empty status list with a totalCount that agrees with its edges", async () => {
     const { instances } = await gqlData(
       app.origin,
-      FInstancesDocument,
+      InstancesDocument,
       { first: 100, filter: { status: [] } },
       key,
     );
     expect(instances.totalCount).toBe(instances.edges.length);
-    const { disks } = await gqlData(app.origin, FDisksDocument, { first: 100, filter: { status: [] } }, key);
+    const { disks } = await gqlData(app.origin, DisksDocument, { first: 100, filter: { status: [] } }, key);
     expect(disks.totalCount).toBe(disks.edges.length);
     const { snapshots: list } = await gqlData(
       app.origin,
-      FSnapshotsDocument,
+      SnapshotsDocument,
       { first: 100, filter: { status: [] } },
       key,
     );
@@ -481,7 +462,7 @@ describe("filters", () => {
   });
 
   it("lists disks newest first with their region and instance", async () => {
-    const { disks } = await gqlData(app.origin, FDisksDocument, { first: 100 }, key);
+    const { disks } = await gqlData(app.origin, DisksDocument, { first: 100 }, key);
     expect(disks.totalCount).toBe(7);
     const nodes = disks.edges.map((e) => e.node);
     expect(nodes.map((n) => n.id)).toEqual(newestFirst(nodes).map((n) => n.id));
@@ -515,13 +496,13 @@ describe("filters", () => {
   });
 
   it("pages through disks with after", async () => {
-    const all = (await gqlData(app.origin, FDisksDocument, { first: 100 }, key)).disks.edges.map(
+    const all = (await gqlData(app.origin, DisksDocument, { first: 100 }, key)).disks.edges.map(
       (e) => e.node.id,
     );
     const paged: string[] = [];
     let after: string | null = null;
     for (;;) {
-      const page: FDisksQuery = await gqlData(app.origin, FDisksDocument, { first: 2, after }, key);
+      const page: DisksQuery = await gqlData(app.origin, DisksDocument, { first: 2, after }, key);
       paged.push(...page.disks.edges.map((e) => e.node.id));
       if (!page.disks.pageInfo.hasNextPage) break;
       after = page.disks.pageInfo.endCursor ?? null;
@@ -530,7 +511,7 @@ describe("filters", () => {
   });
 
   it("lists snapshots newest first and filters them by instance, disk, region, status and disk type", async () => {
-    const { snapshots: list } = await gqlData(app.origin, FSnapshotsDocument, {}, key);
+    const { snapshots: list } = await gqlData(app.origin, SnapshotsDocument, {}, key);
     expect(list.totalCount).toBe(4);
     expect(list.edges.map((e) => e.node.id)).toEqual([
       snapshots.bFailed,
@@ -551,82 +532,82 @@ describe("filters", () => {
   });
 
   it("pages through snapshots with after and refuses first: 101", async () => {
-    const page1 = await gqlData(app.origin, FSnapshotsDocument, { first: 3 }, key);
+    const page1 = await gqlData(app.origin, SnapshotsDocument, { first: 3 }, key);
     expect(page1.snapshots.pageInfo.hasNextPage).toBe(true);
     const page2 = await gqlData(
       app.origin,
-      FSnapshotsDocument,
+      SnapshotsDocument,
       { first: 3, after: page1.snapshots.pageInfo.endCursor },
       key,
     );
     expect(page2.snapshots.edges.map((e) => e.node.id)).toEqual([snapshots.aSystem]);
     expect(page2.snapshots.pageInfo.hasNextPage).toBe(false);
-    const refused = await gql(app.origin, FSnapshotsDocument, { first: 101 }, key);
+    const refused = await gql(app.origin, SnapshotsDocument, { first: 101 }, key);
     expect(refused.errors?.length).toBeGreaterThan(0);
     expect(refused.data).toBeNull();
   });
 
   it("lists a disk's snapshots newest first, paged, and refuses first: 101 there too", async () => {
     const diskId = b.disks[1]?.id ?? "";
-    const all = await gqlData(app.origin, FDiskSnapshotsDocument, { id: diskId }, key);
+    const all = await gqlData(app.origin, DiskSnapshotsDocument, { id: diskId }, key);
     expect(all.disk?.snapshots.totalCount).toBe(2);
     expect(all.disk?.snapshots.edges.map((e) => e.node.id)).toEqual([snapshots.bFailed, snapshots.bData]);
-    const page1 = await gqlData(app.origin, FDiskSnapshotsDocument, { id: diskId, first: 1 }, key);
+    const page1 = await gqlData(app.origin, DiskSnapshotsDocument, { id: diskId, first: 1 }, key);
     expect(page1.disk?.snapshots.edges.map((e) => e.node.id)).toEqual([snapshots.bFailed]);
     expect(page1.disk?.snapshots.pageInfo.hasNextPage).toBe(true);
     const page2 = await gqlData(
       app.origin,
-      FDiskSnapshotsDocument,
+      DiskSnapshotsDocument,
       { id: diskId, first: 1, after: page1.disk?.snapshots.pageInfo.endCursor },
       key,
     );
     expect(page2.disk?.snapshots.edges.map((e) => e.node.id)).toEqual([snapshots.bData]);
     expect(page2.disk?.snapshots.pageInfo.hasNextPage).toBe(false);
-    const none = await gqlData(app.origin, FDiskSnapshotsDocument, { id: c.disks[0]?.id ?? "" }, key);
+    const none = await gqlData(app.origin, DiskSnapshotsDocument, { id: c.disks[0]?.id ?? "" }, key);
     expect(none.disk?.snapshots).toMatchObject({ totalCount: 0, edges: [] });
-    const refused = await gql(app.origin, FDiskSnapshotsDocument, { id: diskId, first: 101 }, key);
+    const refused = await gql(app.origin, DiskSnapshotsDocument, { id: diskId, first: 101 }, key);
     expect(refused.errors?.length).toBeGreaterThan(0);
     expect(refused.data?.disk?.snapshots ?? null).toBeNull();
   });
 
   it("lists the instances made from a SYSTEM image: only the viewer's, newest first", async () => {
-    const mine = await gqlData(app.origin, FImageInstancesDocument, { id: UBUNTU, first: 100 }, key);
+    const mine = await gqlData(app.origin, ImageInstancesDocument, { id: UBUNTU, first: 100 }, key);
     expect(mine.image?.instances.totalCount).toBe(4);
     expect(mine.image?.instances.edges.map((e) => e.node.id)).toEqual(ids(d, c, b, a));
-    const windows = await gqlData(app.origin, FImageInstancesDocument, { id: WINDOWS }, key);
+    const windows = await gqlData(app.origin, ImageInstancesDocument, { id: WINDOWS }, key);
     expect(windows.image?.instances.totalCount).toBe(0);
-    const theirs = await gqlData(app.origin, FImageInstancesDocument, { id: UBUNTU, first: 100 }, otherKey);
+    const theirs = await gqlData(app.origin, ImageInstancesDocument, { id: UBUNTU, first: 100 }, otherKey);
     const theirIds = theirs.image?.instances.edges.map((e) => e.node.id) ?? [];
     for (const instance of [a, b, c, d]) expect(theirIds).not.toContain(instance.id);
     expect(theirs.image?.instances.totalCount).toBe(theirIds.length);
-    const refused = await gql(app.origin, FImageInstancesDocument, { id: UBUNTU, first: 101 }, key);
+    const refused = await gql(app.origin, ImageInstancesDocument, { id: UBUNTU, first: 101 }, key);
     expect(refused.errors?.length).toBeGreaterThan(0);
   });
 
   it("refuses first: 101 on disks with a GraphQL error", async () => {
-    const refused = await gql(app.origin, FDisksDocument, { first: 101 }, key);
+    const refused = await gql(app.origin, DisksDocument, { first: 101 }, key);
     expect(refused.errors?.length).toBeGreaterThan(0);
     expect(refused.data).toBeNull();
   });
 
   describe("scoping: another account", () => {
     it("sees null for instance(id), disk(id), snapshot(id) and node(id) of the account's rows", async () => {
-      const snapshot = await gqlData(app.origin, FSnapshotDocument, { id: snapshots.aSystem }, key);
+      const snapshot = await gqlData(app.origin, SnapshotDocument, { id: snapshots.aSystem }, key);
       expect(snapshot.snapshot?.id).toBe(snapshots.aSystem);
       for (const other of [otherKey, DEMO_KEY]) {
         expect((await gqlData(app.origin, InstanceDocument, { id: a.id }, other)).instance).toBeNull();
         expect(
-          (await gqlData(app.origin, FDiskDocument, { id: a.disks[1]?.id ?? "" }, other)).disk,
+          (await gqlData(app.origin, DiskDocument, { id: a.disks[1]?.id ?? "" }, other)).disk,
         ).toBeNull();
         expect(
-          (await gqlData(app.origin, FSnapshotDocument, { id: snapshots.aSystem }, other)).snapshot,
+          (await gqlData(app.origin, SnapshotDocument, { id: snapshots.aSystem }, other)).snapshot,
         ).toBeNull();
         for (const id of [a.id, a.disks[0]?.id ?? "", snapshots.aData, owner]) {
-          expect((await gqlData(app.origin, FNodeDocument, { id }, other)).node).toBeNull();
+          expect((await gqlData(app.origin, NodeDocument, { id }, other)).node).toBeNull();
         }
         const { nodes } = await gqlData(
           app.origin,
-          FNodesDocument,
+          NodesDocument,
           { ids: [a.id, b.disks[1]?.id ?? "", owner] },
           other,
         );
@@ -635,22 +616,22 @@ describe("filters", () => {
     });
 
     it("lists none of the account's rows", async () => {
-      const theirs = await create({ name: "theirs" }, otherKey);
-      const instances = await gqlData(app.origin, FInstancesDocument, { first: 100 }, otherKey);
+      const theirs = await newInstance(app.origin, { name: "theirs" }, otherKey);
+      const instances = await gqlData(app.origin, InstancesDocument, { first: 100 }, otherKey);
       const instanceList = instances.instances.edges.map((e) => e.node.id);
       expect(instanceList).toContain(theirs.id);
       for (const mine of [a, b, c, d]) expect(instanceList).not.toContain(mine.id);
-      const disks = await gqlData(app.origin, FDisksDocument, { first: 100 }, otherKey);
+      const disks = await gqlData(app.origin, DisksDocument, { first: 100 }, otherKey);
       const diskList = disks.disks.edges.map((e) => e.node.id);
       expect(diskList).toContain(theirs.disks[0]?.id);
       for (const mine of disksOf(a, b, c, d)) expect(diskList).not.toContain(mine);
-      const filtered = await gqlData(app.origin, FDisksDocument, { filter: { instanceId: a.id } }, otherKey);
+      const filtered = await gqlData(app.origin, DisksDocument, { filter: { instanceId: a.id } }, otherKey);
       expect(filtered.disks.totalCount).toBe(0);
-      const snaps = await gqlData(app.origin, FSnapshotsDocument, { first: 100 }, otherKey);
+      const snaps = await gqlData(app.origin, SnapshotsDocument, { first: 100 }, otherKey);
       expect(snaps.snapshots.totalCount).toBe(0);
       const bySnapFilter = await gqlData(
         app.origin,
-        FSnapshotsDocument,
+        SnapshotsDocument,
         { filter: { instanceId: a.id } },
         otherKey,
       );
@@ -667,7 +648,11 @@ describe("node and nodes", () => {
 
   beforeAll(async () => {
     clock.advance(SECOND);
-    instance = await create({ name: "node-vm", regionId: "ap-southeast-1", dataDisks: [{ sizeGiB: 64 }] });
+    instance = await newInstance(app.origin, {
+      name: "node-vm",
+      regionId: "ap-southeast-1",
+      dataDisks: [{ sizeGiB: 64 }],
+    });
     demoId = await accountId(DEMO_KEY);
     customImageId = await insertCustomImage(demoId, "ap-southeast-1", "node-image");
     const dataDisk = instance.disks[1];
@@ -675,7 +660,7 @@ describe("node and nodes", () => {
     snapshotId = await insertSnapshot(demoId, dataDisk);
   });
 
-  const node = async (id: string) => (await gqlData(app.origin, FNodeDocument, { id })).node;
+  const node = async (id: string) => (await gqlData(app.origin, NodeDocument, { id })).node;
 
   it("resolves an instance", async () => {
     expect(await node(instance.id)).toEqual({
@@ -749,7 +734,7 @@ describe("node and nodes", () => {
       "garbage",
       instance.id,
     ];
-    const { nodes } = await gqlData(app.origin, FNodesDocument, { ids });
+    const { nodes } = await gqlData(app.origin, NodesDocument, { ids });
     expect(nodes).toEqual([
       { __typename: "Instance", id: instance.id },
       null,
@@ -761,13 +746,13 @@ describe("node and nodes", () => {
       null,
       { __typename: "Instance", id: instance.id },
     ]);
-    expect((await gqlData(app.origin, FNodesDocument, { ids: [] })).nodes).toEqual([]);
+    expect((await gqlData(app.origin, NodesDocument, { ids: [] })).nodes).toEqual([]);
   });
 
   it("gives another account null for the demo account's nodes but the SYSTEM images", async () => {
     const { nodes } = await gqlData(
       app.origin,
-      FNodesDocument,
+      NodesDocument,
       { ids: [instance.id, instance.disks[0]?.id ?? "", customImageId, snapshotId, demoId, UBUNTU] },
       otherKey,
     );

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadConfig } from "../src/config.ts";
 import type { Logger } from "../src/logger.ts";
 import { type App, startApp } from "../src/server/app.ts";
-import { gqlData, sseCollect, wsClient } from "./support/client.ts";
+import { testConfig } from "./support/app.ts";
+import { sseCollect, wsClient } from "./support/client.ts";
 import { createTestDatabase, type TestDatabase } from "./support/database.ts";
-import { CreateCustomImageDocument, ImageProgressDocument } from "./support/documents-images.ts";
-import { CreateInstanceDocument } from "./support/documents-instances.ts";
+import { ImageProgressDocument } from "./support/documents/images.ts";
+import { newImage } from "./support/fixtures.ts";
 import { skipWithoutRedis, TEST_REDIS_URL, uniquePrefix } from "./support/redis.ts";
 import { subscribeWs } from "./support/stream.ts";
 
@@ -17,17 +17,12 @@ let two: App;
 beforeAll(async () => {
   if (skip) return;
   database = await createTestDatabase();
-  const base = {
-    ...loadConfig({}),
-    port: 0,
-    host: "127.0.0.1",
-    databaseUrl: database.url,
-    logLevel: "error" as const,
+  const base = testConfig(database.url, {
     redisUrl: TEST_REDIS_URL,
     redisPrefix: uniquePrefix("redis"),
     snapshotGibPerSecond: 40,
     progressIntervalMs: 50,
-  };
+  });
   // Two replicas on one database and one Redis: BullMQ gives the image to one of them.
   one = await startApp(base, { skipMigrations: true });
   two = await startApp(base, { skipMigrations: true });
@@ -40,18 +35,15 @@ afterAll(async () => {
 
 describe.skipIf(skip)("REDIS_URL: several replicas", () => {
   it("streams progress driven by whichever replica takes the job to subscribers of both, over graphql-ws and SSE", async () => {
-    const instance = await gqlData(one.origin, CreateInstanceDocument, {
-      input: {
-        regionId: "cn-hangzhou",
+    const created = await newImage(
+      one.origin,
+      { name: "replicated-image" },
+      {
         name: "replicated",
-        imageId: "ubuntu_22_04_x64_20G_alibase",
         dataDisks: [{ sizeGiB: 40 }, { sizeGiB: 80 }],
       },
-    });
-    const created = await gqlData(one.origin, CreateCustomImageDocument, {
-      input: { instanceId: instance.createInstance.instance!.id, name: "replicated-image" },
-    });
-    const imageId = created.createCustomImage.image!.id;
+    );
+    const imageId = created.id;
 
     const clients = [wsClient(one.origin), wsClient(two.origin)];
     const streams = clients.map((client) => subscribeWs(client, ImageProgressDocument, { imageId }));
@@ -147,18 +139,15 @@ describe.skipIf(skip)("REDIS_URL: a replica shutting down", () => {
       snapshotGibPerSecond: 10,
     };
     const first = await startApp(base, { skipMigrations: true, logger: engineLog("first", lines) });
-    const created = await gqlData(first.origin, CreateInstanceDocument, {
-      input: {
-        regionId: "cn-hangzhou",
+    const image = await newImage(
+      first.origin,
+      { name: "handed-back-image" },
+      {
         name: "handed-back",
-        imageId: "ubuntu_22_04_x64_20G_alibase",
         dataDisks: [{ sizeGiB: 40 }],
       },
-    });
-    const image = await gqlData(first.origin, CreateCustomImageDocument, {
-      input: { instanceId: created.createInstance.instance!.id, name: "handed-back-image" },
-    });
-    const imageId = image.createCustomImage.image!.id;
+    );
+    const imageId = image.id;
     const second = await startApp(base, { skipMigrations: true, logger: engineLog("second", lines) });
     try {
       // Only the first replica was running when the image started: it drives it.

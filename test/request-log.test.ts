@@ -4,8 +4,8 @@ import { hashApiKey } from "../src/domain/accounts.ts";
 import { requestIdFor } from "../src/server/request-log.ts";
 import { DEMO_KEY } from "./support/app.ts";
 import { createTestDatabase, type TestDatabase } from "./support/database.ts";
-import { ViewerDocument } from "./support/documents.ts";
-import { CreateInstanceDocument } from "./support/documents-instances.ts";
+import { ViewerDocument } from "./support/documents/account.ts";
+import { CreateInstanceDocument } from "./support/documents/instances.ts";
 import { type GatewayProcess, startGatewayProcess } from "./support/process.ts";
 
 let database: TestDatabase;

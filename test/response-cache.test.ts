@@ -1,10 +1,14 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { ManualClock, startTestApp, type TestApp } from "./support/app.ts";
+import { startTestApp, type TestApp } from "./support/app.ts";
 import { gqlData, wsClient, wsCollect } from "./support/client.ts";
-import { ConsoleImagesDocument, ImageStatusesDocument } from "./support/documents-cache.ts";
-import { FInstancesDocument } from "./support/documents-foundation.ts";
-import { CreateCustomImageDocument } from "./support/documents-images.ts";
-import { CreateInstanceDocument } from "./support/documents-instances.ts";
+import { ManualClock } from "./support/clock.ts";
+import {
+  ConsoleImagesDocument,
+  CreateCustomImageDocument,
+  ImageStatusesDocument,
+} from "./support/documents/images.ts";
+import { InstancesDocument } from "./support/documents/instances.ts";
+import { newImage, newInstance } from "./support/fixtures.ts";
 
 let app: TestApp;
 afterEach(() => app?.close());
@@ -17,27 +21,14 @@ async function start(progressIntervalMs: number) {
   return clock;
 }
 
-async function newImage(name: string, key?: string) {
-  const { createInstance } = await gqlData(
+/** An image in flight in cn-hangzhou, from a new instance with one 40 GiB data disk. */
+function creatingImage(name: string, key?: string) {
+  return newImage(
     app.origin,
-    CreateInstanceDocument,
-    {
-      input: {
-        regionId: REGION,
-        name: `${name}-vm`,
-        imageId: "ubuntu_22_04_x64_20G_alibase",
-        dataDisks: [{ sizeGiB: 40 }],
-      },
-    },
+    { name },
+    { regionId: REGION, name: `${name}-vm`, dataDisks: [{ sizeGiB: 40 }] },
     key,
   );
-  const { createCustomImage } = await gqlData(
-    app.origin,
-    CreateCustomImageDocument,
-    { input: { instanceId: createInstance.instance!.id, name } },
-    key,
-  );
-  return createCustomImage.image!;
 }
 
 /** Every image in flight completes (20 and 40 GiB at 8 GiB/s take 5 s at most). */
@@ -52,15 +43,15 @@ const statuses = () => gqlData(app.origin, ImageStatusesDocument, { regionId: RE
 
 /** The statements one read sends: 0 when the response cache answered it. */
 async function statementsOf(read: () => Promise<unknown>) {
-  app.statementLog.reset();
+  app.statements.reset();
   await read();
-  return app.statementLog.statements.length;
+  return app.statements.statements.length;
 }
 
 describe("response cache", () => {
   it("answers a repeated identical query without the database", async () => {
     const clock = await start(3_600_000);
-    await newImage("first");
+    await creatingImage("first");
     await finish(clock);
     const first = await list();
     expect(await statementsOf(list)).toBe(0);
@@ -74,8 +65,8 @@ describe("response cache", () => {
   it("never serves one account's response to another, even for the same document", async () => {
     const clock = await start(3_600_000);
     const otherKey = await app.newAccount("other");
-    await newImage("demo-image");
-    await newImage("other-image", otherKey);
+    await creatingImage("demo-image");
+    await creatingImage("other-image", otherKey);
     await finish(clock);
     const demo = await list();
     const other = await list(otherKey);
@@ -90,10 +81,10 @@ describe("response cache", () => {
 
   it("shows a mutation's effect to a read that follows it at once", async () => {
     await start(3_600_000);
-    await newImage("one");
+    await creatingImage("one");
     expect((await statuses()).images.totalCount).toBe(1);
     expect(await statementsOf(statuses)).toBe(0);
-    await newImage("two");
+    await creatingImage("two");
     const after = await statuses();
     expect(after.images.totalCount).toBe(2);
     expect(after.images.edges.map((e) => e.node.name).sort()).toEqual(["one", "two"]);
@@ -101,14 +92,15 @@ describe("response cache", () => {
 
   it("shows a mutation sent over graphql-ws to the next HTTP read", async () => {
     await start(3_600_000);
-    const { createInstance } = await gqlData(app.origin, CreateInstanceDocument, {
-      input: { regionId: REGION, name: "ws-vm", imageId: "ubuntu_22_04_x64_20G_alibase" },
+    const instance = await newInstance(app.origin, {
+      regionId: REGION,
+      name: "ws-vm",
     });
     expect((await statuses()).images.totalCount).toBe(0);
     expect(await statementsOf(statuses)).toBe(0);
     const client = wsClient(app.origin);
     const results = await wsCollect(client, CreateCustomImageDocument, {
-      input: { instanceId: createInstance.instance!.id, name: "over-ws" },
+      input: { instanceId: instance.id, name: "over-ws" },
     });
     await client.dispose();
     expect(results[0]?.data?.createCustomImage.userErrors).toEqual([]);
@@ -118,7 +110,7 @@ describe("response cache", () => {
   it("shows an engine transition to a read that follows it at once", async () => {
     // An hour-long interval: only invalidation, not expiry, can make the read see the transition.
     const clock = await start(3_600_000);
-    await newImage("moving");
+    await creatingImage("moving");
     expect((await statuses()).images.edges[0]?.node.status).toBe("CREATING");
     expect(await statementsOf(statuses)).toBe(0);
     clock.advance(60_000);
@@ -135,7 +127,7 @@ describe("response cache", () => {
   it("never shows progress older than one PROGRESS_INTERVAL_MS: moving progress is not reused at all", async () => {
     const interval = 1_000;
     const clock = await start(interval);
-    await newImage("slow");
+    await creatingImage("slow");
     const progressNow = async () => (await list()).images.edges[0]!.node.diskMappings[0]!.snapshot!.progress;
     const first = await progressNow();
     // 20 GiB at 8 GiB/s: 2.5 s, so 4 points every 100 ms; each read is as of its own instant.
@@ -149,7 +141,7 @@ describe("response cache", () => {
   it("reuses a finished list for one interval at most", async () => {
     const interval = 1_000;
     const clock = await start(interval);
-    await newImage("done");
+    await creatingImage("done");
     await finish(clock);
     await list();
     clock.advance(interval - 1);
@@ -161,16 +153,13 @@ describe("response cache", () => {
   it("shows an instance EXPIRED from its expiresAt on, even where its RUNNING state was cached", async () => {
     const clock = await start(3_600_000);
     const expiresAt = new Date(clock.now().getTime() + 60_000);
-    await gqlData(app.origin, CreateInstanceDocument, {
-      input: {
-        regionId: REGION,
-        name: "short-lived",
-        imageId: "ubuntu_22_04_x64_20G_alibase",
-        expiresAt: expiresAt.toISOString(),
-      },
+    await newInstance(app.origin, {
+      regionId: REGION,
+      name: "short-lived",
+      expiresAt: expiresAt.toISOString(),
     });
     const status = async () =>
-      (await gqlData(app.origin, FInstancesDocument, { first: 10 })).instances.edges[0]!.node.status;
+      (await gqlData(app.origin, InstancesDocument, { first: 10 })).instances.edges[0]!.node.status;
     expect(await status()).toBe("RUNNING");
     clock.advance(59_999);
     expect(await statementsOf(status)).toBe(0);

@@ -2,8 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb } from "../src/db/client.ts";
 import { gqlData, wsClient } from "./support/client.ts";
 import { createTestDatabase, type TestDatabase } from "./support/database.ts";
-import { CreateCustomImageDocument, ImageProgressDocument } from "./support/documents-images.ts";
-import { CreateInstanceDocument, InstanceDocument } from "./support/documents-instances.ts";
+import { ImageProgressDocument } from "./support/documents/images.ts";
+import { InstanceDocument } from "./support/documents/instances.ts";
+import { newImage } from "./support/fixtures.ts";
 import { type GatewayProcess, startGatewayProcess } from "./support/process.ts";
 import { uniquePrefix } from "./support/redis.ts";
 import { subscribeWs } from "./support/stream.ts";
@@ -28,20 +29,12 @@ beforeAll(async () => {
 afterAll(() => database.drop());
 
 async function startImage(gateway: GatewayProcess, name: string) {
-  const created = await gqlData(gateway.origin, CreateInstanceDocument, {
-    input: {
-      regionId: "cn-hangzhou",
-      name,
-      imageId: "ubuntu_22_04_x64_20G_alibase",
-      dataDisks: [{ sizeGiB: 40 }, { sizeGiB: 60 }],
-    },
-  });
-  const instance = created.createInstance.instance!;
-  const image = await gqlData(gateway.origin, CreateCustomImageDocument, {
-    input: { instanceId: instance.id, name: `${name}-image` },
-  });
-  expect(image.createCustomImage.userErrors).toEqual([]);
-  return { instanceId: instance.id, imageId: image.createCustomImage.image!.id };
+  const image = await newImage(
+    gateway.origin,
+    { name: `${name}-image` },
+    { name, dataDisks: [{ sizeGiB: 40 }, { sizeGiB: 60 }] },
+  );
+  return { instanceId: image.sourceInstance!.id, imageId: image.id };
 }
 
 describe("a gateway killed in the middle of an image", () => {

@@ -1,12 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ManualClock, startTestApp, type TestApp } from "./support/app.ts";
+import { startTestApp, type TestApp } from "./support/app.ts";
 import { gqlData, wsClient } from "./support/client.ts";
-import {
-  CreateCustomImageDocument,
-  ImageProgressDocument,
-  ImageStatusDocument,
-} from "./support/documents-images.ts";
-import { CreateInstanceDocument } from "./support/documents-instances.ts";
+import { ManualClock } from "./support/clock.ts";
+import { ImageDocument, ImageProgressDocument } from "./support/documents/images.ts";
+import { newImage } from "./support/fixtures.ts";
 import { type Stream, subscribeWs } from "./support/stream.ts";
 
 const clock = new ManualClock();
@@ -29,24 +26,21 @@ type Event = Awaited<Stream<{ imageProgress: unknown }>["finished"]>[number] & {
 
 describe("progress sequences belong to the image", () => {
   it("gives every subscriber the same numbers, gap-free from its first event (its current state), however late it joins", async () => {
-    const created = await gqlData(app.origin, CreateInstanceDocument, {
-      input: {
-        regionId: "cn-hangzhou",
+    const image = await newImage(
+      app.origin,
+      { name: "watched-image" },
+      {
         name: "watched",
-        imageId: "ubuntu_22_04_x64_20G_alibase",
         dataDisks: [{ sizeGiB: 40 }, { sizeGiB: 60 }],
       },
-    });
-    const image = await gqlData(app.origin, CreateCustomImageDocument, {
-      input: { instanceId: created.createInstance.instance!.id, name: "watched-image" },
-    });
-    const imageId = image.createCustomImage.image!.id;
+    );
+    const imageId = image.id;
 
     const clients = [wsClient(app.origin), wsClient(app.origin), wsClient(app.origin)];
     const subscribers: { stream: Stream<Event>; joinedAtProgress: number }[] = [];
     // 8 subscribers join at each of 13 moments while the image moves (60 GiB at 10 GiB/s: 6 s).
     for (let round = 0; round < 13; round++) {
-      const now = await gqlData(app.origin, ImageStatusDocument, { id: imageId });
+      const now = await gqlData(app.origin, ImageDocument, { id: imageId });
       for (let k = 0; k < 8; k++) {
         const stream = subscribeWs(clients[(round + k) % 3]!, ImageProgressDocument, {
           imageId,

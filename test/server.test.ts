@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_KEY, startTestApp, type TestApp } from "./support/app.ts";
 import { gql, wsClient, wsCollect } from "./support/client.ts";
-import { ViewerDocument } from "./support/documents.ts";
-import { ConsoleInstancesDocument } from "./support/documents-instances.ts";
+import { ViewerDocument } from "./support/documents/account.ts";
+import { ConsoleInstancesDocument } from "./support/documents/instances.ts";
 
 let app: TestApp;
 beforeAll(async () => {

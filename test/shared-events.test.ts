@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { graphql } from "./generated/index.ts";
-import { ManualClock, startTestApp, type TestApp } from "./support/app.ts";
-import { gqlData, wsClient } from "./support/client.ts";
-import { CreateCustomImageDocument, ImageProgressDocument } from "./support/documents-images.ts";
-import { CreateInstanceDocument } from "./support/documents-instances.ts";
+import { startTestApp, type TestApp } from "./support/app.ts";
+import { wsClient } from "./support/client.ts";
+import { ManualClock } from "./support/clock.ts";
+import { ImageProgressDocument } from "./support/documents/images.ts";
+import { newImage } from "./support/fixtures.ts";
 import { subscribeWs } from "./support/stream.ts";
 
 // Subscribers of one event share its execution (src/server/shared-events.ts) only where the
@@ -30,26 +31,16 @@ beforeAll(async () => {
 afterAll(() => app.close());
 
 async function imageOf(key: string, name: string): Promise<string> {
-  const created = await gqlData(
+  const image = await newImage(
     app.origin,
-    CreateInstanceDocument,
+    { name: `${name}-image` },
     {
-      input: {
-        regionId: "cn-hangzhou",
-        name,
-        imageId: "ubuntu_22_04_x64_20G_alibase",
-        dataDisks: [{ sizeGiB: 40 }],
-      },
+      name,
+      dataDisks: [{ sizeGiB: 40 }],
     },
     key,
   );
-  const image = await gqlData(
-    app.origin,
-    CreateCustomImageDocument,
-    { input: { instanceId: created.createInstance.instance!.id, name: `${name}-image` } },
-    key,
-  );
-  return image.createCustomImage.image!.id;
+  return image.id;
 }
 
 describe("one execution per event, shared by subscribers of the same selection", () => {

@@ -1,21 +1,23 @@
 import { describe, expect, it } from "vitest";
-import { ManualClock, startTestApp } from "./support/app.ts";
-import { gqlData, sseCollect, wsClient } from "./support/client.ts";
-import { CreateCustomImageDocument, ImageProgressDocument } from "./support/documents-images.ts";
-import { CreateInstanceDocument } from "./support/documents-instances.ts";
+import { startTestApp } from "./support/app.ts";
+import { sseCollect, wsClient } from "./support/client.ts";
+import { ManualClock } from "./support/clock.ts";
+import { ImageProgressDocument } from "./support/documents/images.ts";
+import { newImage } from "./support/fixtures.ts";
 import { subscribeWs } from "./support/stream.ts";
 
 describe("graceful shutdown", () => {
   it("completes SSE subscriptions and closes WebSockets with a 1001 close frame", async () => {
     const clock = new ManualClock();
     const app = await startTestApp({ clock, config: { progressIntervalMs: 3_600_000 } });
-    const instance = await gqlData(app.origin, CreateInstanceDocument, {
-      input: { regionId: "cn-hangzhou", name: "bye", imageId: "ubuntu_22_04_x64_20G_alibase" },
-    });
-    const image = await gqlData(app.origin, CreateCustomImageDocument, {
-      input: { instanceId: instance.createInstance.instance!.id, name: "bye-image" },
-    });
-    const imageId = image.createCustomImage.image!.id;
+    const image = await newImage(
+      app.origin,
+      { name: "bye-image" },
+      {
+        name: "bye",
+      },
+    );
+    const imageId = image.id;
 
     const client = wsClient(app.origin);
     let closeCode: number | undefined;

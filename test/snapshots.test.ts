@@ -1,24 +1,19 @@
 import type { ExecutionResult } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RSnapshotProgressSubscription } from "./generated/graphql.ts";
-import { advanceAndStep, DEMO_KEY, ManualClock, startTestApp, type TestApp } from "./support/app.ts";
+import type { SnapshotProgressSubscription } from "./generated/graphql.ts";
+import { DEMO_KEY, startTestApp, type TestApp } from "./support/app.ts";
 import { gql, gqlData, sseCollect, wsClient } from "./support/client.ts";
+import { advanceAndStep, ManualClock } from "./support/clock.ts";
+import { CreateCustomImageDocument, ImageProgressDocument } from "./support/documents/images.ts";
+import { ReleaseInstanceDocument, StopInstanceDocument } from "./support/documents/instances.ts";
 import {
-  CreateCustomImageDocument,
+  CreateSnapshotDocument,
   DeleteSnapshotDocument,
-  ImageProgressDocument,
-} from "./support/documents-images.ts";
-import {
-  CreateInstanceDocument,
-  ReleaseInstanceDocument,
-  StopInstanceDocument,
-} from "./support/documents-instances.ts";
-import {
-  RCreateSnapshotDocument,
-  RSnapshotDocument,
-  RSnapshotProgressDocument,
-  RSnapshotsDocument,
-} from "./support/documents-rules.ts";
+  SnapshotDocument,
+  SnapshotProgressDocument,
+  SnapshotsDocument,
+} from "./support/documents/snapshots.ts";
+import { newInstance } from "./support/fixtures.ts";
 import { Stream, subscribeWs } from "./support/stream.ts";
 
 const clock = new ManualClock();
@@ -34,29 +29,13 @@ afterAll(() => app.close());
 
 const tick = (ms: number) => advanceAndStep(app, clock, ms);
 
-let counter = 0;
-
-async function newInstance(
-  options: { key?: string; start?: boolean; dataDisks?: { sizeGiB: number }[] } = {},
-) {
-  counter += 1;
-  const data = await gqlData(
+/** An instance with one 40 GiB data disk unless told otherwise. */
+const vm = (options: { key?: string; start?: boolean; dataDisks?: { sizeGiB: number }[] } = {}) =>
+  newInstance(
     app.origin,
-    CreateInstanceDocument,
-    {
-      input: {
-        regionId: "cn-hangzhou",
-        name: `snap-vm-${counter}`,
-        imageId: "ubuntu_22_04_x64_20G_alibase",
-        dataDisks: options.dataDisks ?? [{ sizeGiB: 40 }],
-        start: options.start ?? true,
-      },
-    },
-    options.key ?? DEMO_KEY,
+    { dataDisks: options.dataDisks ?? [{ sizeGiB: 40 }], start: options.start },
+    options.key,
   );
-  expect(data.createInstance.userErrors).toEqual([]);
-  return data.createInstance.instance!;
-}
 
 function dataDisk(instance: Awaited<ReturnType<typeof newInstance>>) {
   const disk = instance.disks.find((d) => d.type === "DATA");
@@ -65,7 +44,7 @@ function dataDisk(instance: Awaited<ReturnType<typeof newInstance>>) {
 }
 
 async function createSnapshot(diskId: string, key = DEMO_KEY, name?: string) {
-  const data = await gqlData(app.origin, RCreateSnapshotDocument, { input: { diskId, name } }, key);
+  const data = await gqlData(app.origin, CreateSnapshotDocument, { input: { diskId, name } }, key);
   return data.createSnapshot;
 }
 
@@ -83,7 +62,7 @@ async function expectRefused(diskId: string, code: string, key = DEMO_KEY) {
   expect(await snapshotCount()).toBe(before);
 }
 
-type SnapshotEvent = RSnapshotProgressSubscription["snapshotProgress"];
+type SnapshotEvent = SnapshotProgressSubscription["snapshotProgress"];
 
 /** The stream invariants of the contract: sequence 1, 2, …; progress never back; one last event, done. */
 /** The snapshot's own sequence, gap-free from the subscriber's first event; progress never goes back; one done, last. */
@@ -98,7 +77,7 @@ function expectWellFormed(events: SnapshotEvent[]) {
 
 describe("createSnapshot", () => {
   it("snapshots a disk of a RUNNING instance", async () => {
-    const instance = await newInstance();
+    const instance = await vm();
     const disk = dataDisk(instance);
     const before = await snapshotCount();
     const payload = await createSnapshot(disk.id, DEMO_KEY, "nightly-1");
@@ -122,7 +101,7 @@ describe("createSnapshot", () => {
   });
 
   it("snapshots a disk of a STOPPED instance, the system disk included", async () => {
-    const instance = await newInstance({ start: false });
+    const instance = await vm({ start: false });
     expect(instance.status).toBe("STOPPED");
     const system = instance.disks.find((d) => d.type === "SYSTEM")!;
     const payload = await createSnapshot(system.id);
@@ -136,7 +115,7 @@ describe("createSnapshot", () => {
   });
 
   it("refuses a disk of a RELEASED instance (INCORRECT_INSTANCE_STATUS)", async () => {
-    const instance = await newInstance();
+    const instance = await vm();
     const released = await gqlData(app.origin, ReleaseInstanceDocument, {
       input: { instanceId: instance.id },
     });
@@ -146,7 +125,7 @@ describe("createSnapshot", () => {
 
   it("refuses an unknown disk and another account's disk (NOT_FOUND)", async () => {
     await expectRefused("d-00000000000000000000", "NOT_FOUND");
-    const foreign = await newInstance({ key: otherKey });
+    const foreign = await vm({ key: otherKey });
     await expectRefused(dataDisk(foreign).id, "NOT_FOUND");
     // The owner can.
     const theirs = await createSnapshot(dataDisk(foreign).id, otherKey);
@@ -154,7 +133,7 @@ describe("createSnapshot", () => {
   });
 
   it("refuses a second snapshot of a disk while one is PROGRESSING (DISK_CREATING_SNAPSHOT)", async () => {
-    const instance = await newInstance();
+    const instance = await vm();
     const disk = dataDisk(instance);
     const first = await createSnapshot(disk.id);
     expect(first.userErrors).toEqual([]);
@@ -164,19 +143,19 @@ describe("createSnapshot", () => {
     expect(system.userErrors).toEqual([]);
     // Once the first is done, the disk can be snapshotted again.
     await tick(5_000);
-    const read = await gqlData(app.origin, RSnapshotDocument, { id: first.snapshot!.id });
+    const read = await gqlData(app.origin, SnapshotDocument, { id: first.snapshot!.id });
     expect(read.snapshot?.status).toBe("ACCOMPLISHED");
     const again = await createSnapshot(disk.id);
     expect(again.userErrors).toEqual([]);
   });
 
   it("creates exactly one of 10 snapshots of one disk requested at once", async () => {
-    const instance = await newInstance();
+    const instance = await vm();
     const disk = dataDisk(instance);
     const before = await snapshotCount();
     const results = await Promise.all(
       Array.from({ length: 10 }, () =>
-        gql(app.origin, RCreateSnapshotDocument, { input: { diskId: disk.id } }),
+        gql(app.origin, CreateSnapshotDocument, { input: { diskId: disk.id } }),
       ),
     );
     for (const result of results) expect(result.errors).toBeUndefined();
@@ -191,21 +170,21 @@ describe("createSnapshot", () => {
   });
 
   it("derives progress and remainingSeconds from time and ends ACCOMPLISHED", async () => {
-    const instance = await newInstance();
+    const instance = await vm();
     const created = await createSnapshot(dataDisk(instance).id);
     const id = created.snapshot!.id;
     const startedAt = clock.now().getTime();
 
     clock.advance(1_000); // 8 of 40 GiB
-    const oneSecond = await gqlData(app.origin, RSnapshotDocument, { id });
+    const oneSecond = await gqlData(app.origin, SnapshotDocument, { id });
     expect(oneSecond.snapshot).toMatchObject({ status: "PROGRESSING", progress: 20, remainingSeconds: 4 });
 
     clock.advance(2_500); // 28 of 40 GiB
-    const later = await gqlData(app.origin, RSnapshotDocument, { id });
+    const later = await gqlData(app.origin, SnapshotDocument, { id });
     expect(later.snapshot).toMatchObject({ status: "PROGRESSING", progress: 70, remainingSeconds: 2 });
 
     await tick(1_500); // 5 s: done
-    const done = await gqlData(app.origin, RSnapshotDocument, { id });
+    const done = await gqlData(app.origin, SnapshotDocument, { id });
     expect(done.snapshot).toMatchObject({
       status: "ACCOMPLISHED",
       progress: 100,
@@ -218,13 +197,13 @@ describe("createSnapshot", () => {
 
 describe("snapshotProgress", () => {
   it("streams over server-sent events: current state, changes, done, completion", async () => {
-    const instance = await newInstance();
+    const instance = await vm();
     const created = await createSnapshot(dataDisk(instance).id);
     const id = created.snapshot!.id;
     clock.advance(1_000); // the first event is the current state, not the start
 
     const stream = new Stream<ExecutionResult<{ snapshotProgress: SnapshotEvent }>>();
-    const collected = sseCollect(app.origin, RSnapshotProgressDocument, { snapshotId: id }, DEMO_KEY, (r) =>
+    const collected = sseCollect(app.origin, SnapshotProgressDocument, { snapshotId: id }, DEMO_KEY, (r) =>
       stream.push(r),
     );
     await stream.until((r) => r.data?.snapshotProgress !== undefined);
@@ -253,12 +232,12 @@ describe("snapshotProgress", () => {
   });
 
   it("streams over graphql-ws: current state, changes, done, completion", async () => {
-    const instance = await newInstance();
+    const instance = await vm();
     const created = await createSnapshot(dataDisk(instance).id);
     const id = created.snapshot!.id;
 
     const client = wsClient(app.origin);
-    const stream = subscribeWs(client, RSnapshotProgressDocument, { snapshotId: id });
+    const stream = subscribeWs(client, SnapshotProgressDocument, { snapshotId: id });
     await stream.until((e) => e.snapshotProgress.sequence === 1);
     expect(stream.events[0]?.snapshotProgress).toMatchObject({
       sequence: 1,
@@ -277,16 +256,16 @@ describe("snapshotProgress", () => {
     expect(events.at(-1)).toMatchObject({ done: true, snapshot: { status: "ACCOMPLISHED", progress: 100 } });
 
     // A finished snapshot: one event, done, numbered as its last event.
-    const sse = await sseCollect(app.origin, RSnapshotProgressDocument, { snapshotId: id });
+    const sse = await sseCollect(app.origin, SnapshotProgressDocument, { snapshotId: id });
     expect(sse.results.map((r) => r.data?.snapshotProgress)).toMatchObject([
       { sequence: events.at(-1)!.sequence, done: true, snapshot: { status: "ACCOMPLISHED", progress: 100 } },
     ]);
   });
 
   it("gives a GraphQL error and no events for another account's snapshot or image", async () => {
-    const instance = await newInstance();
+    const instance = await vm();
     const snapshot = (await createSnapshot(instance.disks[0]!.id)).snapshot!;
-    const imaged = await newInstance();
+    const imaged = await vm();
     const image = await gqlData(app.origin, CreateCustomImageDocument, {
       input: { instanceId: imaged.id, name: "private-image" },
     });
@@ -295,8 +274,7 @@ describe("snapshotProgress", () => {
 
     // Server-sent events.
     const refusedResults = [
-      (await sseCollect(app.origin, RSnapshotProgressDocument, { snapshotId: snapshot.id }, otherKey))
-        .results,
+      (await sseCollect(app.origin, SnapshotProgressDocument, { snapshotId: snapshot.id }, otherKey)).results,
       (await sseCollect(app.origin, ImageProgressDocument, { imageId }, otherKey)).results,
     ];
     for (const results of refusedResults) {
@@ -307,7 +285,7 @@ describe("snapshotProgress", () => {
 
     // graphql-ws.
     const client = wsClient(app.origin, otherKey);
-    const snapshotStream = subscribeWs(client, RSnapshotProgressDocument, { snapshotId: snapshot.id });
+    const snapshotStream = subscribeWs(client, SnapshotProgressDocument, { snapshotId: snapshot.id });
     await expect(snapshotStream.finished).rejects.toBeDefined();
     expect(snapshotStream.events).toEqual([]);
     const imageStream = subscribeWs(client, ImageProgressDocument, { imageId });
@@ -316,27 +294,27 @@ describe("snapshotProgress", () => {
     await client.dispose();
 
     // A snapshot that does not exist: the same.
-    const missing = await sseCollect(app.origin, RSnapshotProgressDocument, {
+    const missing = await sseCollect(app.origin, SnapshotProgressDocument, {
       snapshotId: "s-00000000000000000000",
     });
     expect(missing.results.every((r) => !r.data)).toBe(true);
     expect(missing.results.some((r) => (r.errors?.length ?? 0) > 0)).toBe(true);
 
     // The owner still sees both.
-    const own = await gqlData(app.origin, RSnapshotDocument, { id: snapshot.id });
+    const own = await gqlData(app.origin, SnapshotDocument, { id: snapshot.id });
     expect(own.snapshot?.id).toBe(snapshot.id);
   });
 });
 
 describe("deleteSnapshot", () => {
   it("cancels a snapshot in progress: its stream ends with done and it is gone", async () => {
-    const instance = await newInstance();
+    const instance = await vm();
     const disk = dataDisk(instance);
     const created = await createSnapshot(disk.id);
     const id = created.snapshot!.id;
 
     const client = wsClient(app.origin);
-    const stream = subscribeWs(client, RSnapshotProgressDocument, { snapshotId: id });
+    const stream = subscribeWs(client, SnapshotProgressDocument, { snapshotId: id });
     await stream.until((e) => e.snapshotProgress.sequence === 1);
     await tick(1_000);
     await stream.until((e) => e.snapshotProgress.snapshot.progress === 20);
@@ -351,12 +329,12 @@ describe("deleteSnapshot", () => {
     expect(events.at(-1)?.snapshot.status).not.toBe("PROGRESSING");
     expect(events.map((e) => e.sequence)).toEqual(events.map((_, i) => i + 1));
 
-    const read = await gqlData(app.origin, RSnapshotDocument, { id });
+    const read = await gqlData(app.origin, SnapshotDocument, { id });
     expect(read.snapshot).toBeNull();
     expect(await snapshotCount()).toBe(before - 1);
     // Ticking past its end brings nothing back, and the disk is free for a new snapshot.
     await tick(10_000);
-    expect((await gqlData(app.origin, RSnapshotDocument, { id })).snapshot).toBeNull();
+    expect((await gqlData(app.origin, SnapshotDocument, { id })).snapshot).toBeNull();
     const again = await createSnapshot(disk.id);
     expect(again.userErrors).toEqual([]);
 
@@ -368,7 +346,7 @@ describe("deleteSnapshot", () => {
   });
 
   it("refuses to delete a snapshot an image uses (SNAPSHOT_IN_USE), CREATING or AVAILABLE", async () => {
-    const instance = await newInstance();
+    const instance = await vm();
     const image = await gqlData(app.origin, CreateCustomImageDocument, {
       input: { instanceId: instance.id, name: "uses-snapshots" },
     });
@@ -388,12 +366,12 @@ describe("deleteSnapshot", () => {
 
     for (const id of snapshotIds) await refuse(id); // CREATING
     await tick(5_000);
-    const read = await gqlData(app.origin, RSnapshotDocument, { id: snapshotIds[0]! });
+    const read = await gqlData(app.origin, SnapshotDocument, { id: snapshotIds[0]! });
     expect(read.snapshot?.image?.status).toBe("AVAILABLE");
     for (const id of snapshotIds) await refuse(id); // AVAILABLE
 
     // A snapshot taken on its own that an image from snapshots maps is in use too.
-    const other = await newInstance({ dataDisks: [] });
+    const other = await vm({ dataDisks: [] });
     const own = await createSnapshot(other.disks[0]!.id);
     await tick(2_500);
     const fromSnapshot = await gqlData(app.origin, CreateCustomImageDocument, {
@@ -412,7 +390,7 @@ describe("deleteSnapshot", () => {
   });
 
   it("refuses another account's snapshot (NOT_FOUND)", async () => {
-    const instance = await newInstance();
+    const instance = await vm();
     const created = await createSnapshot(dataDisk(instance).id);
     const before = await snapshotCount();
     const payload = await gqlData(
@@ -429,8 +407,8 @@ describe("deleteSnapshot", () => {
 
 describe("snapshots(filter)", () => {
   it("filters by instanceId, imageId, sourceDiskType and status", async () => {
-    const instance = await newInstance({ dataDisks: [{ sizeGiB: 40 }, { sizeGiB: 100 }] });
-    const other = await newInstance();
+    const instance = await vm({ dataDisks: [{ sizeGiB: 40 }, { sizeGiB: 100 }] });
+    const other = await vm();
     const [systemDisk, vdb] = instance.disks;
 
     // A snapshot of the system disk on its own, finished; then one of /dev/vdb, finished.
@@ -449,7 +427,7 @@ describe("snapshots(filter)", () => {
     const imageSnapshots = image.createCustomImage.image!.diskMappings.map((m) => m.snapshot!.id);
 
     const ids = async (filter: Record<string, unknown>) => {
-      const data = await gqlData(app.origin, RSnapshotsDocument, { first: 100, filter });
+      const data = await gqlData(app.origin, SnapshotsDocument, { first: 100, filter });
       expect(data.snapshots.totalCount).toBe(data.snapshots.edges.length);
       return data.snapshots.edges.map((e) => e.node.id).sort();
     };
@@ -489,7 +467,7 @@ describe("snapshots(filter)", () => {
     // Another account sees none of them.
     const theirs = await gqlData(
       app.origin,
-      RSnapshotsDocument,
+      SnapshotsDocument,
       { filter: { instanceId: instance.id } },
       otherKey,
     );

@@ -16,21 +16,19 @@ export type Db = PrismaClient;
 export type Tx = Prisma.TransactionClient;
 export type DatabaseProvider = "sqlite" | "postgresql";
 
-/** Counts the SQL statements the client sends, for tests that guard against N+1. */
-export interface StatementLog {
-  statements: string[];
-  reset(): void;
-}
-
 export interface DbHandle {
   prisma: Db;
   provider: DatabaseProvider;
-  statementLog: StatementLog;
 }
 
 export interface DbOptions {
   /** PostgreSQL connections in the pool (DATABASE_POOL_SIZE); SQLite always has one. */
   poolSize?: number;
+  /**
+   * Called with the text of every SQL statement the client sends (Prisma's query log), for the
+   * tests that count statements and the bench. Without it the client logs nothing.
+   */
+  onStatement?: (sql: string) => void;
 }
 
 /** Which database a client, or a transaction's client, talks to (the provider it was generated for). */
@@ -97,7 +95,7 @@ function retrySerializationFailures(prisma: Db): void {
 
 export function createDb(databaseUrl: string, options: DbOptions = {}): DbHandle {
   const provider: DatabaseProvider = isPostgresUrl(databaseUrl) ? "postgresql" : "sqlite";
-  const log = [{ emit: "event" as const, level: "query" as const }];
+  const log = options.onStatement ? [{ emit: "event" as const, level: "query" as const }] : [];
   // Waiting for a connection is normal under load; a transaction's body is short.
   const transactionOptions = { maxWait: 10_000, timeout: 15_000 };
   let prisma: Db;
@@ -115,20 +113,14 @@ export function createDb(databaseUrl: string, options: DbOptions = {}): DbHandle
     );
     prisma = new PrismaClient({ adapter, log, transactionOptions });
   }
-  const statements: string[] = [];
-  const events = prisma as unknown as {
-    $on(event: "query", listener: (event: { query: string }) => void): void;
-  };
-  events.$on("query", (event) => {
-    if (statements.length < 10_000) statements.push(event.query);
-  });
-  const statementLog: StatementLog = {
-    statements,
-    reset: () => {
-      statements.length = 0;
-    },
-  };
-  return { prisma, provider, statementLog };
+  const { onStatement } = options;
+  if (onStatement) {
+    const events = prisma as unknown as {
+      $on(event: "query", listener: (event: { query: string }) => void): void;
+    };
+    events.$on("query", (event) => onStatement(event.query));
+  }
+  return { prisma, provider };
 }
 
 /** Per-connection settings: SQLite's pragmas; PostgreSQL needs none. */

@@ -46,6 +46,8 @@ export interface AppOptions {
   skipMigrations?: boolean;
   /** The rate limiter's clock (tests move it by hand). */
   rateClock?: Clock;
+  /** Receives every SQL statement sent (tests and the bench count them); see DbOptions. */
+  onStatement?: (sql: string) => void;
 }
 
 /** Migrates and seeds the database, then serves HTTP, SSE and graphql-ws on one port. */
@@ -53,7 +55,10 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   const logger = options.logger ?? createLogger(config.logLevel);
   const clock = options.clock ?? systemClock;
   if (!options.skipMigrations) await migrateDatabase(config.databaseUrl);
-  const db = createDb(config.databaseUrl, { poolSize: config.databasePoolSize });
+  const db = createDb(config.databaseUrl, {
+    poolSize: config.databasePoolSize,
+    onStatement: options.onStatement,
+  });
   await initDatabase(db);
   await seedDatabase(db.prisma, config.demoApiKey);
 

@@ -2,9 +2,9 @@ import { mkdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { type Browser, chromium, type Locator, type Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { ManualClock, startTestApp, type TestApp } from "../support/app.ts";
-import { gqlData } from "../support/client.ts";
-import { CreateInstanceDocument } from "../support/documents-instances.ts";
+import { startTestApp, type TestApp } from "../support/app.ts";
+import { advanceAndStep, ManualClock } from "../support/clock.ts";
+import { newInstance } from "../support/fixtures.ts";
 import { requireService } from "../support/services.ts";
 
 const CHROMIUM = requireService("chromium", "test/browser/console.test.ts (the console in a browser)");
@@ -29,11 +29,7 @@ async function shot(name: string): Promise<void> {
 }
 
 /** Moves simulated time; the engine publishes progress on its ticks (its own timer is parked). */
-async function tick(ms: number): Promise<void> {
-  clock.advance(ms);
-  await app.engine.tick();
-  await app.engine.tick();
-}
+const tick = (ms: number) => advanceAndStep(app, clock, ms);
 
 const visible = (locator: Locator) => locator.first().waitFor({ state: "visible", timeout: WAIT });
 const row = (text: string) => page.getByRole("row").filter({ hasText: text });
@@ -228,13 +224,9 @@ describe.skipIf(!CHROMIUM)("the web console, as a console user works through the
 
   it("shows a FAILing pre-check before submitting and offers to ignore it", async () => {
     // The guest reports a renamed root login (through the API, as the guest agent would).
-    await gqlData(app.origin, CreateInstanceDocument, {
-      input: {
-        regionId: "cn-hangzhou",
-        name: "legacy-vm",
-        imageId: "ubuntu_22_04_x64_20G_alibase",
-        guest: { rootUsername: "admin" },
-      },
+    await newInstance(app.origin, {
+      name: "legacy-vm",
+      guest: { rootUsername: "admin" },
     });
     await page.reload();
     await button(row("legacy-vm"), "More").click();

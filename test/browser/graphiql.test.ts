@@ -1,9 +1,8 @@
 import { type Browser, chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ManualClock, startTestApp, type TestApp } from "../support/app.ts";
-import { gqlData } from "../support/client.ts";
-import { CreateCustomImageDocument } from "../support/documents-images.ts";
-import { CreateInstanceDocument } from "../support/documents-instances.ts";
+import { startTestApp, type TestApp } from "../support/app.ts";
+import { advanceAndStep, ManualClock } from "../support/clock.ts";
+import { newImage } from "../support/fixtures.ts";
 import { requireService } from "../support/services.ts";
 
 /** A Chromium on this machine (.ci/run installs Debian's); never a browser download. */
@@ -26,26 +25,19 @@ afterAll(async () => {
   await app?.close();
 });
 
-async function tick(ms: number): Promise<void> {
-  clock.advance(ms);
-  await app.engine.tick();
-  await app.engine.tick();
-}
+const tick = (ms: number) => advanceAndStep(app, clock, ms);
 
 describe.skipIf(!CHROMIUM)("GraphiQL, as a developer uses it", () => {
   it("watches an image's snapshots advance live until the image is AVAILABLE", async () => {
-    const instance = await gqlData(app.origin, CreateInstanceDocument, {
-      input: {
-        regionId: "cn-hangzhou",
+    const created = await newImage(
+      app.origin,
+      { name: "browser-image" },
+      {
         name: "browser-vm",
-        imageId: "ubuntu_22_04_x64_20G_alibase",
         dataDisks: [{ sizeGiB: 40 }, { sizeGiB: 100 }],
       },
-    });
-    const created = await gqlData(app.origin, CreateCustomImageDocument, {
-      input: { instanceId: instance.createInstance.instance!.id, name: "browser-image" },
-    });
-    const imageId = created.createCustomImage.image!.id;
+    );
+    const imageId = created.id;
 
     const page = await browser.newPage();
     const subscription = `subscription Watch { imageProgress(imageId: "${imageId}") { sequence done image { status progress } snapshot { device progress } } }`;

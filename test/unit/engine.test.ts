@@ -15,7 +15,7 @@ import type { ImageEvent, ProgressBus, SnapshotEvent } from "../../src/events/pr
 import { memorySequenceLedger } from "../../src/events/sequence.ts";
 import type { Logger } from "../../src/logger.ts";
 import { simulatedBlockStorage } from "../../src/storage/block-storage.ts";
-import { ManualClock } from "../support/app.ts";
+import { ManualClock } from "../support/clock.ts";
 import { createTestDatabase, type TestDatabase } from "../support/database.ts";
 
 const ACCOUNT = "acc-demo0000000000000000";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { newTicket, ResponseCache, responseCacheKey } from "../../src/server/response-cache.ts";
-import { ManualClock } from "../support/app.ts";
+import { ManualClock } from "../support/clock.ts";
 
 const body = Buffer.from('{"query":"{ viewer { id } }"}');
 const key = responseCacheKey("Bearer a", "application/json", body);

@@ -1,4 +1,4 @@
-import { graphql } from "../generated/index.ts";
+import { graphql } from "../../generated/index.ts";
 
 /** The Instance type: its fields, its queries and its mutations, once for every suite. */
 export const InstanceFieldsFragment = graphql(`
@@ -137,7 +137,7 @@ export const InstanceDocument = graphql(`
   }
 `);
 
-/** The console's instance list: every instance with its disks and region. */
+/** The console's instance list: every instance with its disks and region. Kept to this selection: test/n-plus-one.test.ts counts its statements. */
 export const ConsoleInstancesDocument = graphql(`
   query ConsoleInstances($first: Int, $after: String, $filter: InstanceFilter) {
     instances(first: $first, after: $after, filter: $filter) {
@@ -161,6 +161,97 @@ export const ConsoleInstancesDocument = graphql(`
             device
             sizeGiB
             status
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const InstancesDocument = graphql(`
+  query Instances($first: Int, $after: String, $filter: InstanceFilter) {
+    instances(first: $first, after: $after, filter: $filter) {
+      totalCount
+      pageInfo {
+        ...PageInfoFields
+      }
+      edges {
+        cursor
+        node {
+          id
+          name
+          status
+          createdAt
+          expiresAt
+          region {
+            id
+          }
+        }
+      }
+    }
+  }
+`);
+
+/**
+ * The console's instance list with each disk's latest snapshots. Kept to this selection:
+ * limits.test.ts measures its cost against the limit.
+ */
+export const ConsoleInstancesWithSnapshotsDocument = graphql(`
+  query ConsoleInstancesWithSnapshots($first: Int) {
+    instances(first: $first) {
+      totalCount
+      pageInfo {
+        ...PageInfoFields
+      }
+      edges {
+        cursor
+        node {
+          id
+          name
+          status
+          region {
+            id
+            name
+          }
+          disks {
+            id
+            type
+            device
+            sizeGiB
+            status
+            snapshots(first: 5) {
+              totalCount
+              edges {
+                node {
+                  id
+                  name
+                  status
+                  progress
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+`);
+
+/** The instances created from one image, a page at a time. */
+export const ImageInstancesDocument = graphql(`
+  query ImageInstances($id: ID!, $first: Int, $after: String) {
+    image(id: $id) {
+      id
+      instances(first: $first, after: $after) {
+        totalCount
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+        edges {
+          cursor
+          node {
+            id
           }
         }
       }

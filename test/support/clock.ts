@@ -1,0 +1,32 @@
+import type { Clock } from "../../src/domain/clock.ts";
+import type { App } from "../../src/server/app.ts";
+
+/** A clock the test moves by hand. */
+export class ManualClock implements Clock {
+  constructor(private current = new Date("2026-11-27T10:00:00.000Z")) {}
+  now(): Date {
+    return new Date(this.current);
+  }
+  advance(ms: number): void {
+    this.current = new Date(this.current.getTime() + ms);
+  }
+  set(date: Date): void {
+    this.current = new Date(date);
+  }
+}
+
+/**
+ * Moves the clock on by `ms` and steps the engine twice. The first `engine.tick()` may join a pass
+ * the scheduler's own timer started before the clock moved; the second is then a whole pass at the
+ * new time, and it also takes the first step of work the first pass started (a waiting copy
+ * promoted when another copy ended).
+ */
+export async function advanceAndStep(
+  app: Pick<App, "engine">,
+  clock: ManualClock,
+  ms: number,
+): Promise<void> {
+  clock.advance(ms);
+  await app.engine.tick();
+  await app.engine.tick();
+}

@@ -1,0 +1,97 @@
+import { graphql } from "../../generated/index.ts";
+
+/**
+ * The Disk type. The two lists select different relations on purpose: test/n-plus-one.test.ts
+ * counts the statements of each, so their selections are what it measures.
+ */
+export const DisksDocument = graphql(`
+  query Disks($first: Int, $after: String, $filter: DiskFilter) {
+    disks(first: $first, after: $after, filter: $filter) {
+      totalCount
+      pageInfo {
+        ...PageInfoFields
+      }
+      edges {
+        cursor
+        node {
+          id
+          type
+          device
+          sizeGiB
+          status
+          createdAt
+          region {
+            id
+            name
+          }
+          instance {
+            id
+            name
+          }
+        }
+      }
+    }
+  }
+`);
+
+/** Each disk with its own page of snapshots (a nested connection per row). */
+export const DisksWithSnapshotCountsDocument = graphql(`
+  query DisksWithSnapshotCounts($first: Int, $after: String, $filter: DiskFilter) {
+    disks(first: $first, after: $after, filter: $filter) {
+      totalCount
+      edges {
+        node {
+          id
+          type
+          device
+          sizeGiB
+          status
+          region {
+            id
+          }
+          instance {
+            id
+          }
+          snapshots(first: 5) {
+            totalCount
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const DiskDocument = graphql(`
+  query Disk($id: ID!) {
+    disk(id: $id) {
+      id
+      type
+      device
+      status
+      instance {
+        id
+      }
+    }
+  }
+`);
+
+export const DiskSnapshotsDocument = graphql(`
+  query DiskSnapshots($id: ID!, $first: Int, $after: String) {
+    disk(id: $id) {
+      id
+      snapshots(first: $first, after: $after) {
+        totalCount
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+        edges {
+          cursor
+          node {
+            id
+          }
+        }
+      }
+    }
+  }
+`);

@@ -1,0 +1,266 @@
+import { graphql } from "../../generated/index.ts";
+
+/** The Image type: its fields, its queries, its mutations and its progress, once for every suite. */
+export const ImageFieldsFragment = graphql(`
+  fragment ImageFields on Image {
+    id
+    name
+    description
+    status
+    progress
+    remainingSeconds
+    source
+    ownerAlias
+    osType
+    platform
+    architecture
+    sizeGiB
+    region {
+      id
+    }
+    sourceInstance {
+      id
+      imageInProgress {
+        id
+      }
+    }
+    sourceSnapshot {
+      id
+    }
+    sourceImage {
+      id
+    }
+    sourceRegion {
+      id
+    }
+    diskMappings {
+      device
+      type
+      sizeGiB
+      snapshot {
+        id
+        status
+        device
+        sourceDiskType
+        sourceDiskSizeGiB
+        region {
+          id
+        }
+      }
+    }
+    checks {
+      item
+      result
+      message
+    }
+    failureReason
+    createdAt
+    availableAt
+  }
+`);
+
+/** One image, and the same ID through node(id:) (a deleted image is gone from both). */
+export const ImageDocument = graphql(`
+  query Image($id: ID!) {
+    image(id: $id) {
+      ...ImageFields
+    }
+    node(id: $id) {
+      __typename
+      id
+    }
+  }
+`);
+
+export const ImagesDocument = graphql(`
+  query Images($first: Int, $after: String, $filter: ImageFilter) {
+    images(first: $first, after: $after, filter: $filter) {
+      totalCount
+      pageInfo {
+        ...PageInfoFields
+      }
+      edges {
+        cursor
+        node {
+          id
+          name
+          status
+          ownerAlias
+          source
+          osType
+          architecture
+          sizeGiB
+          region {
+            id
+          }
+        }
+      }
+    }
+  }
+`);
+
+/** Kept to this selection: test/n-plus-one.test.ts counts its statements. */
+export const ImagesByStatusDocument = graphql(`
+  query ImagesByStatus($filter: ImageFilter) {
+    images(first: 100, filter: $filter) {
+      totalCount
+      edges {
+        node {
+          id
+          name
+          status
+          source
+        }
+      }
+    }
+  }
+`);
+
+/** A response large enough to be compressed (http-delivery.test.ts). */
+export const RegionsAndSystemImagesDocument = graphql(`
+  query RegionsAndSystemImages($filter: ImageFilter, $first: Int) {
+    regions {
+      id
+      name
+    }
+    images(first: $first, filter: $filter) {
+      totalCount
+      edges {
+        node {
+          id
+          name
+          region {
+            id
+          }
+          status
+          ownerAlias
+          source
+          osType
+          platform
+          architecture
+          sizeGiB
+          progress
+          checks {
+            item
+          }
+        }
+      }
+    }
+  }
+`);
+
+/**
+ * The console's image list, as the response cache and the bench serve it. Kept to this selection:
+ * its progress fields move with the clock, which is what response-cache.test.ts measures.
+ */
+export const ConsoleImagesDocument = graphql(`
+  query ConsoleImages($regionId: ID!) {
+    images(first: 20, filter: { regionId: $regionId, ownerAlias: [SELF] }) {
+      totalCount
+      edges {
+        node {
+          id
+          name
+          status
+          progress
+          createdAt
+          region {
+            id
+          }
+          diskMappings {
+            device
+            type
+            sizeGiB
+            snapshot {
+              id
+              status
+              progress
+            }
+          }
+        }
+      }
+    }
+  }
+`);
+
+/** Names and statuses only: nothing in it moves with the clock, so it is cached even while images are in flight. */
+export const ImageStatusesDocument = graphql(`
+  query ImageStatuses($regionId: ID!) {
+    images(first: 20, filter: { regionId: $regionId, ownerAlias: [SELF] }) {
+      totalCount
+      edges {
+        node {
+          id
+          name
+          status
+        }
+      }
+    }
+  }
+`);
+
+export const CreateCustomImageDocument = graphql(`
+  mutation CreateCustomImage($input: CreateCustomImageInput!) {
+    createCustomImage(input: $input) {
+      image {
+        ...ImageFields
+      }
+      warnings {
+        item
+        result
+        message
+      }
+      userErrors {
+        ...UserErrorFields
+      }
+    }
+  }
+`);
+
+export const UpdateImageDocument = graphql(`
+  mutation UpdateImage($input: UpdateImageInput!) {
+    updateImage(input: $input) {
+      image {
+        ...ImageFields
+      }
+      userErrors {
+        ...UserErrorFields
+      }
+    }
+  }
+`);
+
+export const DeleteImageDocument = graphql(`
+  mutation DeleteImage($input: DeleteImageInput!) {
+    deleteImage(input: $input) {
+      deletedImageId
+      userErrors {
+        ...UserErrorFields
+      }
+    }
+  }
+`);
+
+export const ImageProgressDocument = graphql(`
+  subscription ImageProgress($imageId: ID!) {
+    imageProgress(imageId: $imageId) {
+      sequence
+      done
+      image {
+        id
+        status
+        progress
+        remainingSeconds
+        failureReason
+      }
+      snapshot {
+        id
+        device
+        status
+        progress
+        remainingSeconds
+        sourceDiskSizeGiB
+      }
+    }
+  }
+`);

@@ -1,0 +1,10 @@
+import { graphql } from "../../generated/index.ts";
+
+export const RegionsDocument = graphql(`
+  query Regions {
+    regions {
+      id
+      name
+    }
+  }
+`);
