@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { graphql } from "./generated/index.ts";
-import { ManualClock, startTestApp, type TestApp } from "./support/app.ts";
+import { startTestApp, type TestApp } from "./support/app.ts";
 import { gqlData } from "./support/client.ts";
+import { ManualClock } from "./support/clock.ts";
+import { statementsOf as statementsOfRequest } from "./support/statements.ts";
 
 /** An instance with its disks and each disk's relations: every level is a relation of the row before. */
 const PayloadCreateInstanceDocument = graphql(`
@@ -145,12 +147,7 @@ beforeAll(async () => {
 });
 afterAll(() => app.close());
 
-/** The SQL statements one request sent, leaving out the API-key lookup (cached for 5 s of wall-clock time). */
-async function statementsOf(run: () => Promise<unknown>): Promise<string[]> {
-  app.statementLog.reset();
-  await run();
-  return app.statementLog.statements.filter((statement) => !/[`"]apiKeyHash[`"] = (\?|\$1)/.test(statement));
-}
+const statementsOf = (run: () => Promise<unknown>) => statementsOfRequest(app.statements, run);
 
 const listing = (statements: string[]) =>
   `${statements.length} statements:\n${statements.map((s, i) => `${i + 1}. ${s}`).join("\n")}`;

@@ -13,6 +13,7 @@ import { CreateCustomImageDocument, ImagesByStatusDocument } from "./support/doc
 import { ConsoleInstancesDocument } from "./support/documents/instances.ts";
 import { CreateSnapshotDocument } from "./support/documents/snapshots.ts";
 import { newInstance } from "./support/fixtures.ts";
+import { statementsOf as statementsOfRequest } from "./support/statements.ts";
 
 const clock = new ManualClock();
 let app: TestApp;
@@ -34,15 +35,7 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => app.close());
 
-/**
- * Runs one request and returns the SQL statements it sent, leaving out the API-key lookup: it is
- * cached for 5 s of wall-clock time, so on a slow machine it falls on one page and not the next.
- */
-async function statementsOf(run: () => Promise<unknown>): Promise<string[]> {
-  app.statements.reset();
-  await run();
-  return app.statements.statements.filter((statement) => !/[`"]apiKeyHash[`"] = (\?|\$1)/.test(statement));
-}
+const statementsOf = (run: () => Promise<unknown>) => statementsOfRequest(app.statements, run);
 
 /**
  * A statement as the snapshots keep it: the same text on every run, the selected columns left out

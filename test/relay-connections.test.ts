@@ -1,55 +1,25 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_KEY, ManualClock, startTestApp, type TestApp } from "./support/app.ts";
+import { startTestApp, type TestApp } from "./support/app.ts";
+import { gql, gqlData } from "./support/client.ts";
+import { ManualClock } from "./support/clock.ts";
+import { DiskSnapshotsDocument } from "./support/documents/disks.ts";
+import { InstancePageDocument } from "./support/documents/instances.ts";
+import { NodesDocument } from "./support/documents/nodes.ts";
+import { FieldArgumentsDocument } from "./support/documents/schema.ts";
+import { CreateSnapshotDocument } from "./support/documents/snapshots.ts";
+import { newInstance } from "./support/fixtures.ts";
+import { statementsOf as statementsOfRequest } from "./support/statements.ts";
 
 const clock = new ManualClock();
 let app: TestApp;
-
-interface Body {
-  data?: Record<string, unknown> | null;
-  errors?: { message: string; extensions?: Record<string, unknown> }[];
-}
-
-async function query(document: string, variables?: object, key: string = DEMO_KEY): Promise<Body> {
-  const response = await fetch(`${app.origin}/graphql`, {
-    method: "POST",
-    headers: { "content-type": "application/json", authorization: `Bearer ${key}` },
-    body: JSON.stringify({ query: document, variables }),
-  });
-  return (await response.json()) as Body;
-}
-
-/** The SQL one request sent, without the API-key lookup (cached for 5 s of wall-clock time). */
-async function statementsOf(run: () => Promise<unknown>): Promise<string[]> {
-  app.statementLog.reset();
-  await run();
-  return app.statementLog.statements.filter((statement) => !/[`"]apiKeyHash[`"] = (\?|\$1)/.test(statement));
-}
-
-const CREATE = `mutation($input: CreateInstanceInput!) {
-  createInstance(input: $input) { instance { id disks { id } } userErrors { code } }
-}`;
-
-interface Created {
-  id: string;
-  disks: { id: string }[];
-}
-
-const created: Created[] = [];
+const statementsOf = (run: () => Promise<unknown>) => statementsOfRequest(app.statements, run);
+const created: Awaited<ReturnType<typeof newInstance>>[] = [];
 
 beforeAll(async () => {
   app = await startTestApp({ clock, config: { progressIntervalMs: 3_600_000 } });
   for (let i = 0; i < 12; i++) {
     clock.advance(1000);
-    const answer = await query(CREATE, {
-      input: {
-        regionId: "cn-hangzhou",
-        name: `relay-${i}`,
-        imageId: "ubuntu_22_04_x64_20G_alibase",
-        dataDisks: [{ sizeGiB: 20 }],
-      },
-    });
-    const payload = answer.data?.createInstance as { instance: Created };
-    created.push(payload.instance);
+    created.push(await newInstance(app.origin, { name: `relay-${i}`, dataDisks: [{ sizeGiB: 20 }] }));
   }
 }, 120_000);
 afterAll(() => app?.close());
@@ -63,12 +33,10 @@ describe("nodes", () => {
       "i-zzzzzzzzzzzzzzzzzzzz",
       "garbage",
     ];
-    let answer: Body = {};
+    let nodes: ({ __typename: string; id: string } | null)[] = [];
     const statements = await statementsOf(async () => {
-      answer = await query("query($ids: [ID!]!) { nodes(ids: $ids) { __typename id } }", { ids });
+      nodes = (await gqlData(app.origin, NodesDocument, { ids })).nodes;
     });
-    expect(answer.errors).toBeUndefined();
-    const nodes = answer.data?.nodes as ({ __typename: string; id: string } | null)[];
     expect(nodes.map((node) => node?.id ?? null)).toEqual([...ids.slice(0, -2), null, null]);
     expect(nodes.filter((node) => node?.__typename === "Disk")).toHaveLength(24);
     // Instances, disks, images: one statement each.
@@ -78,13 +46,11 @@ describe("nodes", () => {
 
 describe("connections", () => {
   it("answers first: 0 with an empty page and no statement for the page", async () => {
-    let answer: Body = {};
+    let page: unknown;
     const statements = await statementsOf(async () => {
-      answer = await query(
-        "{ instances(first: 0) { edges { cursor } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }",
-      );
+      page = (await gqlData(app.origin, InstancePageDocument, { first: 0 })).instances;
     });
-    expect(answer.data?.instances).toEqual({
+    expect(page).toEqual({
       edges: [],
       pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null },
     });
@@ -92,69 +58,43 @@ describe("connections", () => {
   });
 
   it("gives an empty page past the end null cursors", async () => {
-    const all = await query("{ instances(first: 100) { pageInfo { endCursor } } }");
-    const after = (all.data as { instances: { pageInfo: { endCursor: string } } }).instances.pageInfo
-      .endCursor;
-    const answer = await query(
-      "query($after: String) { instances(after: $after) { edges { cursor } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }",
-      { after },
-    );
-    expect(answer.data?.instances).toEqual({
+    const all = await gqlData(app.origin, InstancePageDocument, { first: 100 });
+    const after = all.instances.pageInfo.endCursor;
+    const past = await gqlData(app.origin, InstancePageDocument, { after });
+    expect(past.instances).toEqual({
       edges: [],
       pageInfo: { hasNextPage: false, hasPreviousPage: true, startCursor: null, endCursor: null },
     });
   });
 
   it("answers a nested first: 0 with no edges, hasNextPage telling whether rows exist", async () => {
-    const diskId = created[1]?.disks[0]?.id;
-    const snapshot = await query(
-      "mutation($diskId: ID!) { createSnapshot(input: { diskId: $diskId }) { snapshot { id } userErrors { code } } }",
-      { diskId },
-    );
-    expect(snapshot.errors).toBeUndefined();
-    const answer = await query(
-      "query($id: ID!) { disk(id: $id) { snapshots(first: 0) { totalCount edges { cursor } pageInfo { hasNextPage startCursor endCursor } } } }",
-      { id: diskId },
-    );
-    expect(answer.data?.disk).toEqual({
-      snapshots: {
-        totalCount: 1,
-        edges: [],
-        pageInfo: { hasNextPage: true, startCursor: null, endCursor: null },
-      },
+    const diskId = created[1]!.disks[0]!.id;
+    const snapshot = await gqlData(app.origin, CreateSnapshotDocument, { input: { diskId } });
+    expect(snapshot.createSnapshot.userErrors).toEqual([]);
+    const answer = await gqlData(app.origin, DiskSnapshotsDocument, { id: diskId, first: 0 });
+    expect(answer.disk?.snapshots).toEqual({
+      totalCount: 1,
+      edges: [],
+      pageInfo: { hasNextPage: true, endCursor: null },
     });
   });
 
   it("refuses first: -1 and a foreign cursor on a nested connection with BAD_USER_INPUT", async () => {
-    const diskId = created[0]?.disks[0]?.id;
-    const negative = await query(
-      "query($id: ID!) { disk(id: $id) { snapshots(first: -1) { totalCount } } }",
-      {
-        id: diskId,
-      },
-    );
+    const id = created[0]!.disks[0]!.id;
+    const negative = await gql(app.origin, DiskSnapshotsDocument, { id, first: -1 });
     expect(negative.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
     expect(negative.errors?.[0]?.message).toBe('"first" must be between 0 and 100 (got -1).');
-    const foreign = await query(
-      'query($id: ID!) { disk(id: $id) { snapshots(after: "T2Zmc2V0Q29ubmVjdGlvbjox") { totalCount } } }',
-      { id: diskId },
-    );
+    // A cursor of another API's shape (a Relay offset cursor), not one this API wrote.
+    const foreign = await gql(app.origin, DiskSnapshotsDocument, { id, after: "T2Zmc2V0Q29ubmVjdGlvbjox" });
     expect(foreign.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
     expect(foreign.errors?.[0]?.message).toMatch(/not a cursor this API returned/);
   });
 
   it("offers only first and after, on lists and nested connections", async () => {
     const argsOf = async (type: string, field: string) => {
-      const answer = await query(
-        "query($t: String!) { __type(name: $t) { fields { name args { name } } } }",
-        {
-          t: type,
-        },
-      );
-      const fields = (answer.data as { __type: { fields: { name: string; args: { name: string }[] }[] } })
-        .__type.fields;
-      return fields
-        .find((f) => f.name === field)
+      const answer = await gqlData(app.origin, FieldArgumentsDocument, { type });
+      return answer.__type?.fields
+        ?.find((f) => f.name === field)
         ?.args.map((arg) => arg.name)
         .sort();
     };

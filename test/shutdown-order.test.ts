@@ -6,8 +6,8 @@ import { describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import { DEMO_KEY, startTestApp } from "./support/app.ts";
 import { gqlData } from "./support/client.ts";
-import { CreateCustomImageDocument } from "./support/documents-images.ts";
-import { CreateInstanceDocument } from "./support/documents-instances.ts";
+import { CreateCustomImageDocument } from "./support/documents/images.ts";
+import { CreateInstanceDocument } from "./support/documents/instances.ts";
 import { skipWithoutRedis, TEST_REDIS_URL, uniquePrefix } from "./support/redis.ts";
 
 const skip = skipWithoutRedis("REDIS_URL: a request in flight at shutdown still reaches the shared queue");

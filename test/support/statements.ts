@@ -16,3 +16,16 @@ export class StatementRecorder {
     this.statements.length = 0;
   }
 }
+
+/**
+ * The SQL statements that `run` sent, leaving out the API-key lookup: keys are cached for 5 s of
+ * wall-clock time, so whether a request looks its key up depends on timing, not on the query.
+ */
+export async function statementsOf(
+  recorder: StatementRecorder,
+  run: () => Promise<unknown>,
+): Promise<string[]> {
+  recorder.reset();
+  await run();
+  return recorder.statements.filter((statement) => !/[`"]apiKeyHash[`"] = (\?|\$1)/.test(statement));
+}

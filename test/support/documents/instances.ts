@@ -258,3 +258,17 @@ export const ImageInstancesDocument = graphql(`
     }
   }
 `);
+
+/** A page of instances and nothing else: no totalCount, no fields of the nodes. */
+export const InstancePageDocument = graphql(`
+  query InstancePage($first: Int, $after: String) {
+    instances(first: $first, after: $after) {
+      edges {
+        cursor
+      }
+      pageInfo {
+        ...PageInfoFields
+      }
+    }
+  }
+`);
