@@ -7,7 +7,7 @@ import { ImagesPage } from "./pages/Images.tsx";
 import { InstancesPage } from "./pages/Instances.tsx";
 import { SignIn } from "./pages/SignIn.tsx";
 import { SnapshotsPage } from "./pages/Snapshots.tsx";
-import { ConsoleContext } from "./regions.tsx";
+import { ConsoleContext, RegionOptions } from "./regions.tsx";
 import { href, navigate, type Page, useRoute } from "./router.ts";
 import { session } from "./session.ts";
 
@@ -115,11 +115,7 @@ function Shell({ banner, onSignOut }: { banner: ReactNode; onSignOut(): void }) 
             onChange={(event) => navigate(href(page, event.target.value))}
             disabled={!regions.length}
           >
-            {regions.map((r) => (
-              <option key={r.id} value={r.id}>
-                {r.name} ({r.id})
-              </option>
-            ))}
+            <RegionOptions regions={regions} />
           </select>
         </label>
         <span className="spacer" />

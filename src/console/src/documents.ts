@@ -146,6 +146,16 @@ export const SnapshotListDocument = graphql(`
   }
 `);
 
+/** A snapshot's progress as a live-progress event carries it. */
+export const SnapshotStateFields = graphql(`
+  fragment ConsoleSnapshotState on Snapshot {
+    id
+    status
+    progress
+    remainingSeconds
+  }
+`);
+
 export const ImageProgressDocument = graphql(`
   subscription ConsoleImageProgress($imageId: ID!) {
     imageProgress(imageId: $imageId) {
@@ -158,11 +168,8 @@ export const ImageProgressDocument = graphql(`
         remainingSeconds
       }
       snapshot {
-        id
         device
-        status
-        progress
-        remainingSeconds
+        ...ConsoleSnapshotState
       }
     }
   }
@@ -174,10 +181,7 @@ export const SnapshotProgressDocument = graphql(`
       sequence
       done
       snapshot {
-        id
-        status
-        progress
-        remainingSeconds
+        ...ConsoleSnapshotState
       }
     }
   }
@@ -197,16 +201,23 @@ export const CreateInstanceDocument = graphql(`
   }
 `);
 
+/** What Start, Stop, Reboot and Release answer: the instance's new status, or why not. */
+export const InstanceActionResultFields = graphql(`
+  fragment ConsoleInstanceActionResult on InstancePayload {
+    instance {
+      id
+      status
+    }
+    userErrors {
+      ...ConsoleUserError
+    }
+  }
+`);
+
 export const StartInstanceDocument = graphql(`
   mutation ConsoleStartInstance($input: InstanceActionInput!) {
     startInstance(input: $input) {
-      instance {
-        id
-        status
-      }
-      userErrors {
-        ...ConsoleUserError
-      }
+      ...ConsoleInstanceActionResult
     }
   }
 `);
@@ -214,13 +225,7 @@ export const StartInstanceDocument = graphql(`
 export const StopInstanceDocument = graphql(`
   mutation ConsoleStopInstance($input: InstanceActionInput!) {
     stopInstance(input: $input) {
-      instance {
-        id
-        status
-      }
-      userErrors {
-        ...ConsoleUserError
-      }
+      ...ConsoleInstanceActionResult
     }
   }
 `);
@@ -228,13 +233,7 @@ export const StopInstanceDocument = graphql(`
 export const RebootInstanceDocument = graphql(`
   mutation ConsoleRebootInstance($input: InstanceActionInput!) {
     rebootInstance(input: $input) {
-      instance {
-        id
-        status
-      }
-      userErrors {
-        ...ConsoleUserError
-      }
+      ...ConsoleInstanceActionResult
     }
   }
 `);
@@ -242,13 +241,7 @@ export const RebootInstanceDocument = graphql(`
 export const ReleaseInstanceDocument = graphql(`
   mutation ConsoleReleaseInstance($input: InstanceActionInput!) {
     releaseInstance(input: $input) {
-      instance {
-        id
-        status
-      }
-      userErrors {
-        ...ConsoleUserError
-      }
+      ...ConsoleInstanceActionResult
     }
   }
 `);

@@ -4,14 +4,29 @@ interface DialogProps {
   title: string;
   onClose(): void;
   /** The form's submit; the dialog is a form so Enter submits. */
-  onSubmit?(): void;
+  onSubmit(): void;
+  /** The footer's submit button; the button before it closes the dialog. */
+  submitLabel: string;
+  submitDisabled?: boolean;
+  /** The submit destroys something: the button is red. */
+  danger?: boolean;
+  cancelLabel?: string;
   children: ReactNode;
-  actions: ReactNode;
   wide?: boolean;
 }
 
 /** A modal <dialog>: focus moves in and is trapped by the browser, Escape closes it. */
-export function Dialog({ title, onClose, onSubmit, children, actions, wide }: DialogProps) {
+export function Dialog({
+  title,
+  onClose,
+  onSubmit,
+  submitLabel,
+  submitDisabled,
+  danger,
+  cancelLabel = "Cancel",
+  children,
+  wide,
+}: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   useEffect(() => {
@@ -25,7 +40,7 @@ export function Dialog({ title, onClose, onSubmit, children, actions, wide }: Di
   }, []);
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    onSubmit?.();
+    onSubmit();
   };
   return (
     <dialog
@@ -45,7 +60,18 @@ export function Dialog({ title, onClose, onSubmit, children, actions, wide }: Di
           </button>
         </header>
         <div className="dialog-body">{children}</div>
-        <footer className="dialog-footer">{actions}</footer>
+        <footer className="dialog-footer">
+          <button type="button" className="button" onClick={onClose}>
+            {cancelLabel}
+          </button>
+          <button
+            type="submit"
+            className={danger ? "button button-danger" : "button button-primary"}
+            disabled={submitDisabled}
+          >
+            {submitLabel}
+          </button>
+        </footer>
       </form>
     </dialog>
   );

@@ -4,6 +4,9 @@ import type { ConsoleUserErrorFragment } from "../gql/graphql.ts";
 
 export type UserError = ConsoleUserErrorFragment;
 
+/** The userErrors' messages as one sentence list. */
+export const messagesOf = (errors: readonly UserError[]) => errors.map((e) => e.message).join(" ");
+
 /** The userErrors that belong to one input field (by the API's `field` path). */
 export const errorsFor = (errors: readonly UserError[], key: string) =>
   errors.filter((e) => fieldKey(e.field) === key);
@@ -36,7 +39,7 @@ export function Field({ label, errors = [], hint, children }: FieldProps) {
       ) : null}
       {errors.length ? (
         <p className="field-error" id={errorId} role="alert">
-          {errors.map((e) => e.message).join(" ")}
+          {messagesOf(errors)}
         </p>
       ) : null}
     </div>

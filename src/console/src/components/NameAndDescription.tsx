@@ -1,7 +1,15 @@
+import { useState } from "react";
 import { errorsFor, Field, type UserError } from "./Field.tsx";
 
 const NAME_HINT = "2–128 characters: starts with a letter, then letters, digits, '.', ':', '_' or '-'.";
 const DESCRIPTION_HINT = "Up to 256 characters.";
+
+/** The state behind <NameAndDescription>: spread it into the component, read it on submit. */
+export function useNameAndDescription(initial: { name: string; description?: string | null }) {
+  const [name, onName] = useState(initial.name);
+  const [description, onDescription] = useState(initial.description ?? "");
+  return { name, description, onName, onDescription };
+}
 
 /** The name and description of an image, as every image dialog asks for them, with their userErrors. */
 export function NameAndDescription({

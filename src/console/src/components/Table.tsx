@@ -1,23 +1,23 @@
 import type { ReactNode } from "react";
 
-interface TableProps {
+interface TableProps<Row> {
   caption: string;
   columns: readonly string[];
-  fetching: boolean;
+  /** The list's query state; its error (why the list could not be read) replaces a spinner that never ends. */
+  list: { fetching: boolean; error?: { message: string } };
   /** Null while the first load is under way. */
-  rowCount: number | null;
+  rows: readonly Row[] | null;
   empty: ReactNode;
-  /** Why the list could not be read (shown instead of a spinner that never ends). */
-  error?: string | null;
   /** Scrolls sideways on narrow screens (only for tables without pop-up menus, which it would clip). */
   scroll?: boolean;
-  children: ReactNode;
+  children(row: Row): ReactNode;
 }
 
 /** A list with its loading and empty states. */
-export function Table({ caption, columns, fetching, rowCount, empty, error, scroll, children }: TableProps) {
+export function Table<Row>({ caption, columns, list, rows, empty, scroll, children }: TableProps<Row>) {
+  const error = list.error?.message;
   return (
-    <div className={scroll ? "table-wrap table-scroll" : "table-wrap"} aria-busy={fetching}>
+    <div className={scroll ? "table-wrap table-scroll" : "table-wrap"} aria-busy={list.fetching}>
       <table>
         <caption className="visually-hidden">{caption}</caption>
         <thead>
@@ -30,29 +30,47 @@ export function Table({ caption, columns, fetching, rowCount, empty, error, scro
           </tr>
         </thead>
         <tbody>
-          {rowCount === null && error ? (
+          {rows === null && error ? (
             <tr>
               <td colSpan={columns.length} className="table-note" role="alert">
                 The list could not be read: {error}
               </td>
             </tr>
-          ) : rowCount === null ? (
+          ) : rows === null ? (
             <tr>
               <td colSpan={columns.length} className="table-note">
                 <span className="spinner" aria-hidden="true" /> Loading…
               </td>
             </tr>
-          ) : rowCount === 0 ? (
+          ) : rows.length === 0 ? (
             <tr>
               <td colSpan={columns.length} className="table-note">
                 {empty}
               </td>
             </tr>
           ) : (
-            children
+            rows.map((row) => children(row))
           )}
         </tbody>
       </table>
     </div>
+  );
+}
+
+interface RowActionProps {
+  /** The action applies to the row: otherwise nothing is shown. */
+  when: boolean;
+  onClick(): void;
+  danger?: boolean;
+  children: ReactNode;
+}
+
+/** One of a row's actions, a link-styled button. */
+export function RowAction({ when, onClick, danger, children }: RowActionProps) {
+  if (!when) return null;
+  return (
+    <button type="button" className={danger ? "link-button danger" : "link-button"} onClick={onClick}>
+      {children}
+    </button>
   );
 }

@@ -1,10 +1,10 @@
 import { useState } from "react";
-import { useMutation } from "urql";
 import { Dialog } from "../components/Dialog.tsx";
-import { errorsFor, Field, FormErrors, type UserError, unplacedErrors } from "../components/Field.tsx";
-import { NameAndDescription } from "../components/NameAndDescription.tsx";
+import { errorsFor, Field, FormErrors, unplacedErrors } from "../components/Field.tsx";
+import { NameAndDescription, useNameAndDescription } from "../components/NameAndDescription.tsx";
 import { type ConsoleImage, CopyImageDocument } from "../documents.ts";
-import { useConsole } from "../regions.tsx";
+import { RegionOptions, useConsole } from "../regions.tsx";
+import { useFormMutation } from "./useFormMutation.ts";
 
 const FIELDS = ["destinationRegionId", "name", "description"];
 
@@ -18,24 +18,19 @@ export function CopyImageDialog({ image, onClose, onCopied }: CopyImageProps) {
   const { regions, region } = useConsole();
   const destinations = regions.filter((r) => r.id !== region);
   const [destination, setDestination] = useState(destinations[0]?.id ?? "");
-  const [name, setName] = useState(image.name);
-  const [description, setDescription] = useState(image.description ?? "");
-  const [errors, setErrors] = useState<readonly UserError[]>([]);
-  const [{ fetching }, copy] = useMutation(CopyImageDocument);
+  const text = useNameAndDescription(image);
+  const { errors, fetching, submit: copy } = useFormMutation(CopyImageDocument, (data) => data.copyImage);
 
   const submit = async () => {
-    const result = await copy({
+    const payload = await copy({
       input: {
         imageId: image.id,
         destinationRegionId: destination,
-        name: name.trim() || undefined,
-        description: description.trim() || undefined,
+        name: text.name.trim() || undefined,
+        description: text.description.trim() || undefined,
       },
     });
-    const payload = result.data?.copyImage;
-    if (!payload) return;
-    setErrors(payload.userErrors);
-    if (payload.image) {
+    if (payload?.image) {
       onCopied(payload.image, destination);
       onClose();
     }
@@ -46,16 +41,8 @@ export function CopyImageDialog({ image, onClose, onCopied }: CopyImageProps) {
       title="Copy Image"
       onClose={onClose}
       onSubmit={submit}
-      actions={
-        <>
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button button-primary" disabled={fetching}>
-            Copy
-          </button>
-        </>
-      }
+      submitLabel="Copy"
+      submitDisabled={fetching}
     >
       <p className="muted">
         Copies <strong>{image.name}</strong> ({image.id}) and its {image.diskMappings.length} snapshots to
@@ -65,21 +52,11 @@ export function CopyImageDialog({ image, onClose, onCopied }: CopyImageProps) {
       <Field label="Destination region" errors={errorsFor(errors, "destinationRegionId")}>
         {(props) => (
           <select {...props} value={destination} onChange={(e) => setDestination(e.target.value)}>
-            {destinations.map((r) => (
-              <option key={r.id} value={r.id}>
-                {r.name} ({r.id})
-              </option>
-            ))}
+            <RegionOptions regions={destinations} />
           </select>
         )}
       </Field>
-      <NameAndDescription
-        name={name}
-        description={description}
-        onName={setName}
-        onDescription={setDescription}
-        errors={errors}
-      />
+      <NameAndDescription {...text} errors={errors} />
     </Dialog>
   );
 }

@@ -1,13 +1,14 @@
 import { useState } from "react";
-import { useMutation, useQuery } from "urql";
+import { useQuery } from "urql";
 import { runLinuxPrechecks } from "../../../domain/prechecks.ts";
 import { Dialog } from "../components/Dialog.tsx";
-import { errorsFor, FormErrors, type UserError, unplacedErrors } from "../components/Field.tsx";
-import { NameAndDescription } from "../components/NameAndDescription.tsx";
+import { errorsFor, FormErrors, unplacedErrors } from "../components/Field.tsx";
+import { NameAndDescription, useNameAndDescription } from "../components/NameAndDescription.tsx";
 import { type ConsoleInstance, CreateCustomImageDocument, InstanceGuestDocument } from "../documents.ts";
 import { useConsole } from "../regions.tsx";
 import { href, navigate } from "../router.ts";
 import { type CheckView, PrecheckList } from "./PrecheckList.tsx";
+import { useFormMutation } from "./useFormMutation.ts";
 
 const FIELDS = ["name", "description", "ignoreCheckFailures"];
 
@@ -20,13 +21,15 @@ export function CreateCustomImageDialog({
   onClose(): void;
 }) {
   const { region } = useConsole();
-  const [name, setName] = useState("");
-  const [description, setDescription] = useState("");
+  const text = useNameAndDescription({ name: "" });
   const [ignoreFailures, setIgnoreFailures] = useState(false);
-  const [errors, setErrors] = useState<readonly UserError[]>([]);
   const [created, setCreated] = useState<{ id: string; name: string; warnings: CheckView[] } | null>(null);
   const [submitted, setSubmitted] = useState<CheckView[] | null>(null);
-  const [{ fetching }, create] = useMutation(CreateCustomImageDocument);
+  const {
+    errors,
+    fetching,
+    submit: create,
+  } = useFormMutation(CreateCustomImageDocument, (data) => data.createCustomImage);
 
   const [{ data: guestData }] = useQuery({
     query: InstanceGuestDocument,
@@ -40,17 +43,15 @@ export function CreateCustomImageDialog({
   const failing = checks.some((c) => c.result === "FAIL");
 
   const submit = async () => {
-    const result = await create({
+    const payload = await create({
       input: {
         instanceId: instance.id,
-        name: name.trim(),
-        description: description.trim() || undefined,
+        name: text.name.trim(),
+        description: text.description.trim() || undefined,
         ignoreCheckFailures: ignoreFailures,
       },
     });
-    const payload = result.data?.createCustomImage;
     if (!payload) return;
-    setErrors(payload.userErrors);
     setSubmitted(payload.warnings.length ? payload.warnings : null);
     if (payload.image)
       setCreated({ id: payload.image.id, name: payload.image.name, warnings: payload.warnings });
@@ -65,16 +66,8 @@ export function CreateCustomImageDialog({
           onClose();
           navigate(href("images", region));
         }}
-        actions={
-          <>
-            <button type="button" className="button" onClick={onClose}>
-              Close
-            </button>
-            <button type="submit" className="button button-primary">
-              View in Images
-            </button>
-          </>
-        }
+        submitLabel="View in Images"
+        cancelLabel="Close"
       >
         <p role="status" className="notice notice-success">
           Image <strong>{created.name}</strong> ({created.id}) is being created: a snapshot of each of the{" "}
@@ -91,30 +84,15 @@ export function CreateCustomImageDialog({
       onClose={onClose}
       onSubmit={submit}
       wide
-      actions={
-        <>
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button button-primary" disabled={fetching}>
-            Create
-          </button>
-        </>
-      }
+      submitLabel="Create"
+      submitDisabled={fetching}
     >
       <p className="muted">
         From instance <strong>{instance.name}</strong> ({instance.id}): a snapshot of{" "}
         {instance.disks.map((d) => `${d.device} (${d.sizeGiB} GiB)`).join(", ")}.
       </p>
       <FormErrors errors={unplacedErrors(errors, FIELDS)} />
-      <NameAndDescription
-        name={name}
-        description={description}
-        onName={setName}
-        onDescription={setDescription}
-        errors={errors}
-        hints
-      />
+      <NameAndDescription {...text} errors={errors} hints />
       <PrecheckList checks={checks} heading="Pre-check results" />
       {failing ? (
         <div className="field checkbox">

@@ -1,10 +1,11 @@
 import { useMemo, useState } from "react";
-import { useMutation, useQuery } from "urql";
+import { useQuery } from "urql";
 import { Dialog } from "../components/Dialog.tsx";
-import { errorsFor, Field, FormErrors, type UserError, unplacedErrors } from "../components/Field.tsx";
+import { errorsFor, Field, FormErrors, unplacedErrors } from "../components/Field.tsx";
 import { CreateInstanceDocument, ImageChoicesDocument } from "../documents.ts";
 import { fieldKey } from "../format.ts";
 import { regionName, useConsole } from "../regions.tsx";
+import { useFormMutation } from "./useFormMutation.ts";
 
 interface CreateInstanceProps {
   onClose(): void;
@@ -22,8 +23,11 @@ export function CreateInstanceDialog({ onClose, onCreated, imageId: initialImage
   const [name, setName] = useState("");
   const [chosen, setChosen] = useState(initialImageId ?? "");
   const [dataDisks, setDataDisks] = useState<string[]>([]);
-  const [errors, setErrors] = useState<readonly UserError[]>([]);
-  const [{ fetching }, create] = useMutation(CreateInstanceDocument);
+  const {
+    errors,
+    fetching,
+    submit: create,
+  } = useFormMutation(CreateInstanceDocument, (data) => data.createInstance);
 
   const imageId = chosen || images[0]?.id || "";
   const image = images.find((i) => i.id === imageId);
@@ -42,7 +46,7 @@ export function CreateInstanceDialog({ onClose, onCreated, imageId: initialImage
   ];
 
   const submit = async () => {
-    const result = await create({
+    const payload = await create({
       input: {
         regionId: region,
         name: name.trim(),
@@ -50,10 +54,7 @@ export function CreateInstanceDialog({ onClose, onCreated, imageId: initialImage
         dataDisks: dataDisks.map((size) => ({ sizeGiB: Number(size) })),
       },
     });
-    const payload = result.data?.createInstance;
-    if (!payload) return;
-    setErrors(payload.userErrors);
-    if (payload.instance) {
+    if (payload?.instance) {
       onCreated(payload.instance.name);
       onClose();
     }
@@ -65,16 +66,8 @@ export function CreateInstanceDialog({ onClose, onCreated, imageId: initialImage
       onClose={onClose}
       onSubmit={submit}
       wide
-      actions={
-        <>
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button button-primary" disabled={fetching || !imageId}>
-            Create
-          </button>
-        </>
-      }
+      submitLabel="Create"
+      submitDisabled={fetching || !imageId}
     >
       <p className="muted">
         In {regionName(regions, region)} ({region}).

@@ -1,8 +1,8 @@
 import { useState } from "react";
-import { useMutation } from "urql";
 import { Dialog } from "../components/Dialog.tsx";
-import { FormErrors, type UserError } from "../components/Field.tsx";
+import { FormErrors } from "../components/Field.tsx";
 import { type ConsoleImage, DeleteImageDocument } from "../documents.ts";
+import { useFormMutation } from "./useFormMutation.ts";
 
 interface DeleteImageProps {
   image: ConsoleImage;
@@ -12,16 +12,17 @@ interface DeleteImageProps {
 
 /** Deletes the image; when the API says instances use it, offers to force it. */
 export function DeleteImageDialog({ image, onClose, onDeleted }: DeleteImageProps) {
-  const [errors, setErrors] = useState<readonly UserError[]>([]);
   const [force, setForce] = useState(false);
-  const [{ fetching }, remove] = useMutation(DeleteImageDocument);
+  const {
+    errors,
+    fetching,
+    submit: remove,
+  } = useFormMutation(DeleteImageDocument, (data) => data.deleteImage);
   const inUse = errors.some((e) => e.code === "IMAGE_IN_USE");
 
   const submit = async () => {
-    const payload = (await remove({ input: { imageId: image.id, force } })).data?.deleteImage;
-    if (!payload) return;
-    setErrors(payload.userErrors);
-    if (payload.deletedImageId) {
+    const payload = await remove({ input: { imageId: image.id, force } });
+    if (payload?.deletedImageId) {
       onDeleted();
       onClose();
     }
@@ -32,16 +33,9 @@ export function DeleteImageDialog({ image, onClose, onDeleted }: DeleteImageProp
       title="Delete Image"
       onClose={onClose}
       onSubmit={submit}
-      actions={
-        <>
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button button-danger" disabled={fetching || (inUse && !force)}>
-            Delete
-          </button>
-        </>
-      }
+      submitLabel="Delete"
+      submitDisabled={fetching || (inUse && !force)}
+      danger
     >
       <p>
         Delete <strong>{image.name}</strong> ({image.id}) and its snapshots? This cannot be undone.

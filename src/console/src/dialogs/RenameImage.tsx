@@ -1,23 +1,22 @@
-import { useState } from "react";
-import { useMutation } from "urql";
 import { Dialog } from "../components/Dialog.tsx";
-import { FormErrors, type UserError, unplacedErrors } from "../components/Field.tsx";
-import { NameAndDescription } from "../components/NameAndDescription.tsx";
+import { FormErrors, unplacedErrors } from "../components/Field.tsx";
+import { NameAndDescription, useNameAndDescription } from "../components/NameAndDescription.tsx";
 import { type ConsoleImage, UpdateImageDocument } from "../documents.ts";
+import { useFormMutation } from "./useFormMutation.ts";
 
 export function RenameImageDialog({ image, onClose }: { image: ConsoleImage; onClose(): void }) {
-  const [name, setName] = useState(image.name);
-  const [description, setDescription] = useState(image.description ?? "");
-  const [errors, setErrors] = useState<readonly UserError[]>([]);
-  const [{ fetching }, update] = useMutation(UpdateImageDocument);
+  const text = useNameAndDescription(image);
+  const {
+    errors,
+    fetching,
+    submit: update,
+  } = useFormMutation(UpdateImageDocument, (data) => data.updateImage);
 
   const submit = async () => {
-    const payload = (
-      await update({ input: { imageId: image.id, name: name.trim(), description: description.trim() } })
-    ).data?.updateImage;
-    if (!payload) return;
-    setErrors(payload.userErrors);
-    if (payload.image) onClose();
+    const payload = await update({
+      input: { imageId: image.id, name: text.name.trim(), description: text.description.trim() },
+    });
+    if (payload?.image) onClose();
   };
 
   return (
@@ -25,25 +24,11 @@ export function RenameImageDialog({ image, onClose }: { image: ConsoleImage; onC
       title="Rename Image"
       onClose={onClose}
       onSubmit={submit}
-      actions={
-        <>
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button button-primary" disabled={fetching}>
-            Save
-          </button>
-        </>
-      }
+      submitLabel="Save"
+      submitDisabled={fetching}
     >
       <FormErrors errors={unplacedErrors(errors, ["name", "description"])} />
-      <NameAndDescription
-        name={name}
-        description={description}
-        onName={setName}
-        onDescription={setDescription}
-        errors={errors}
-      />
+      <NameAndDescription {...text} errors={errors} />
     </Dialog>
   );
 }

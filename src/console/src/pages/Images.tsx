@@ -1,8 +1,9 @@
 import { useMemo, useState } from "react";
 import { useMutation, useQuery, useSubscription } from "urql";
+import { messagesOf } from "../components/Field.tsx";
 import { ProgressBar } from "../components/ProgressBar.tsx";
 import { Status } from "../components/Status.tsx";
-import { Table } from "../components/Table.tsx";
+import { RowAction, Table } from "../components/Table.tsx";
 import { CopyImageDialog } from "../dialogs/CopyImage.tsx";
 import { CreateInstanceDialog } from "../dialogs/CreateInstance.tsx";
 import { DeleteImageDialog } from "../dialogs/DeleteImage.tsx";
@@ -119,7 +120,8 @@ function Source({ image }: { image: ConsoleImage }) {
   return <>{title(image.source)}</>;
 }
 
-type Open = { kind: "copy" | "launch" | "rename" | "delete"; image: ConsoleImage } | null;
+type DialogKind = "copy" | "launch" | "rename" | "delete";
+type Open = { kind: DialogKind; image: ConsoleImage } | null;
 
 export function ImagesPage() {
   const { region } = useConsole();
@@ -130,7 +132,7 @@ export function ImagesPage() {
     }),
     [],
   );
-  const [{ data, fetching, error }, refetch] = useQuery({
+  const [list, refetch] = useQuery({
     query: ImageListDocument,
     variables: { regionId: region },
     context,
@@ -138,21 +140,19 @@ export function ImagesPage() {
   const [open, setOpen] = useState<Open>(null);
   const [, update] = useMutation(UpdateImageDocument);
   const [, cancelCopy] = useMutation(CancelCopyImageDocument);
-  const images = data?.images.edges.map((e) => e.node) ?? null;
+  const images = list.data?.images.edges.map((e) => e.node) ?? null;
   const refresh = () => refetch({ requestPolicy: "network-only" });
 
   const deprecate = async (image: ConsoleImage, deprecated: boolean) => {
     const payload = (await update({ input: { imageId: image.id, deprecated } })).data?.updateImage;
     if (!payload) return;
-    if (payload.userErrors.length)
-      notify({ tone: "error", text: payload.userErrors.map((e) => e.message).join(" ") });
+    if (payload.userErrors.length) notify({ tone: "error", text: messagesOf(payload.userErrors) });
     else notify({ tone: "success", text: `${image.name} ${deprecated ? "deprecated" : "available again"}.` });
   };
   const cancel = async (image: ConsoleImage) => {
     const payload = (await cancelCopy({ input: { imageId: image.id } })).data?.cancelCopyImage;
     if (!payload) return;
-    if (payload.userErrors.length)
-      notify({ tone: "error", text: payload.userErrors.map((e) => e.message).join(" ") });
+    if (payload.userErrors.length) notify({ tone: "error", text: messagesOf(payload.userErrors) });
     else {
       notify({ tone: "success", text: `Copy ${image.name} cancelled.` });
       refresh();
@@ -168,15 +168,15 @@ export function ImagesPage() {
       <Table
         caption="Custom images"
         columns={COLUMNS}
-        fetching={fetching}
-        rowCount={images?.length ?? null}
-        error={error?.message}
+        list={list}
+        rows={images}
         empty="No custom images in this region. On the Instances page, choose More > Disk and Image > Create Custom Image."
       >
-        {images?.map((image) => {
+        {(image) => {
           const inProgress = IN_PROGRESS.includes(image.status);
           const isCopy = image.source === "COPY";
           const usable = image.status === "AVAILABLE" || image.status === "DEPRECATED";
+          const show = (kind: DialogKind) => () => setOpen({ kind, image });
           return (
             <tr key={image.id} data-image-id={image.id}>
               <td className="strong">
@@ -207,63 +207,33 @@ export function ImagesPage() {
               <td className="nowrap">{dateTime(image.createdAt)}</td>
               <td>
                 <div className="row-actions">
-                  {image.status === "AVAILABLE" ? (
-                    <button
-                      type="button"
-                      className="link-button"
-                      onClick={() => setOpen({ kind: "copy", image })}
-                    >
-                      Copy Image
-                    </button>
-                  ) : null}
-                  {usable ? (
-                    <button
-                      type="button"
-                      className="link-button"
-                      onClick={() => setOpen({ kind: "launch", image })}
-                    >
-                      Create Instance
-                    </button>
-                  ) : null}
-                  {!inProgress ? (
-                    <button
-                      type="button"
-                      className="link-button"
-                      onClick={() => setOpen({ kind: "rename", image })}
-                    >
-                      Rename
-                    </button>
-                  ) : null}
-                  {image.status === "AVAILABLE" ? (
-                    <button type="button" className="link-button" onClick={() => deprecate(image, true)}>
-                      Deprecate
-                    </button>
-                  ) : null}
-                  {image.status === "DEPRECATED" ? (
-                    <button type="button" className="link-button" onClick={() => deprecate(image, false)}>
-                      Undeprecate
-                    </button>
-                  ) : null}
-                  {inProgress && isCopy ? (
-                    <button type="button" className="link-button" onClick={() => cancel(image)}>
-                      Cancel Copy
-                    </button>
-                  ) : null}
+                  <RowAction when={image.status === "AVAILABLE"} onClick={show("copy")}>
+                    Copy Image
+                  </RowAction>
+                  <RowAction when={usable} onClick={show("launch")}>
+                    Create Instance
+                  </RowAction>
+                  <RowAction when={!inProgress} onClick={show("rename")}>
+                    Rename
+                  </RowAction>
+                  <RowAction when={image.status === "AVAILABLE"} onClick={() => deprecate(image, true)}>
+                    Deprecate
+                  </RowAction>
+                  <RowAction when={image.status === "DEPRECATED"} onClick={() => deprecate(image, false)}>
+                    Undeprecate
+                  </RowAction>
+                  <RowAction when={inProgress && isCopy} onClick={() => cancel(image)}>
+                    Cancel Copy
+                  </RowAction>
                   {inProgress && !isCopy ? <span className="muted">—</span> : null}
-                  {!inProgress ? (
-                    <button
-                      type="button"
-                      className="link-button danger"
-                      onClick={() => setOpen({ kind: "delete", image })}
-                    >
-                      Delete
-                    </button>
-                  ) : null}
+                  <RowAction when={!inProgress} onClick={show("delete")} danger>
+                    Delete
+                  </RowAction>
                 </div>
               </td>
             </tr>
           );
-        })}
+        }}
       </Table>
       {open?.kind === "copy" ? (
         <CopyImageDialog

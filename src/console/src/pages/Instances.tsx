@@ -1,6 +1,7 @@
 import { useMemo, useState } from "react";
 import { useMutation, useQuery, useSubscription } from "urql";
 import { Dialog } from "../components/Dialog.tsx";
+import { messagesOf } from "../components/Field.tsx";
 import { MenuButton } from "../components/Menu.tsx";
 import { Status } from "../components/Status.tsx";
 import { Table } from "../components/Table.tsx";
@@ -53,7 +54,7 @@ export function InstancesPage() {
   const { region } = useConsole();
   const { notify } = useNotices();
   const context = useMemo(() => ({ additionalTypenames: ["Instance", "CreateCustomImagePayload"] }), []);
-  const [{ data, fetching, error }, refetch] = useQuery({
+  const [list, refetch] = useQuery({
     query: InstanceListDocument,
     variables: { regionId: region },
     context,
@@ -65,7 +66,7 @@ export function InstancesPage() {
   const [, stop] = useMutation(StopInstanceDocument);
   const [, reboot] = useMutation(RebootInstanceDocument);
   const [, release] = useMutation(ReleaseInstanceDocument);
-  const instances = data?.instances.edges.map((e) => e.node) ?? null;
+  const instances = list.data?.instances.edges.map((e) => e.node) ?? null;
   const refresh = () => refetch({ requestPolicy: "network-only" });
 
   const run = async (action: Action, instance: ConsoleInstance) => {
@@ -83,7 +84,7 @@ export function InstancesPage() {
     if (result.userErrors.length) {
       notify({
         tone: "error",
-        text: `${ACTION_TITLES[action]} ${instance.name} refused: ${result.userErrors.map((e) => e.message).join(" ")}`,
+        text: `${ACTION_TITLES[action]} ${instance.name} refused: ${messagesOf(result.userErrors)}`,
       });
     } else {
       notify({ tone: "success", text: `${instance.name} ${verbs[action]}.` });
@@ -102,12 +103,11 @@ export function InstancesPage() {
       <Table
         caption="Instances"
         columns={COLUMNS}
-        fetching={fetching}
-        rowCount={instances?.length ?? null}
-        error={error?.message}
+        list={list}
+        rows={instances}
         empty="No instances in this region yet. Create one to get started."
       >
-        {instances?.map((instance) => {
+        {(instance) => {
           const locked = instance.imageInProgress;
           const lockHint = locked
             ? `Locked: image ${locked.name} is being created from this instance.`
@@ -159,7 +159,7 @@ export function InstancesPage() {
               </td>
             </tr>
           );
-        })}
+        }}
       </Table>
       {creating ? (
         <CreateInstanceDialog
@@ -176,16 +176,8 @@ export function InstancesPage() {
             setReleasing(null);
             run("release", releasing);
           }}
-          actions={
-            <>
-              <button type="button" className="button" onClick={() => setReleasing(null)}>
-                Cancel
-              </button>
-              <button type="submit" className="button button-danger">
-                Release
-              </button>
-            </>
-          }
+          submitLabel="Release"
+          danger
         >
           <p>
             Release <strong>{releasing.name}</strong> ({releasing.id}) and its {releasing.disks.length} disks?

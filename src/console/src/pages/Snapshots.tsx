@@ -40,12 +40,12 @@ function LiveSnapshot({ snapshot, onEnded }: { snapshot: Row; onEnded(): void })
 export function SnapshotsPage() {
   const { region } = useConsole();
   const context = useMemo(() => ({ additionalTypenames: ["Snapshot", "Image", "DeleteImagePayload"] }), []);
-  const [{ data, fetching, error }, refetch] = useQuery({
+  const [list, refetch] = useQuery({
     query: SnapshotListDocument,
     variables: { regionId: region },
     context,
   });
-  const snapshots = data?.snapshots.edges.map((e) => e.node) ?? null;
+  const snapshots = list.data?.snapshots.edges.map((e) => e.node) ?? null;
   const refresh = () => refetch({ requestPolicy: "network-only" });
   return (
     <section aria-labelledby="snapshots-title">
@@ -59,12 +59,11 @@ export function SnapshotsPage() {
         caption="Snapshots"
         scroll
         columns={COLUMNS}
-        fetching={fetching}
-        rowCount={snapshots?.length ?? null}
-        error={error?.message}
+        list={list}
+        rows={snapshots}
         empty="No snapshots in this region."
       >
-        {snapshots?.map((s) => (
+        {(s) => (
           <tr key={s.id}>
             <td className="strong nowrap">{s.name ?? <span className="muted">—</span>}</td>
             <td className="mono">{s.id}</td>
@@ -90,7 +89,7 @@ export function SnapshotsPage() {
             <td className="nowrap">{s.image ? s.image.name : <span className="muted">—</span>}</td>
             <td className="nowrap">{dateTime(s.createdAt, "short")}</td>
           </tr>
-        ))}
+        )}
       </Table>
     </section>
   );
