@@ -1,5 +1,14 @@
 import { graphql } from "../../generated/index.ts";
 
+/** Where one of an image's disks goes: its device, type and size (its snapshot is selected apart). */
+export const DiskMappingFieldsFragment = graphql(`
+  fragment DiskMappingFields on ImageDiskMapping {
+    device
+    type
+    sizeGiB
+  }
+`);
+
 /** The Image type: its fields, its queries, its mutations and its progress, once for every suite. */
 export const ImageFieldsFragment = graphql(`
   fragment ImageFields on Image {
@@ -34,9 +43,7 @@ export const ImageFieldsFragment = graphql(`
       id
     }
     diskMappings {
-      device
-      type
-      sizeGiB
+      ...DiskMappingFields
       snapshot {
         id
         status
@@ -56,6 +63,15 @@ export const ImageFieldsFragment = graphql(`
     failureReason
     createdAt
     availableAt
+  }
+`);
+
+/** An image by name and status: what the lists show of it first. */
+export const ImageStatusFieldsFragment = graphql(`
+  fragment ImageStatusFields on Image {
+    id
+    name
+    status
   }
 `);
 
@@ -82,9 +98,7 @@ export const ImagesDocument = graphql(`
       edges {
         cursor
         node {
-          id
-          name
-          status
+          ...ImageStatusFields
           ownerAlias
           source
           osType
@@ -106,9 +120,7 @@ export const ImagesByStatusDocument = graphql(`
       totalCount
       edges {
         node {
-          id
-          name
-          status
+          ...ImageStatusFields
           source
         }
       }
@@ -159,18 +171,14 @@ export const ConsoleImagesDocument = graphql(`
       totalCount
       edges {
         node {
-          id
-          name
-          status
+          ...ImageStatusFields
           progress
           createdAt
           region {
             id
           }
           diskMappings {
-            device
-            type
-            sizeGiB
+            ...DiskMappingFields
             snapshot {
               id
               status
@@ -190,9 +198,7 @@ export const ImageStatusesDocument = graphql(`
       totalCount
       edges {
         node {
-          id
-          name
-          status
+          ...ImageStatusFields
         }
       }
     }
