@@ -9,6 +9,15 @@ export const DiskMappingFieldsFragment = graphql(`
   }
 `);
 
+/** One pre-check of an image: as the image lists its checks and createCustomImage its warnings. */
+export const ImageCheckFieldsFragment = graphql(`
+  fragment ImageCheckFields on ImageCheck {
+    item
+    result
+    message
+  }
+`);
+
 /** The Image type: its fields, its queries, its mutations and its progress, once for every suite. */
 export const ImageFieldsFragment = graphql(`
   fragment ImageFields on Image {
@@ -56,9 +65,7 @@ export const ImageFieldsFragment = graphql(`
       }
     }
     checks {
-      item
-      result
-      message
+      ...ImageCheckFields
     }
     failureReason
     createdAt
@@ -212,9 +219,7 @@ export const CreateCustomImageDocument = graphql(`
         ...ImageFields
       }
       warnings {
-        item
-        result
-        message
+        ...ImageCheckFields
       }
       userErrors {
         ...UserErrorFields
