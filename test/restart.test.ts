@@ -28,6 +28,34 @@ beforeAll(async () => {
 });
 afterAll(() => database.drop());
 
+/**
+ * Runs `use` against a gateway restarted on the same database and queue, then stops it with
+ * SIGTERM: it must exit 0, and once `use` is done the instance must have no image in progress.
+ */
+async function afterRestart(instanceId: string, use: (gateway: GatewayProcess) => Promise<void>) {
+  const gateway = await startGatewayProcess(env());
+  try {
+    await use(gateway);
+    const instance = await gqlData(gateway.origin, InstanceDocument, { id: instanceId });
+    expect(instance.instance?.imageInProgress).toBeNull();
+  } finally {
+    gateway.child.kill("SIGTERM");
+    expect(await gateway.exited).toBe(0);
+  }
+}
+
+/** Reads the shared database directly, on a connection of its own. */
+async function readDatabase<T>(
+  read: (prisma: ReturnType<typeof createDb>["prisma"]) => Promise<T>,
+): Promise<T> {
+  const { prisma } = createDb(databaseUrl);
+  try {
+    return await read(prisma);
+  } finally {
+    await prisma.$disconnect();
+  }
+}
+
 async function startImage(gateway: GatewayProcess, name: string) {
   const image = await newImage(
     gateway.origin,
@@ -50,8 +78,7 @@ describe("a gateway killed in the middle of an image", () => {
     await client.dispose();
     const seenBefore = before.events.at(-1)!.imageProgress.sequence;
 
-    const second = await startGatewayProcess(env());
-    try {
+    await afterRestart(instanceId, async (second) => {
       const after = subscribeWs(wsClient(second.origin), ImageProgressDocument, { imageId });
       const events = await after.finished;
       // The image's own numbers go on rising across the restart (no Redis: they restart from the
@@ -63,17 +90,12 @@ describe("a gateway killed in the middle of an image", () => {
         done: true,
         image: { status: "AVAILABLE", progress: 100 },
       });
-      const instance = await gqlData(second.origin, InstanceDocument, { id: instanceId });
-      expect(instance.instance?.imageInProgress).toBeNull();
-    } finally {
-      second.child.kill("SIGTERM");
-      expect(await second.exited).toBe(0);
-    }
+    });
 
-    const { prisma } = createDb(databaseUrl);
-    const images = await prisma.image.findMany({ where: { name: "restart-a-image" } });
-    const snapshots = await prisma.snapshot.findMany({ where: { imageId } });
-    await prisma.$disconnect();
+    const { images, snapshots } = await readDatabase(async (prisma) => ({
+      images: await prisma.image.findMany({ where: { name: "restart-a-image" } }),
+      snapshots: await prisma.snapshot.findMany({ where: { imageId } }),
+    }));
     expect(images).toHaveLength(1);
     expect(snapshots.map((s) => s.status)).toEqual(["ACCOMPLISHED", "ACCOMPLISHED", "ACCOMPLISHED"]);
   }, 60_000); // with REDIS_URL, the killed gateway's job waits for its lock to run out
@@ -84,30 +106,19 @@ describe("a gateway killed in the middle of an image", () => {
     first.child.kill("SIGKILL");
     await first.exited;
     // The provider keeps working while the gateway is down; wait out the 3 s the image needs.
-    const reader = createDb(databaseUrl).prisma;
-    const image = await reader.image.findUniqueOrThrow({
-      where: { id: imageId },
-      include: { snapshots: true },
-    });
-    await reader.$disconnect();
+    const image = await readDatabase((prisma) =>
+      prisma.image.findUniqueOrThrow({ where: { id: imageId }, include: { snapshots: true } }),
+    );
     const finishesAt = Math.max(
       ...image.snapshots.map((s) => s.startedAt!.getTime() + (s.sourceDiskSizeGiB / s.gibPerSecond) * 1000),
     );
     await new Promise((r) => setTimeout(r, Math.max(0, finishesAt - Date.now()) + 50));
 
-    const second = await startGatewayProcess(env());
-    try {
+    await afterRestart(instanceId, async (second) => {
       const events = await subscribeWs(wsClient(second.origin), ImageProgressDocument, { imageId }).finished;
       expect(events.at(-1)?.imageProgress).toMatchObject({ done: true, image: { status: "AVAILABLE" } });
-      const instance = await gqlData(second.origin, InstanceDocument, { id: instanceId });
-      expect(instance.instance?.imageInProgress).toBeNull();
-    } finally {
-      second.child.kill("SIGTERM");
-      expect(await second.exited).toBe(0);
-    }
-    const { prisma } = createDb(databaseUrl);
-    const done = await prisma.image.findUniqueOrThrow({ where: { id: imageId } });
-    await prisma.$disconnect();
+    });
+    const done = await readDatabase((prisma) => prisma.image.findUniqueOrThrow({ where: { id: imageId } }));
     // availableAt is when the storage finished, not when the gateway noticed.
     expect(done.availableAt?.getTime()).toBe(finishesAt);
   }, 60_000); // with REDIS_URL, the killed gateway's job waits for its lock to run out

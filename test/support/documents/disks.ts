@@ -1,5 +1,16 @@
 import { graphql } from "../../generated/index.ts";
 
+/** A disk's own fields, as every list of disks shows them. */
+export const DiskSummaryFieldsFragment = graphql(`
+  fragment DiskSummaryFields on Disk {
+    id
+    type
+    device
+    sizeGiB
+    status
+  }
+`);
+
 /**
  * The Disk type. The two lists select different relations on purpose: test/n-plus-one.test.ts
  * counts the statements of each, so their selections are what it measures.
@@ -14,11 +25,7 @@ export const DisksDocument = graphql(`
       edges {
         cursor
         node {
-          id
-          type
-          device
-          sizeGiB
-          status
+          ...DiskSummaryFields
           createdAt
           region {
             id
@@ -41,11 +48,7 @@ export const DisksWithSnapshotCountsDocument = graphql(`
       totalCount
       edges {
         node {
-          id
-          type
-          device
-          sizeGiB
-          status
+          ...DiskSummaryFields
           region {
             id
           }

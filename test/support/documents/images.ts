@@ -1,5 +1,23 @@
 import { graphql } from "../../generated/index.ts";
 
+/** Where one of an image's disks goes: its device, type and size (its snapshot is selected apart). */
+export const DiskMappingFieldsFragment = graphql(`
+  fragment DiskMappingFields on ImageDiskMapping {
+    device
+    type
+    sizeGiB
+  }
+`);
+
+/** One pre-check of an image: as the image lists its checks and createCustomImage its warnings. */
+export const ImageCheckFieldsFragment = graphql(`
+  fragment ImageCheckFields on ImageCheck {
+    item
+    result
+    message
+  }
+`);
+
 /** The Image type: its fields, its queries, its mutations and its progress, once for every suite. */
 export const ImageFieldsFragment = graphql(`
   fragment ImageFields on Image {
@@ -34,9 +52,7 @@ export const ImageFieldsFragment = graphql(`
       id
     }
     diskMappings {
-      device
-      type
-      sizeGiB
+      ...DiskMappingFields
       snapshot {
         id
         status
@@ -49,13 +65,20 @@ export const ImageFieldsFragment = graphql(`
       }
     }
     checks {
-      item
-      result
-      message
+      ...ImageCheckFields
     }
     failureReason
     createdAt
     availableAt
+  }
+`);
+
+/** An image by name and status: what the lists show of it first. */
+export const ImageStatusFieldsFragment = graphql(`
+  fragment ImageStatusFields on Image {
+    id
+    name
+    status
   }
 `);
 
@@ -82,9 +105,7 @@ export const ImagesDocument = graphql(`
       edges {
         cursor
         node {
-          id
-          name
-          status
+          ...ImageStatusFields
           ownerAlias
           source
           osType
@@ -106,9 +127,7 @@ export const ImagesByStatusDocument = graphql(`
       totalCount
       edges {
         node {
-          id
-          name
-          status
+          ...ImageStatusFields
           source
         }
       }
@@ -159,18 +178,14 @@ export const ConsoleImagesDocument = graphql(`
       totalCount
       edges {
         node {
-          id
-          name
-          status
+          ...ImageStatusFields
           progress
           createdAt
           region {
             id
           }
           diskMappings {
-            device
-            type
-            sizeGiB
+            ...DiskMappingFields
             snapshot {
               id
               status
@@ -190,9 +205,7 @@ export const ImageStatusesDocument = graphql(`
       totalCount
       edges {
         node {
-          id
-          name
-          status
+          ...ImageStatusFields
         }
       }
     }
@@ -206,9 +219,7 @@ export const CreateCustomImageDocument = graphql(`
         ...ImageFields
       }
       warnings {
-        item
-        result
-        message
+        ...ImageCheckFields
       }
       userErrors {
         ...UserErrorFields

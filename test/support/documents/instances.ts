@@ -21,11 +21,7 @@ export const InstanceFieldsFragment = graphql(`
       status
     }
     disks {
-      id
-      type
-      device
-      sizeGiB
-      status
+      ...DiskSummaryFields
       region {
         id
       }
@@ -64,15 +60,22 @@ export const CreateInstanceDocument = graphql(`
   }
 `);
 
+/** What every action on one instance answers (start, stop, reboot, release, guest state). */
+export const InstancePayloadFieldsFragment = graphql(`
+  fragment InstancePayloadFields on InstancePayload {
+    instance {
+      ...InstanceFields
+    }
+    userErrors {
+      ...UserErrorFields
+    }
+  }
+`);
+
 export const StartInstanceDocument = graphql(`
   mutation StartInstance($input: InstanceActionInput!) {
     startInstance(input: $input) {
-      instance {
-        ...InstanceFields
-      }
-      userErrors {
-        ...UserErrorFields
-      }
+      ...InstancePayloadFields
     }
   }
 `);
@@ -80,12 +83,7 @@ export const StartInstanceDocument = graphql(`
 export const StopInstanceDocument = graphql(`
   mutation StopInstance($input: InstanceActionInput!) {
     stopInstance(input: $input) {
-      instance {
-        ...InstanceFields
-      }
-      userErrors {
-        ...UserErrorFields
-      }
+      ...InstancePayloadFields
     }
   }
 `);
@@ -93,12 +91,7 @@ export const StopInstanceDocument = graphql(`
 export const RebootInstanceDocument = graphql(`
   mutation RebootInstance($input: InstanceActionInput!) {
     rebootInstance(input: $input) {
-      instance {
-        ...InstanceFields
-      }
-      userErrors {
-        ...UserErrorFields
-      }
+      ...InstancePayloadFields
     }
   }
 `);
@@ -106,12 +99,7 @@ export const RebootInstanceDocument = graphql(`
 export const ReleaseInstanceDocument = graphql(`
   mutation ReleaseInstance($input: InstanceActionInput!) {
     releaseInstance(input: $input) {
-      instance {
-        ...InstanceFields
-      }
-      userErrors {
-        ...UserErrorFields
-      }
+      ...InstancePayloadFields
     }
   }
 `);
@@ -119,12 +107,7 @@ export const ReleaseInstanceDocument = graphql(`
 export const UpdateGuestDocument = graphql(`
   mutation UpdateGuest($input: UpdateInstanceGuestStateInput!) {
     updateInstanceGuestState(input: $input) {
-      instance {
-        ...InstanceFields
-      }
-      userErrors {
-        ...UserErrorFields
-      }
+      ...InstancePayloadFields
     }
   }
 `);
@@ -133,6 +116,19 @@ export const InstanceDocument = graphql(`
   query Instance($id: ID!) {
     instance(id: $id) {
       ...InstanceFields
+    }
+  }
+`);
+
+/** An instance as a row of the console's list, before its disks. */
+export const ConsoleInstanceRowFieldsFragment = graphql(`
+  fragment ConsoleInstanceRowFields on Instance {
+    id
+    name
+    status
+    region {
+      id
+      name
     }
   }
 `);
@@ -148,19 +144,9 @@ export const ConsoleInstancesDocument = graphql(`
       edges {
         cursor
         node {
-          id
-          name
-          status
-          region {
-            id
-            name
-          }
+          ...ConsoleInstanceRowFields
           disks {
-            id
-            type
-            device
-            sizeGiB
-            status
+            ...DiskSummaryFields
           }
         }
       }
@@ -206,19 +192,9 @@ export const ConsoleInstancesWithSnapshotsDocument = graphql(`
       edges {
         cursor
         node {
-          id
-          name
-          status
-          region {
-            id
-            name
-          }
+          ...ConsoleInstanceRowFields
           disks {
-            id
-            type
-            device
-            sizeGiB
-            status
+            ...DiskSummaryFields
             snapshots(first: 5) {
               totalCount
               edges {
