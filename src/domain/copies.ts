@@ -12,6 +12,7 @@ import {
 } from "./images.ts";
 import { insertDiskMappings, insertImage, insertSnapshots } from "./inserts.ts";
 import { customImageOrFail, imageOwnedBy, imageUnchangedSince, imageVisibleTo } from "./lookup.ts";
+import { inAccountTurn } from "./turns.ts";
 import { checkClientToken } from "./validation.ts";
 import { type Work, work } from "./work.ts";
 
@@ -82,70 +83,73 @@ export async function copyImage(
   const name = input.name ?? source.name;
   const description = input.description ?? source.description;
   const copyId = newId("image");
-  const created = await uniqueViolationsAsUserErrors(name, region.id, () =>
-    idempotentCreate(prisma, key, copyId, async (tx) => {
-      await checkNameFreeAndQuota(tx, accountId, region.id, name, {
-        nameHint: input.name
-          ? "choose another name."
-          : "give the copy another name with copyImage's name input.",
-      });
-      // The source as it is now: deleted or deprecated meanwhile, it cannot be copied.
-      const still = await tx.image.count({ where: imageUnchangedSince(source) });
-      if (still !== 1) {
-        fail("INCORRECT_IMAGE_STATUS", `Image ${source.id} changed meanwhile and can no longer be copied.`, [
-          "input",
-          "imageId",
-        ]);
-      }
-      await insertImage(
-        tx,
-        {
-          id: copyId,
+  const created = await inAccountTurn(accountId, () =>
+    uniqueViolationsAsUserErrors(name, region.id, () =>
+      idempotentCreate(prisma, key, copyId, async (tx) => {
+        await checkNameFreeAndQuota(tx, accountId, region.id, name, {
+          nameHint: input.name
+            ? "choose another name."
+            : "give the copy another name with copyImage's name input.",
+        });
+        // The source as it is now: deleted or deprecated meanwhile, it cannot be copied.
+        const still = await tx.image.count({ where: imageUnchangedSince(source) });
+        if (still !== 1) {
+          fail(
+            "INCORRECT_IMAGE_STATUS",
+            `Image ${source.id} changed meanwhile and can no longer be copied.`,
+            ["input", "imageId"],
+          );
+        }
+        await insertImage(
+          tx,
+          {
+            id: copyId,
+            accountId,
+            name,
+            description,
+            regionId: region.id,
+            status: "WAITING",
+            source: "COPY",
+            osType: source.osType,
+            platform: source.platform,
+            architecture: source.architecture,
+            sizeGiB: source.sizeGiB,
+            sourceImageId: source.id,
+            sourceRegionId: source.regionId,
+            queueEntry: { create: {} },
+          },
+          now,
+        );
+        await insertSnapshots(
+          tx,
           accountId,
-          name,
-          description,
-          regionId: region.id,
-          status: "WAITING",
-          source: "COPY",
-          osType: source.osType,
-          platform: source.platform,
-          architecture: source.architecture,
-          sizeGiB: source.sizeGiB,
-          sourceImageId: source.id,
-          sourceRegionId: source.regionId,
-          queueEntry: { create: {} },
-        },
-        now,
-      );
-      await insertSnapshots(
-        tx,
-        accountId,
-        originals.map(({ snapshot, snapshotCopyId }) => ({
-          id: snapshotCopyId,
-          regionId: region.id,
-          name: snapshot.name,
-          description: snapshot.description,
-          sourceDiskId: snapshot.sourceDiskId,
-          sourceDiskType: snapshot.sourceDiskType,
-          sourceDiskSizeGiB: snapshot.sourceDiskSizeGiB,
-          device: snapshot.device,
-          imageId: copyId,
-          copiedFromId: snapshot.id,
-          gibPerSecond: rates.copyGibPerSecond,
-        })),
-        now,
-      );
-      await insertDiskMappings(
-        tx,
-        copyId,
-        originals.map(({ mapping, snapshotCopyId }) => ({
-          device: mapping.device,
-          type: mapping.type,
-          sizeGiB: mapping.sizeGiB,
-          snapshotId: snapshotCopyId,
-        })),
-      );
-    }),
+          originals.map(({ snapshot, snapshotCopyId }) => ({
+            id: snapshotCopyId,
+            regionId: region.id,
+            name: snapshot.name,
+            description: snapshot.description,
+            sourceDiskId: snapshot.sourceDiskId,
+            sourceDiskType: snapshot.sourceDiskType,
+            sourceDiskSizeGiB: snapshot.sourceDiskSizeGiB,
+            device: snapshot.device,
+            imageId: copyId,
+            copiedFromId: snapshot.id,
+            gibPerSecond: rates.copyGibPerSecond,
+          })),
+          now,
+        );
+        await insertDiskMappings(
+          tx,
+          copyId,
+          originals.map(({ mapping, snapshotCopyId }) => ({
+            device: mapping.device,
+            type: mapping.type,
+            sizeGiB: mapping.sizeGiB,
+            snapshotId: snapshotCopyId,
+          })),
+        );
+      }),
+    ),
   );
   return { imageId: created.resourceId, work: work({ regionsWithFreeSlots: [region.id] }) };
 }

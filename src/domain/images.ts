@@ -25,6 +25,7 @@ import { effectiveInstanceStatus, isSnapshottable } from "./instance-status.ts";
 import { imagesHeldBy } from "./lookup.ts";
 import { type ImageCheckResult, runLinuxPrechecks } from "./prechecks.ts";
 import { snapshotProgress } from "./progress.ts";
+import { inAccountTurn } from "./turns.ts";
 import { checkClientToken, checkNameAndDescription, derivedSnapshotName, LIMITS } from "./validation.ts";
 import { type Work, work } from "./work.ts";
 
@@ -194,82 +195,84 @@ async function createFromInstance(
   if (!systemDisk)
     fail("INCORRECT_INSTANCE_STATUS", `Instance ${instance.id} has no system disk.`, ["input"]);
   const imageId = image.id;
-  const created = await uniqueViolationsAsUserErrors(input.name, instance.regionId, () =>
-    idempotentCreate(prisma, key, imageId, async (tx) => {
-      // Requests for one instance take their turn here (PostgreSQL; SERIALIZABLE alone would
-      // also keep the rules, but through deadlocks on the rows each of them writes).
-      await lockRow(tx, "Instance", instance.id);
-      await checkNameFreeAndQuota(tx, accountId, instance.regionId, input.name);
-      // As it is now, not as first read: another request may have locked or stopped it since.
-      const current = await tx.instance.findUniqueOrThrow({ where: { id: instance.id } });
-      if (current.lockedByImageId) {
-        instanceLocked(instance.id, current.lockedByImageId, ": wait for it to finish.");
-      }
-      const currentStatus = effectiveInstanceStatus(current, now);
-      if (!isSnapshottable(currentStatus)) {
-        fail("INCORRECT_INSTANCE_STATUS", `Instance ${instance.id} became ${currentStatus} meanwhile.`, [
-          "input",
-          "instanceId",
-        ]);
-      }
-      const busy = await tx.snapshot.findFirst({
-        where: {
-          sourceDiskId: { in: instance.disks.map((d) => d.id) },
-          status: "PROGRESSING",
-          copiedFromId: null,
-        },
-      });
-      if (busy) {
-        diskSnapshotInProgress(
-          `disk ${busy.sourceDiskId} (${busy.device})`,
-          ["input", "instanceId"],
-          busy.id,
+  const created = await inAccountTurn(accountId, () =>
+    uniqueViolationsAsUserErrors(input.name, instance.regionId, () =>
+      idempotentCreate(prisma, key, imageId, async (tx) => {
+        // Requests for one instance take their turn here (PostgreSQL; SERIALIZABLE alone would
+        // also keep the rules, but through deadlocks on the rows each of them writes).
+        await lockRow(tx, "Instance", instance.id);
+        await checkNameFreeAndQuota(tx, accountId, instance.regionId, input.name);
+        // As it is now, not as first read: another request may have locked or stopped it since.
+        const current = await tx.instance.findUniqueOrThrow({ where: { id: instance.id } });
+        if (current.lockedByImageId) {
+          instanceLocked(instance.id, current.lockedByImageId, ": wait for it to finish.");
+        }
+        const currentStatus = effectiveInstanceStatus(current, now);
+        if (!isSnapshottable(currentStatus)) {
+          fail("INCORRECT_INSTANCE_STATUS", `Instance ${instance.id} became ${currentStatus} meanwhile.`, [
+            "input",
+            "instanceId",
+          ]);
+        }
+        const busy = await tx.snapshot.findFirst({
+          where: {
+            sourceDiskId: { in: instance.disks.map((d) => d.id) },
+            status: "PROGRESSING",
+            copiedFromId: null,
+          },
+        });
+        if (busy) {
+          diskSnapshotInProgress(
+            `disk ${busy.sourceDiskId} (${busy.device})`,
+            ["input", "instanceId"],
+            busy.id,
+          );
+        }
+        await insertImage(
+          tx,
+          {
+            ...image,
+            regionId: instance.regionId,
+            status: "CREATING",
+            source: "INSTANCE",
+            osType: instance.osType,
+            platform: instance.platform,
+            architecture: instance.architecture,
+            sizeGiB: systemDisk.sizeGiB,
+            sourceInstanceId: instance.id,
+          },
+          now,
         );
-      }
-      await insertImage(
-        tx,
-        {
-          ...image,
-          regionId: instance.regionId,
-          status: "CREATING",
-          source: "INSTANCE",
-          osType: instance.osType,
-          platform: instance.platform,
-          architecture: instance.architecture,
-          sizeGiB: systemDisk.sizeGiB,
-          sourceInstanceId: instance.id,
-        },
-        now,
-      );
-      const snapshots = instance.disks.map((disk) => ({
-        id: newId("snapshot"),
-        ...takenOf(disk),
-        name: derivedSnapshotName(input.name, disk.device),
-        imageId,
-        startedAt: now,
-        gibPerSecond: rates.snapshotGibPerSecond,
-      }));
-      await insertSnapshots(tx, accountId, snapshots, now);
-      await insertDiskMappings(
-        tx,
-        imageId,
-        instance.disks.map((disk, i) => ({
-          device: disk.device,
-          type: disk.type,
-          sizeGiB: disk.sizeGiB,
-          snapshotId: snapshots[i]!.id,
-        })),
-      );
-      await tx.imageCheck.createMany({
-        data: checks.map((check, position) => ({ imageId, position, ...check })),
-      });
-      const locked = await tx.instance.updateMany({
-        where: { id: instance.id, lockedByImageId: null, status: current.status },
-        data: { lockedByImageId: imageId },
-      });
-      if (locked.count !== 1)
-        changedMeanwhile("INCORRECT_INSTANCE_STATUS", "Instance", instance.id, ["input", "instanceId"]);
-    }),
+        const snapshots = instance.disks.map((disk) => ({
+          id: newId("snapshot"),
+          ...takenOf(disk),
+          name: derivedSnapshotName(input.name, disk.device),
+          imageId,
+          startedAt: now,
+          gibPerSecond: rates.snapshotGibPerSecond,
+        }));
+        await insertSnapshots(tx, accountId, snapshots, now);
+        await insertDiskMappings(
+          tx,
+          imageId,
+          instance.disks.map((disk, i) => ({
+            device: disk.device,
+            type: disk.type,
+            sizeGiB: disk.sizeGiB,
+            snapshotId: snapshots[i]!.id,
+          })),
+        );
+        await tx.imageCheck.createMany({
+          data: checks.map((check, position) => ({ imageId, position, ...check })),
+        });
+        const locked = await tx.instance.updateMany({
+          where: { id: instance.id, lockedByImageId: null, status: current.status },
+          data: { lockedByImageId: imageId },
+        });
+        if (locked.count !== 1)
+          changedMeanwhile("INCORRECT_INSTANCE_STATUS", "Instance", instance.id, ["input", "instanceId"]);
+      }),
+    ),
   );
   if (created.replayed) return replayed(prisma, created.resourceId);
   return { imageId: created.resourceId, warnings, work: work({ startedImages: [created.resourceId] }) };
@@ -383,44 +386,46 @@ async function createFromSnapshots(
 
   const imageId = image.id;
   const regionId = system.regionId;
-  const created = await uniqueViolationsAsUserErrors(input.name, regionId, () =>
-    idempotentCreate(prisma, key, imageId, async (tx) => {
-      await checkNameFreeAndQuota(tx, accountId, regionId, input.name);
-      const ids = [system.id, ...data.map((snapshot) => snapshot.id)];
-      const ready = await tx.snapshot.count({ where: { id: { in: ids }, status: "ACCOMPLISHED" } });
-      if (ready !== ids.length) {
-        fail("NOT_FOUND", "A snapshot of the image was deleted meanwhile; read the snapshots again.", [
-          "input",
-          "snapshotId",
-        ]);
-      }
-      await insertImage(
-        tx,
-        {
-          ...image,
-          regionId,
-          status: "AVAILABLE",
-          source: "SNAPSHOT",
-          osType: origin.osType,
-          platform: origin.platform,
-          architecture: origin.architecture,
-          sizeGiB: system.sourceDiskSizeGiB,
-          sourceSnapshotId: system.id,
-          availableAt: now,
-        },
-        now,
-      );
-      await insertDiskMappings(
-        tx,
-        imageId,
-        [system, ...data].map((snapshot) => ({
-          device: snapshot.device,
-          type: snapshot.sourceDiskType,
-          sizeGiB: snapshot.sourceDiskSizeGiB,
-          snapshotId: snapshot.id,
-        })),
-      );
-    }),
+  const created = await inAccountTurn(accountId, () =>
+    uniqueViolationsAsUserErrors(input.name, regionId, () =>
+      idempotentCreate(prisma, key, imageId, async (tx) => {
+        await checkNameFreeAndQuota(tx, accountId, regionId, input.name);
+        const ids = [system.id, ...data.map((snapshot) => snapshot.id)];
+        const ready = await tx.snapshot.count({ where: { id: { in: ids }, status: "ACCOMPLISHED" } });
+        if (ready !== ids.length) {
+          fail("NOT_FOUND", "A snapshot of the image was deleted meanwhile; read the snapshots again.", [
+            "input",
+            "snapshotId",
+          ]);
+        }
+        await insertImage(
+          tx,
+          {
+            ...image,
+            regionId,
+            status: "AVAILABLE",
+            source: "SNAPSHOT",
+            osType: origin.osType,
+            platform: origin.platform,
+            architecture: origin.architecture,
+            sizeGiB: system.sourceDiskSizeGiB,
+            sourceSnapshotId: system.id,
+            availableAt: now,
+          },
+          now,
+        );
+        await insertDiskMappings(
+          tx,
+          imageId,
+          [system, ...data].map((snapshot) => ({
+            device: snapshot.device,
+            type: snapshot.sourceDiskType,
+            sizeGiB: snapshot.sourceDiskSizeGiB,
+            snapshotId: snapshot.id,
+          })),
+        );
+      }),
+    ),
   );
   if (created.replayed) return replayed(prisma, created.resourceId);
   return { imageId: created.resourceId, warnings: [], work: work() };
