@@ -17,16 +17,16 @@ import {
 import { memorySequenceLedger, redisSequenceLedger } from "../events/sequence.ts";
 import { createLogger, type Logger } from "../logger.ts";
 import { simulatedBlockStorage } from "../storage/block-storage.ts";
-import { createConsoleHandler } from "./console.ts";
-import { connectionDrainer } from "./drain.ts";
-import { graphiqlPage } from "./graphiql-page.ts";
-import { createHttpServer } from "./http.ts";
-import { chargeAccount, createRateLimiter } from "./limits.ts";
-import { createMetrics, timeEngineStep } from "./metrics.ts";
-import { createRequestLog } from "./request-log.ts";
-import { ResponseCache } from "./response-cache.ts";
-import { attachGraphqlWs } from "./websocket.ts";
-import { createGatewayYoga } from "./yoga.ts";
+import { chargeAccount, createRateLimiter } from "./graphql/limits.ts";
+import { ResponseCache } from "./graphql/response-cache.ts";
+import { createGatewayYoga } from "./graphql/yoga.ts";
+import { connectionDrainer } from "./lifecycle/drain.ts";
+import { createMetrics, timeEngineStep } from "./observability/metrics.ts";
+import { createRequestLog } from "./observability/request-log.ts";
+import { createConsoleHandler } from "./transport/console.ts";
+import { graphiqlPage } from "./transport/graphiql-page.ts";
+import { createHttpServer } from "./transport/http.ts";
+import { attachGraphqlWs } from "./transport/websocket.ts";
 
 export interface App extends DbHandle {
   config: Config;

@@ -1,11 +1,11 @@
 import { createHash } from "node:crypto";
 import type { DefinitionNode } from "graphql";
 import type { Plugin } from "graphql-yoga";
-import type { Clock } from "../domain/clock.ts";
-import { type CacheTicket, TICKET } from "../schema/cache-hints.ts";
-import type { GraphQLContext } from "../schema/context.ts";
+import type { Clock } from "../../domain/clock.ts";
+import { type CacheTicket, TICKET } from "../../schema/cache-hints.ts";
+import type { GraphQLContext } from "../../schema/context.ts";
 
-export { type CacheTicket, newTicket, TICKET } from "../schema/cache-hints.ts";
+export { type CacheTicket, newTicket, TICKET } from "../../schema/cache-hints.ts";
 
 /**
  * Whole HTTP responses of queries, served again for identical requests of the same API key.

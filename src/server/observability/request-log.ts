@@ -3,8 +3,8 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { performance } from "node:perf_hooks";
 import { type DocumentNode, type ExecutionResult, getOperationAST } from "graphql";
 import type { Plugin } from "graphql-yoga";
-import type { Logger } from "../logger.ts";
-import type { Middleware } from "./compression.ts";
+import type { Logger } from "../../logger.ts";
+import type { Middleware } from "../transport/compression.ts";
 
 export const REQUEST_ID_HEADER = "x-request-id";
 

@@ -4,8 +4,8 @@ import { createCounter, usePrometheus } from "@graphql-yoga/plugin-prometheus";
 import { type GraphQLError, getOperationAST } from "graphql";
 import type { Plugin } from "graphql-yoga";
 import { Counter, Gauge, Histogram, Registry } from "prom-client";
-import type { Db } from "../db/client.ts";
-import { bearerKey } from "../domain/accounts.ts";
+import type { Db } from "../../db/client.ts";
+import { bearerKey } from "../../domain/accounts.ts";
 
 /**
  * How long one step of the progress engine takes, by step ("image": one image advanced, "snapshot":

@@ -1,5 +1,5 @@
 import { Redis } from "ioredis";
-import type { Clock } from "../domain/clock.ts";
+import type { Clock } from "../../domain/clock.ts";
 
 /** What every response reports in `extensions.cost` (in the manner of Shopify's Admin API). */
 export interface CostReport {

@@ -1,15 +1,15 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import { type LimitsConfig, loadLimitsConfig } from "../config-limits.ts";
-import type { Clock } from "../domain/clock.ts";
+import { type LimitsConfig, loadLimitsConfig } from "../../config-limits.ts";
+import type { Clock } from "../../domain/clock.ts";
+import { MAX_BODY_BYTES } from "../graphql/limits.ts";
+import type { CostReport } from "../graphql/rate-limit.ts";
+import { newTicket, type ResponseCache, responseCacheKey, TICKET } from "../graphql/response-cache.ts";
+import type { GatewayYoga } from "../graphql/yoga.ts";
 import { compressResponses, type Middleware } from "./compression.ts";
 import { capConnections, httpServerOptions } from "./connection-limits.ts";
 import { type ConsoleHandler, isConsolePath } from "./console.ts";
 import { wantsGraphiql } from "./graphiql-page.ts";
-import { MAX_BODY_BYTES } from "./limits.ts";
-import type { CostReport } from "./rate-limit.ts";
-import { newTicket, type ResponseCache, responseCacheKey, TICKET } from "./response-cache.ts";
 import type { StaticAsset } from "./static.ts";
-import type { GatewayYoga } from "./yoga.ts";
 
 export interface HttpDeps {
   yoga: GatewayYoga;

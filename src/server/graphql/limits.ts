@@ -11,8 +11,8 @@ import {
   type ValidationRule,
 } from "graphql";
 import type { Plugin } from "graphql-yoga";
-import type { Clock } from "../domain/clock.ts";
-import type { GraphQLContext } from "../schema/context.ts";
+import type { Clock } from "../../domain/clock.ts";
+import type { GraphQLContext } from "../../schema/context.ts";
 import { operationCost } from "./cost.ts";
 import { checkVariablesText } from "./input-text.ts";
 import {
@@ -194,7 +194,7 @@ function addCost<T extends WithCost>(result: T, cost: CostReport): T {
 }
 
 /**
- * Every operation's cost (src/server/cost.ts, with its variables) is checked against MAX_COST, then
+ * Every operation's cost (src/server/graphql/cost.ts, with its variables) is checked against MAX_COST, then
  * taken from its account's bucket; queries and mutations report `extensions.cost`, subscriptions
  * pay when they start and report it on their first event.
  */
