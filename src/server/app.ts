@@ -17,7 +17,7 @@ import {
 import { memorySequenceLedger, redisSequenceLedger } from "../events/sequence.ts";
 import { createLogger, type Logger } from "../logger.ts";
 import { simulatedBlockStorage } from "../storage/block-storage.ts";
-import { chargeAccount, createRateLimiter } from "./graphql/limits.ts";
+import { chargeAccount, createRateLimiter } from "./graphql/rate-limit.ts";
 import { ResponseCache } from "./graphql/response-cache.ts";
 import { createGatewayYoga } from "./graphql/yoga.ts";
 import { connectionDrainer } from "./lifecycle/drain.ts";

@@ -147,3 +147,28 @@ export function costReport(limiter: RateLimiter, cost: number, available: number
     },
   };
 }
+
+export interface RateLimiterOptions {
+  capacity: number;
+  restorePerSecond: number;
+  clock: Clock;
+  redisUrl?: string;
+  redisKeyPrefix?: string;
+}
+
+/** Each account's cost bucket: in memory, or in Redis so that replicas share it. */
+export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
+  return options.redisUrl
+    ? redisRateLimiter({ ...options, redisUrl: options.redisUrl, keyPrefix: options.redisKeyPrefix })
+    : memoryRateLimiter(options);
+}
+
+/** Takes a cost from an account's bucket: the report to attach, or null when the bucket cannot pay. */
+export async function chargeAccount(
+  limiter: RateLimiter,
+  accountId: string,
+  cost: number,
+): Promise<CostReport | null> {
+  const { allowed, available } = await limiter.take(accountId, cost);
+  return allowed ? costReport(limiter, cost, available) : null;
+}
