@@ -13,11 +13,9 @@ import type { StaticAsset } from "./static.ts";
 
 export interface HttpDeps {
   yoga: GatewayYoga;
-  /** Resolves true when every backing service answers. */
-  ready: () => Promise<boolean>;
   /** Serves the web console at /console. */
   serveConsole?: ConsoleHandler;
-  /** Exact paths served beside GraphQL (e.g. /metrics). */
+  /** Exact paths served beside GraphQL (the probes, /metrics). */
   routes?: Record<string, (req: IncomingMessage, res: ServerResponse) => void>;
   /** Development: the GraphiQL page, served compressed and cached instead of rendered per request. */
   graphiql?: StaticAsset;
@@ -141,7 +139,6 @@ function keyOf(req: IncomingMessage, body: Buffer): string {
 
 export function createHttpServer({
   yoga,
-  ready,
   serveConsole,
   routes = {},
   graphiql,
@@ -152,19 +149,9 @@ export function createHttpServer({
   const compress = compressResponses();
   const handle = (req: IncomingMessage, res: ServerResponse) => {
     const path = (req.url ?? "/").split("?")[0];
-    if (path === "/healthz") return json(res, 200, { status: "ok" });
-    if (serveConsole && isConsolePath(path)) return serveConsole(req, res);
-    if (path === "/readyz") {
-      // A backing service that hangs is as unready as one that refuses.
-      const timeout = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 2_000).unref());
-      Promise.race([ready(), timeout]).then(
-        (ok) => json(res, ok ? 200 : 503, { status: ok ? "ready" : "unavailable" }),
-        () => json(res, 503, { status: "unavailable" }),
-      );
-      return;
-    }
     const route = Object.hasOwn(routes, path ?? "") ? routes[path ?? ""] : undefined;
     if (route) return route(req, res);
+    if (serveConsole && isConsolePath(path)) return serveConsole(req, res);
     if (req.method === "POST") {
       const length = req.headers["content-length"];
       // Refused before Yoga reads it (the runtime contract: 1 MiB, HTTP 413).
