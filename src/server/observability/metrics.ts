@@ -66,23 +66,39 @@ function tokenMatches(header: string | undefined, token: string): boolean {
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
-/** Database figures, read when Prometheus scrapes: three grouped counts on indexed columns. */
-function registerDatabaseGauges(registry: Registry, prisma: Db): void {
+/** A gauge read when Prometheus scrapes: each label value its figure, series no longer read gone. */
+function scrapedGauge(
+  registry: Registry,
+  { name, help, label }: { name: string; help: string; label: string },
+  read: () => Promise<Record<string, number>>,
+): void {
   new Gauge({
-    name: "gateway_images",
-    help: "Images (not deleted), by status.",
-    labelNames: ["status"] as const,
+    name,
+    help,
+    labelNames: [label],
     registers: [registry],
     async collect() {
+      const figures = await read();
+      this.reset();
+      for (const [value, figure] of Object.entries(figures)) this.set({ [label]: value }, figure);
+    },
+  });
+}
+
+/** Database figures, read when Prometheus scrapes: three grouped counts on indexed columns. */
+function registerDatabaseGauges(registry: Registry, prisma: Db): void {
+  scrapedGauge(
+    registry,
+    { name: "gateway_images", help: "Images (not deleted), by status.", label: "status" },
+    async () => {
       const groups = await prisma.image.groupBy({
         by: ["status"],
         where: { deletedAt: null },
         _count: { _all: true },
       });
-      this.reset();
-      for (const group of groups) this.set({ status: group.status }, group._count._all);
+      return Object.fromEntries(groups.map((group) => [group.status, group._count._all]));
     },
-  });
+  );
   new Gauge({
     name: "gateway_snapshots_in_progress",
     help: "Snapshots PROGRESSING.",
@@ -91,20 +107,18 @@ function registerDatabaseGauges(registry: Registry, prisma: Db): void {
       this.set(await prisma.snapshot.count({ where: { status: "PROGRESSING" } }));
     },
   });
-  new Gauge({
+  const copiesWaiting = {
     name: "gateway_copies_waiting",
     help: "Image copies WAITING for a free slot, by destination region.",
-    labelNames: ["region"] as const,
-    registers: [registry],
-    async collect() {
-      const groups = await prisma.image.groupBy({
-        by: ["regionId"],
-        where: { status: "WAITING", source: "COPY", deletedAt: null },
-        _count: { _all: true },
-      });
-      this.reset();
-      for (const group of groups) this.set({ region: group.regionId ?? "" }, group._count._all);
-    },
+    label: "region",
+  };
+  scrapedGauge(registry, copiesWaiting, async () => {
+    const groups = await prisma.image.groupBy({
+      by: ["regionId"],
+      where: { status: "WAITING", source: "COPY", deletedAt: null },
+      _count: { _all: true },
+    });
+    return Object.fromEntries(groups.map((group) => [group.regionId ?? "", group._count._all]));
   });
 }
 
@@ -193,17 +207,12 @@ export function createMetrics({ prisma, token, queueDepth }: MetricsDeps): Gatew
   registry.registerMetric(engineStepSeconds);
   registerDatabaseGauges(registry, prisma);
   if (queueDepth) {
-    new Gauge({
+    const queue = {
       name: "gateway_queue_depth",
       help: "Jobs waiting in a Redis queue, by queue.",
-      labelNames: ["queue"] as const,
-      registers: [registry],
-      async collect() {
-        const depths = await queueDepth();
-        this.reset();
-        for (const [queue, depth] of Object.entries(depths)) this.set({ queue }, depth);
-      },
-    });
+      label: "queue",
+    };
+    scrapedGauge(registry, queue, queueDepth);
   }
   const prometheus = usePrometheus({
     registry,
