@@ -13,8 +13,8 @@ function addCost<T extends WithCost>(result: T, cost: CostReport): T {
 }
 
 /**
- * Every operation's cost (src/server/graphql/cost.ts, with its variables) is checked against MAX_COST, then
- * taken from its account's bucket; queries and mutations report `extensions.cost`, subscriptions
+ * Every operation's cost (cost.ts, with its variables) is checked against MAX_COST, then taken from
+ * its account's bucket; queries and mutations report `extensions.cost`, subscriptions
  * pay when they start and report it on their first event.
  */
 export function costLimitPlugin(limiter: RateLimiter): Plugin {

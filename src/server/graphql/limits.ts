@@ -19,6 +19,7 @@ export const MAX_TOKENS = 15_000;
 /** Brackets ({, [, () open at once in one document, counted before it is parsed. */
 export const MAX_NESTING = 64;
 
+/** A document refused for its size, depth or cost: HTTP 400, with `limit`, `found` and `measure`. */
 export function refusal(code: "QUERY_TOO_DEEP" | "QUERY_TOO_COSTLY", message: string, details: object) {
   return new GraphQLError(message, { extensions: { code, ...details, http: { status: 400 } } });
 }
@@ -27,7 +28,8 @@ export function refusal(code: "QUERY_TOO_DEEP" | "QUERY_TOO_COSTLY", message: st
  * One pass of the lexer over the document (it is iterative and skips comments), stopping at the
  * first limit passed: the parser is recursive, so a document nested thousands deep would overflow
  * its stack, and a huge one would cost far more to parse than to refuse. Lexical errors are left
- * for the parser to report.
+ * for the parser to report. (GraphQL Armor's max-tokens counts inside the parser instead: README
+ * "How it works".)
  */
 export function checkDocumentSize(text: string): void {
   const lexer = new Lexer(new Source(text));

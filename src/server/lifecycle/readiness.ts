@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { json } from "../transport/http.ts";
 
 /** A backing service that hangs this long is as unready as one that refuses. */
 export const READY_TIMEOUT_MS = 2_000;
@@ -10,11 +11,6 @@ export interface Readiness {
   ready(req: IncomingMessage, res: ServerResponse): void;
   /** From now on the process is not ready: load balancers stop sending it new work. */
   stop(): void;
-}
-
-function json(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { "content-type": "application/json; charset=utf-8" });
-  res.end(JSON.stringify(body));
 }
 
 /**
