@@ -66,16 +66,46 @@ function tokenMatches(header: string | undefined, token: string): boolean {
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
+/** The gateway's own series, besides the engine's steps (README "Metrics"). */
+const SERIES = {
+  images: { name: "gateway_images", help: "Images (not deleted), by status.", labelNames: ["status"] },
+  snapshotsInProgress: { name: "gateway_snapshots_in_progress", help: "Snapshots PROGRESSING." },
+  copiesWaiting: {
+    name: "gateway_copies_waiting",
+    help: "Image copies WAITING for a free slot, by destination region.",
+    labelNames: ["region"],
+  },
+  queueDepth: {
+    name: "gateway_queue_depth",
+    help: "Jobs waiting in a Redis queue, by queue.",
+    labelNames: ["queue"],
+  },
+  subscriptionsOpen: {
+    name: "gateway_subscriptions_open",
+    help: "Subscriptions streaming now, by transport.",
+    labelNames: ["transport"],
+  },
+  userErrors: {
+    name: "gateway_user_errors_total",
+    help: "userErrors returned in mutation payloads, by operation and code.",
+    labelNames: ["operationName", "code"],
+  },
+  refusedRequests: {
+    name: "gateway_refused_requests_total",
+    help: "HTTP requests refused before their document was parsed (no key, too large to parse), by extensions.code.",
+    labelNames: ["code"],
+  },
+} as const;
+
 /** A gauge read when Prometheus scrapes: each label value its figure, series no longer read gone. */
 function scrapedGauge(
   registry: Registry,
-  { name, help, label }: { name: string; help: string; label: string },
+  spec: { name: string; help: string; labelNames: readonly [string] },
   read: () => Promise<Record<string, number>>,
 ): void {
+  const [label] = spec.labelNames;
   new Gauge({
-    name,
-    help,
-    labelNames: [label],
+    ...spec,
     registers: [registry],
     async collect() {
       const figures = await read();
@@ -87,32 +117,22 @@ function scrapedGauge(
 
 /** Database figures, read when Prometheus scrapes: three grouped counts on indexed columns. */
 function registerDatabaseGauges(registry: Registry, prisma: Db): void {
-  scrapedGauge(
-    registry,
-    { name: "gateway_images", help: "Images (not deleted), by status.", label: "status" },
-    async () => {
-      const groups = await prisma.image.groupBy({
-        by: ["status"],
-        where: { deletedAt: null },
-        _count: { _all: true },
-      });
-      return Object.fromEntries(groups.map((group) => [group.status, group._count._all]));
-    },
-  );
+  scrapedGauge(registry, SERIES.images, async () => {
+    const groups = await prisma.image.groupBy({
+      by: ["status"],
+      where: { deletedAt: null },
+      _count: { _all: true },
+    });
+    return Object.fromEntries(groups.map((group) => [group.status, group._count._all]));
+  });
   new Gauge({
-    name: "gateway_snapshots_in_progress",
-    help: "Snapshots PROGRESSING.",
+    ...SERIES.snapshotsInProgress,
     registers: [registry],
     async collect() {
       this.set(await prisma.snapshot.count({ where: { status: "PROGRESSING" } }));
     },
   });
-  const copiesWaiting = {
-    name: "gateway_copies_waiting",
-    help: "Image copies WAITING for a free slot, by destination region.",
-    label: "region",
-  };
-  scrapedGauge(registry, copiesWaiting, async () => {
+  scrapedGauge(registry, SERIES.copiesWaiting, async () => {
     const groups = await prisma.image.groupBy({
       by: ["regionId"],
       where: { status: "WAITING", source: "COPY", deletedAt: null },
@@ -123,12 +143,7 @@ function registerDatabaseGauges(registry: Registry, prisma: Db): void {
 }
 
 function openSubscriptionsPlugin(registry: Registry): Plugin {
-  const open = new Gauge({
-    name: "gateway_subscriptions_open",
-    help: "Subscriptions streaming now, by transport.",
-    labelNames: ["transport"] as const,
-    registers: [registry],
-  });
+  const open = new Gauge({ ...SERIES.subscriptionsOpen, registers: [registry] });
   for (const transport of ["http-sse", "graphql-ws"] as const) open.set({ transport }, 0);
   return {
     onSubscribe({ args }) {
@@ -153,12 +168,7 @@ function openSubscriptionsPlugin(registry: Registry): Plugin {
 
 /** Refusals in mutation payloads (`userErrors`), by code: not GraphQL errors, but what users hit. */
 function userErrorsPlugin(registry: Registry): Plugin {
-  const refused = new Counter({
-    name: "gateway_user_errors_total",
-    help: "userErrors returned in mutation payloads, by operation and code.",
-    labelNames: ["operationName", "code"] as const,
-    registers: [registry],
-  });
+  const refused = new Counter({ ...SERIES.userErrors, registers: [registry] });
   return {
     onExecute({ args }) {
       const operationName = getOperationAST(args.document, args.operationName)?.name?.value ?? "Anonymous";
@@ -183,12 +193,7 @@ function userErrorsPlugin(registry: Registry): Plugin {
  * large to parse): the envelop plugin never sees them, so they are counted from the HTTP result.
  */
 function refusedBeforeParsePlugin(registry: Registry): Plugin {
-  const refused = new Counter({
-    name: "gateway_refused_requests_total",
-    help: "HTTP requests refused before their document was parsed (no key, too large to parse), by extensions.code.",
-    labelNames: ["code"] as const,
-    registers: [registry],
-  });
+  const refused = new Counter({ ...SERIES.refusedRequests, registers: [registry] });
   const parsed = new WeakSet<Request>();
   return {
     onParse({ context }) {
@@ -207,12 +212,7 @@ export function createMetrics({ prisma, token, queueDepth }: MetricsDeps): Gatew
   registry.registerMetric(engineStepSeconds);
   registerDatabaseGauges(registry, prisma);
   if (queueDepth) {
-    const queue = {
-      name: "gateway_queue_depth",
-      help: "Jobs waiting in a Redis queue, by queue.",
-      label: "queue",
-    };
-    scrapedGauge(registry, queue, queueDepth);
+    scrapedGauge(registry, SERIES.queueDepth, queueDepth);
   }
   const prometheus = usePrometheus({
     registry,
