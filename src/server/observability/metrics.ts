@@ -1,11 +1,12 @@
 import { timingSafeEqual } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { createCounter, usePrometheus } from "@graphql-yoga/plugin-prometheus";
-import { type GraphQLError, getOperationAST } from "graphql";
+import { getOperationAST } from "graphql";
 import type { Plugin } from "graphql-yoga";
 import { Counter, Gauge, Histogram, Registry } from "prom-client";
 import type { Db } from "../../db/client.ts";
 import { bearerKey } from "../../domain/accounts.ts";
+import { errorCode, userErrorsOf } from "./result-codes.ts";
 
 /**
  * How long one step of the progress engine takes, by step ("image": one image advanced, "snapshot":
@@ -48,11 +49,6 @@ export interface GatewayMetrics {
   plugins: Plugin[];
   /** GET /metrics, Prometheus text format. */
   handle(req: IncomingMessage, res: ServerResponse): void;
-}
-
-function errorCode(error: unknown): string {
-  const code = (error as GraphQLError | undefined)?.extensions?.code;
-  return typeof code === "string" ? code : "INTERNAL_SERVER_ERROR";
 }
 
 /** graphql-ws builds its context with the socket in it (websocket.ts); HTTP's has none. */
@@ -175,12 +171,8 @@ function userErrorsPlugin(registry: Registry): Plugin {
       return {
         onExecuteDone({ result }) {
           if (!result || Symbol.asyncIterator in result) return;
-          for (const payload of Object.values(result.data ?? {})) {
-            const userErrors = (payload as { userErrors?: { code?: unknown }[] } | null)?.userErrors;
-            if (!Array.isArray(userErrors)) continue;
-            for (const userError of userErrors) {
-              refused.inc({ operationName, code: String(userError.code ?? "UNKNOWN") });
-            }
+          for (const userError of userErrorsOf(result)) {
+            refused.inc({ operationName, code: String(userError.code ?? "UNKNOWN") });
           }
         },
       };
