@@ -1,7 +1,7 @@
 import { loadConfig } from "./config.ts";
 import { createLogger } from "./logger.ts";
 import { startApp } from "./server/app.ts";
-import { bannerText, servedEndpoints } from "./server/banner.ts";
+import { bannerText, servedEndpoints } from "./server/observability/banner.ts";
 
 const config = loadConfig();
 const logger = createLogger(config.logLevel);

@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CONSOLE_DIST, createConsoleHandler } from "../src/server/console.ts";
+import { CONSOLE_DIST, createConsoleHandler } from "../src/server/transport/console.ts";
 import { startTestApp } from "./support/app.ts";
 
 const dist = mkdtempSync(join(tmpdir(), "console-dist-"));

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import { loadLimitsConfig } from "../src/config-limits.ts";
-import { MAX_COST, MAX_DEPTH } from "../src/server/limits.ts";
+import { MAX_COST, MAX_DEPTH } from "../src/server/graphql/limits.ts";
 import { DEMO_KEY, startTestApp, type TestApp } from "./support/app.ts";
 import { gql, gqlData, wsClient } from "./support/client.ts";
 import { ManualClock } from "./support/clock.ts";

@@ -1,7 +1,7 @@
 import { print } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashApiKey } from "../src/domain/accounts.ts";
-import { requestIdFor } from "../src/server/request-log.ts";
+import { requestIdFor } from "../src/server/observability/request-log.ts";
 import { DEMO_KEY } from "./support/app.ts";
 import { createTestDatabase, type TestDatabase } from "./support/database.ts";
 import { ViewerDocument } from "./support/documents/account.ts";

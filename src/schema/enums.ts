@@ -1,26 +1,37 @@
+import {
+  Architecture,
+  CheckResult,
+  DiskStatus,
+  DiskType,
+  ImageOwnerAlias,
+  ImageSource,
+  ImageStatus,
+  InstanceStatus,
+  OsType,
+  SnapshotStatus,
+} from "../generated/prisma/enums.ts";
 import { builder } from "./builder.ts";
 
+// The values come from the Prisma schema (prisma/schema.prisma), through its generated client, in
+// the order they are declared there: one list to change when a status is added.
+
 export const InstanceStatusEnum = builder.enumType("InstanceStatus", {
-  values: ["RUNNING", "STOPPED", "EXPIRED", "RELEASED"] as const,
+  values: Object.values(InstanceStatus),
 });
-export const OsTypeEnum = builder.enumType("OsType", { values: ["LINUX", "WINDOWS"] as const });
-export const ArchitectureEnum = builder.enumType("Architecture", { values: ["X86_64", "ARM64"] as const });
-export const DiskTypeEnum = builder.enumType("DiskType", { values: ["SYSTEM", "DATA"] as const });
-export const DiskStatusEnum = builder.enumType("DiskStatus", {
-  values: ["IN_USE", "AVAILABLE", "RELEASED"] as const,
-});
+export const OsTypeEnum = builder.enumType("OsType", { values: Object.values(OsType) });
+export const ArchitectureEnum = builder.enumType("Architecture", { values: Object.values(Architecture) });
+export const DiskTypeEnum = builder.enumType("DiskType", { values: Object.values(DiskType) });
+export const DiskStatusEnum = builder.enumType("DiskStatus", { values: Object.values(DiskStatus) });
 export const SnapshotStatusEnum = builder.enumType("SnapshotStatus", {
-  values: ["PROGRESSING", "ACCOMPLISHED", "FAILED"] as const,
+  values: Object.values(SnapshotStatus),
 });
 export const ImageStatusEnum = builder.enumType("ImageStatus", {
   description:
     "WAITING: queued behind other work in the region; CANCELLED: a copy that was cancelled (image(id) still returns it; lists hide it unless the status filter names CANCELLED).",
-  values: ["WAITING", "CREATING", "AVAILABLE", "CREATE_FAILED", "CANCELLED", "DEPRECATED"] as const,
+  values: Object.values(ImageStatus),
 });
 export const ImageOwnerAliasEnum = builder.enumType("ImageOwnerAlias", {
-  values: ["SYSTEM", "SELF"] as const,
+  values: Object.values(ImageOwnerAlias),
 });
-export const ImageSourceEnum = builder.enumType("ImageSource", {
-  values: ["SYSTEM", "INSTANCE", "SNAPSHOT", "COPY"] as const,
-});
-export const CheckResultEnum = builder.enumType("CheckResult", { values: ["PASS", "WARN", "FAIL"] as const });
+export const ImageSourceEnum = builder.enumType("ImageSource", { values: Object.values(ImageSource) });
+export const CheckResultEnum = builder.enumType("CheckResult", { values: Object.values(CheckResult) });

@@ -7,26 +7,22 @@ import { seedDatabase } from "../db/seed.ts";
 import { createAuthenticator } from "../domain/accounts.ts";
 import { type Clock, systemClock } from "../domain/clock.ts";
 import { createEngine, type Engine } from "../engine/engine.ts";
-import {
-  closeListeners,
-  createProgressEvents,
-  type ImageEvent,
-  type ProgressBus,
-  type SnapshotEvent,
-} from "../events/progress.ts";
+import { closeListeners, createProgressEvents } from "../events/progress.ts";
 import { memorySequenceLedger, redisSequenceLedger } from "../events/sequence.ts";
 import { createLogger, type Logger } from "../logger.ts";
 import { simulatedBlockStorage } from "../storage/block-storage.ts";
-import { createConsoleHandler } from "./console.ts";
-import { connectionDrainer } from "./drain.ts";
-import { graphiqlPage } from "./graphiql-page.ts";
-import { createHttpServer } from "./http.ts";
-import { chargeAccount, createRateLimiter } from "./limits.ts";
-import { createMetrics, timeEngineStep } from "./metrics.ts";
-import { createRequestLog } from "./request-log.ts";
-import { ResponseCache } from "./response-cache.ts";
-import { attachGraphqlWs } from "./websocket.ts";
-import { createGatewayYoga } from "./yoga.ts";
+import { chargeAccount, createRateLimiter } from "./graphql/rate-limit.ts";
+import { invalidatingBus, ResponseCache } from "./graphql/response-cache.ts";
+import { createGatewayYoga } from "./graphql/yoga.ts";
+import { connectionDrainer } from "./lifecycle/drain.ts";
+import { createReadiness } from "./lifecycle/readiness.ts";
+import { gracefulClose } from "./lifecycle/shutdown.ts";
+import { createMetrics, timeEngineStep } from "./observability/metrics.ts";
+import { createRequestLog } from "./observability/request-log.ts";
+import { createConsoleHandler } from "./transport/console.ts";
+import { graphiqlPage } from "./transport/graphiql-page.ts";
+import { createHttpServer } from "./transport/http.ts";
+import { attachGraphqlWs } from "./transport/websocket.ts";
 
 export interface App extends DbHandle {
   config: Config;
@@ -125,20 +121,17 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     responseCache,
   });
   // The database, and Redis where configured, must answer.
-  const ready = async () => {
-    // Not ready from the moment shutdown begins: load balancers stop sending new work.
-    if (closing) return false;
+  const readiness = createReadiness(async () => {
     await db.prisma.$queryRawUnsafe("SELECT 1");
     return events.ready();
-  };
+  });
   const serveConsole = createConsoleHandler({
     demoApiKey: config.development ? config.demoApiKey : undefined,
   });
   const server = createHttpServer({
     yoga,
-    ready,
     serveConsole,
-    routes: { "/metrics": metrics.handle },
+    routes: { "/healthz": readiness.health, "/readyz": readiness.ready, "/metrics": metrics.handle },
     graphiql: config.development ? graphiqlPage(yoga) : undefined,
     middleware: [requestLog.middleware],
     limits: config.limits,
@@ -158,43 +151,23 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   const port = (server.address() as AddressInfo).port;
   const host = config.host === "0.0.0.0" || config.host === "::" ? "localhost" : config.host;
 
-  let closing: Promise<void> | null = null;
-  const close = () => {
-    closing ??= (async () => {
-      const drained = new Promise<void>((resolve) => server.close(() => resolve()));
-      drainConnections();
-      // Subscriptions complete (SSE gets its complete event), then sockets close with 1001.
-      await closeListeners(bus);
-      await ws.close();
-      server.closeIdleConnections();
-      // In-flight requests get a moment to finish; streams still open after it are cut.
-      const grace = setTimeout(() => server.closeAllConnections(), 5_000);
-      await drained;
-      clearTimeout(grace);
-      // Only once no request is left: a mutation finishing during the drain still hands its work
-      // to a running engine, and still has its rate limiter (closed by Yoga's dispose).
-      await engine.stop();
-      await yoga.dispose();
-      await events.close();
-      if (ledgerClient?.status === "ready") await ledgerClient.quit();
-      else ledgerClient?.disconnect();
-      await db.prisma.$disconnect();
-    })();
-    return closing;
-  };
+  const close = gracefulClose({
+    server,
+    stopReadiness: readiness.stop,
+    drainConnections,
+    closeSubscriptions: () => closeListeners(bus),
+    closeSockets: () => ws.close(),
+    afterRequests: [
+      () => engine.stop(),
+      () => yoga.dispose(),
+      () => events.close(),
+      async () => {
+        if (ledgerClient?.status === "ready") await ledgerClient.quit();
+        else ledgerClient?.disconnect();
+      },
+      () => db.prisma.$disconnect(),
+    ],
+  });
 
   return { ...db, config, engine, responseCache, origin: `http://${host}:${port}`, port, close };
-}
-
-/**
- * The engine publishes every transition and progress change after it commits: each one also ends
- * the cached responses of the account it belongs to.
- */
-function invalidatingBus(bus: ProgressBus, cache: ResponseCache): ProgressBus {
-  const publish = (topic: "image" | "snapshot", id: string, event: ImageEvent | SnapshotEvent) => {
-    const accountId = "image" in event ? event.image.accountId : event.snapshot.accountId;
-    if (accountId) cache.invalidateAccount(accountId);
-    (bus.publish as (topic: string, id: string, event: unknown) => void)(topic, id, event);
-  };
-  return { ...bus, publish: publish as ProgressBus["publish"] };
 }

@@ -1,8 +1,8 @@
 import { parse } from "graphql";
 import { describe, expect, it } from "vitest";
 import { schema } from "../../src/schema/index.ts";
-import { operationCost } from "../../src/server/cost.ts";
-import { checkDocumentSize, MAX_NESTING, MAX_TOKENS } from "../../src/server/limits.ts";
+import { operationCost } from "../../src/server/graphql/cost.ts";
+import { checkDocumentSize, MAX_NESTING, MAX_TOKENS } from "../../src/server/graphql/limits.ts";
 
 const cost = (document: string, variables?: Record<string, unknown>, operationName?: string) =>
   operationCost(schema, parse(document), operationName, variables);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { newTicket, ResponseCache, responseCacheKey } from "../../src/server/response-cache.ts";
+import { newTicket, ResponseCache, responseCacheKey } from "../../src/server/graphql/response-cache.ts";
 import { ManualClock } from "../support/clock.ts";
 
 const body = Buffer.from('{"query":"{ viewer { id } }"}');

@@ -5,7 +5,7 @@ import { extname, join, normalize, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 
 /** Where `npm run console:build` (run by postinstall) writes the console. */
-export const CONSOLE_DIST = fileURLToPath(new URL("../console/dist/", import.meta.url));
+export const CONSOLE_DIST = fileURLToPath(new URL("../../console/dist/", import.meta.url));
 
 export const CONSOLE_PREFIX = "/console";
 

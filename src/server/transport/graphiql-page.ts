@@ -1,6 +1,6 @@
 import type { IncomingMessage } from "node:http";
+import type { GatewayYoga } from "../graphql/yoga.ts";
 import { REVALIDATE, type StaticAsset, staticAsset } from "./static.ts";
-import type { GatewayYoga } from "./yoga.ts";
 
 /** Yoga's rule for rendering GraphiQL: a GET to the endpoint that accepts text/html. */
 export function wantsGraphiql(req: IncomingMessage, endpoint: string): boolean {

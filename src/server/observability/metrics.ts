@@ -1,11 +1,12 @@
 import { timingSafeEqual } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { createCounter, usePrometheus } from "@graphql-yoga/plugin-prometheus";
-import { type GraphQLError, getOperationAST } from "graphql";
+import { getOperationAST } from "graphql";
 import type { Plugin } from "graphql-yoga";
 import { Counter, Gauge, Histogram, Registry } from "prom-client";
-import type { Db } from "../db/client.ts";
-import { bearerKey } from "../domain/accounts.ts";
+import type { Db } from "../../db/client.ts";
+import { bearerKey } from "../../domain/accounts.ts";
+import { errorCode, userErrorsOf } from "./result-codes.ts";
 
 /**
  * How long one step of the progress engine takes, by step ("image": one image advanced, "snapshot":
@@ -50,11 +51,6 @@ export interface GatewayMetrics {
   handle(req: IncomingMessage, res: ServerResponse): void;
 }
 
-function errorCode(error: unknown): string {
-  const code = (error as GraphQLError | undefined)?.extensions?.code;
-  return typeof code === "string" ? code : "INTERNAL_SERVER_ERROR";
-}
-
 /** graphql-ws builds its context with the socket in it (websocket.ts); HTTP's has none. */
 function transportOf(context: unknown): SubscriptionTransport {
   return context && typeof context === "object" && "socket" in context ? "graphql-ws" : "http-sse";
@@ -66,55 +62,84 @@ function tokenMatches(header: string | undefined, token: string): boolean {
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
-/** Database figures, read when Prometheus scrapes: three grouped counts on indexed columns. */
-function registerDatabaseGauges(registry: Registry, prisma: Db): void {
+/** The gateway's own series, besides the engine's steps (README "Metrics"). */
+const SERIES = {
+  images: { name: "gateway_images", help: "Images (not deleted), by status.", labelNames: ["status"] },
+  snapshotsInProgress: { name: "gateway_snapshots_in_progress", help: "Snapshots PROGRESSING." },
+  copiesWaiting: {
+    name: "gateway_copies_waiting",
+    help: "Image copies WAITING for a free slot, by destination region.",
+    labelNames: ["region"],
+  },
+  queueDepth: {
+    name: "gateway_queue_depth",
+    help: "Jobs waiting in a Redis queue, by queue.",
+    labelNames: ["queue"],
+  },
+  subscriptionsOpen: {
+    name: "gateway_subscriptions_open",
+    help: "Subscriptions streaming now, by transport.",
+    labelNames: ["transport"],
+  },
+  userErrors: {
+    name: "gateway_user_errors_total",
+    help: "userErrors returned in mutation payloads, by operation and code.",
+    labelNames: ["operationName", "code"],
+  },
+  refusedRequests: {
+    name: "gateway_refused_requests_total",
+    help: "HTTP requests refused before their document was parsed (no key, too large to parse), by extensions.code.",
+    labelNames: ["code"],
+  },
+} as const;
+
+/** A gauge read when Prometheus scrapes: each label value its figure, series no longer read gone. */
+function scrapedGauge(
+  registry: Registry,
+  spec: { name: string; help: string; labelNames: readonly [string] },
+  read: () => Promise<Record<string, number>>,
+): void {
+  const [label] = spec.labelNames;
   new Gauge({
-    name: "gateway_images",
-    help: "Images (not deleted), by status.",
-    labelNames: ["status"] as const,
+    ...spec,
     registers: [registry],
     async collect() {
-      const groups = await prisma.image.groupBy({
-        by: ["status"],
-        where: { deletedAt: null },
-        _count: { _all: true },
-      });
+      const figures = await read();
       this.reset();
-      for (const group of groups) this.set({ status: group.status }, group._count._all);
+      for (const [value, figure] of Object.entries(figures)) this.set({ [label]: value }, figure);
     },
   });
+}
+
+/** Database figures, read when Prometheus scrapes: three grouped counts on indexed columns. */
+function registerDatabaseGauges(registry: Registry, prisma: Db): void {
+  scrapedGauge(registry, SERIES.images, async () => {
+    const groups = await prisma.image.groupBy({
+      by: ["status"],
+      where: { deletedAt: null },
+      _count: { _all: true },
+    });
+    return Object.fromEntries(groups.map((group) => [group.status, group._count._all]));
+  });
   new Gauge({
-    name: "gateway_snapshots_in_progress",
-    help: "Snapshots PROGRESSING.",
+    ...SERIES.snapshotsInProgress,
     registers: [registry],
     async collect() {
       this.set(await prisma.snapshot.count({ where: { status: "PROGRESSING" } }));
     },
   });
-  new Gauge({
-    name: "gateway_copies_waiting",
-    help: "Image copies WAITING for a free slot, by destination region.",
-    labelNames: ["region"] as const,
-    registers: [registry],
-    async collect() {
-      const groups = await prisma.image.groupBy({
-        by: ["regionId"],
-        where: { status: "WAITING", source: "COPY", deletedAt: null },
-        _count: { _all: true },
-      });
-      this.reset();
-      for (const group of groups) this.set({ region: group.regionId ?? "" }, group._count._all);
-    },
+  scrapedGauge(registry, SERIES.copiesWaiting, async () => {
+    const groups = await prisma.image.groupBy({
+      by: ["regionId"],
+      where: { status: "WAITING", source: "COPY", deletedAt: null },
+      _count: { _all: true },
+    });
+    return Object.fromEntries(groups.map((group) => [group.regionId ?? "", group._count._all]));
   });
 }
 
 function openSubscriptionsPlugin(registry: Registry): Plugin {
-  const open = new Gauge({
-    name: "gateway_subscriptions_open",
-    help: "Subscriptions streaming now, by transport.",
-    labelNames: ["transport"] as const,
-    registers: [registry],
-  });
+  const open = new Gauge({ ...SERIES.subscriptionsOpen, registers: [registry] });
   for (const transport of ["http-sse", "graphql-ws"] as const) open.set({ transport }, 0);
   return {
     onSubscribe({ args }) {
@@ -139,24 +164,15 @@ function openSubscriptionsPlugin(registry: Registry): Plugin {
 
 /** Refusals in mutation payloads (`userErrors`), by code: not GraphQL errors, but what users hit. */
 function userErrorsPlugin(registry: Registry): Plugin {
-  const refused = new Counter({
-    name: "gateway_user_errors_total",
-    help: "userErrors returned in mutation payloads, by operation and code.",
-    labelNames: ["operationName", "code"] as const,
-    registers: [registry],
-  });
+  const refused = new Counter({ ...SERIES.userErrors, registers: [registry] });
   return {
     onExecute({ args }) {
       const operationName = getOperationAST(args.document, args.operationName)?.name?.value ?? "Anonymous";
       return {
         onExecuteDone({ result }) {
           if (!result || Symbol.asyncIterator in result) return;
-          for (const payload of Object.values(result.data ?? {})) {
-            const userErrors = (payload as { userErrors?: { code?: unknown }[] } | null)?.userErrors;
-            if (!Array.isArray(userErrors)) continue;
-            for (const userError of userErrors) {
-              refused.inc({ operationName, code: String(userError.code ?? "UNKNOWN") });
-            }
+          for (const userError of userErrorsOf(result)) {
+            refused.inc({ operationName, code: String(userError.code ?? "UNKNOWN") });
           }
         },
       };
@@ -169,12 +185,7 @@ function userErrorsPlugin(registry: Registry): Plugin {
  * large to parse): the envelop plugin never sees them, so they are counted from the HTTP result.
  */
 function refusedBeforeParsePlugin(registry: Registry): Plugin {
-  const refused = new Counter({
-    name: "gateway_refused_requests_total",
-    help: "HTTP requests refused before their document was parsed (no key, too large to parse), by extensions.code.",
-    labelNames: ["code"] as const,
-    registers: [registry],
-  });
+  const refused = new Counter({ ...SERIES.refusedRequests, registers: [registry] });
   const parsed = new WeakSet<Request>();
   return {
     onParse({ context }) {
@@ -193,17 +204,7 @@ export function createMetrics({ prisma, token, queueDepth }: MetricsDeps): Gatew
   registry.registerMetric(engineStepSeconds);
   registerDatabaseGauges(registry, prisma);
   if (queueDepth) {
-    new Gauge({
-      name: "gateway_queue_depth",
-      help: "Jobs waiting in a Redis queue, by queue.",
-      labelNames: ["queue"] as const,
-      registers: [registry],
-      async collect() {
-        const depths = await queueDepth();
-        this.reset();
-        for (const [queue, depth] of Object.entries(depths)) this.set({ queue }, depth);
-      },
-    });
+    scrapedGauge(registry, SERIES.queueDepth, queueDepth);
   }
   const prometheus = usePrometheus({
     registry,

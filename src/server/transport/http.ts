@@ -1,23 +1,21 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import { type LimitsConfig, loadLimitsConfig } from "../config-limits.ts";
-import type { Clock } from "../domain/clock.ts";
+import { type LimitsConfig, loadLimitsConfig } from "../../config-limits.ts";
+import type { Clock } from "../../domain/clock.ts";
+import { MAX_BODY_BYTES } from "../graphql/limits.ts";
+import type { CostReport } from "../graphql/rate-limit.ts";
+import { newTicket, type ResponseCache, responseCacheKey, TICKET } from "../graphql/response-cache.ts";
+import type { GatewayYoga } from "../graphql/yoga.ts";
 import { compressResponses, type Middleware } from "./compression.ts";
 import { capConnections, httpServerOptions } from "./connection-limits.ts";
 import { type ConsoleHandler, isConsolePath } from "./console.ts";
 import { wantsGraphiql } from "./graphiql-page.ts";
-import { MAX_BODY_BYTES } from "./limits.ts";
-import type { CostReport } from "./rate-limit.ts";
-import { newTicket, type ResponseCache, responseCacheKey, TICKET } from "./response-cache.ts";
 import type { StaticAsset } from "./static.ts";
-import type { GatewayYoga } from "./yoga.ts";
 
 export interface HttpDeps {
   yoga: GatewayYoga;
-  /** Resolves true when every backing service answers. */
-  ready: () => Promise<boolean>;
   /** Serves the web console at /console. */
   serveConsole?: ConsoleHandler;
-  /** Exact paths served beside GraphQL (e.g. /metrics). */
+  /** Exact paths served beside GraphQL (the probes, /metrics). */
   routes?: Record<string, (req: IncomingMessage, res: ServerResponse) => void>;
   /** Development: the GraphiQL page, served compressed and cached instead of rendered per request. */
   graphiql?: StaticAsset;
@@ -36,7 +34,7 @@ export interface HttpDeps {
   };
 }
 
-function json(res: ServerResponse, status: number, body: unknown): void {
+export function json(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { "content-type": "application/json; charset=utf-8" });
   res.end(JSON.stringify(body));
 }
@@ -141,7 +139,6 @@ function keyOf(req: IncomingMessage, body: Buffer): string {
 
 export function createHttpServer({
   yoga,
-  ready,
   serveConsole,
   routes = {},
   graphiql,
@@ -152,19 +149,9 @@ export function createHttpServer({
   const compress = compressResponses();
   const handle = (req: IncomingMessage, res: ServerResponse) => {
     const path = (req.url ?? "/").split("?")[0];
-    if (path === "/healthz") return json(res, 200, { status: "ok" });
-    if (serveConsole && isConsolePath(path)) return serveConsole(req, res);
-    if (path === "/readyz") {
-      // A backing service that hangs is as unready as one that refuses.
-      const timeout = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 2_000).unref());
-      Promise.race([ready(), timeout]).then(
-        (ok) => json(res, ok ? 200 : 503, { status: ok ? "ready" : "unavailable" }),
-        () => json(res, 503, { status: "unavailable" }),
-      );
-      return;
-    }
     const route = Object.hasOwn(routes, path ?? "") ? routes[path ?? ""] : undefined;
     if (route) return route(req, res);
+    if (serveConsole && isConsolePath(path)) return serveConsole(req, res);
     if (req.method === "POST") {
       const length = req.headers["content-length"];
       // Refused before Yoga reads it (the runtime contract: 1 MiB, HTTP 413).

@@ -1,6 +1,6 @@
 import type { Plugin } from "graphql-yoga";
-import { type Authenticate, bearerKey } from "../domain/accounts.ts";
-import type { Account } from "../generated/prisma/client.ts";
+import { type Authenticate, bearerKey } from "../../domain/accounts.ts";
+import type { Account } from "../../generated/prisma/client.ts";
 
 /** Where the HTTP transports leave the account for the context factory. */
 export interface HttpAccountContext {

@@ -1,6 +1,4 @@
 import {
-  type ExecutionArgs,
-  type ExecutionResult,
   type FragmentDefinitionNode,
   GraphQLError,
   Kind,
@@ -11,17 +9,6 @@ import {
   type ValidationRule,
 } from "graphql";
 import type { Plugin } from "graphql-yoga";
-import type { Clock } from "../domain/clock.ts";
-import type { GraphQLContext } from "../schema/context.ts";
-import { operationCost } from "./cost.ts";
-import { checkVariablesText } from "./input-text.ts";
-import {
-  type CostReport,
-  costReport,
-  memoryRateLimiter,
-  type RateLimiter,
-  redisRateLimiter,
-} from "./rate-limit.ts";
 
 /** Limits the published runtime contract sets (README "Endpoints and limits"). */
 export const MAX_DEPTH = 15;
@@ -32,7 +19,8 @@ export const MAX_TOKENS = 15_000;
 /** Brackets ({, [, () open at once in one document, counted before it is parsed. */
 export const MAX_NESTING = 64;
 
-function refusal(code: "QUERY_TOO_DEEP" | "QUERY_TOO_COSTLY", message: string, details: object) {
+/** A document refused for its size, depth or cost: HTTP 400, with `limit`, `found` and `measure`. */
+export function refusal(code: "QUERY_TOO_DEEP" | "QUERY_TOO_COSTLY", message: string, details: object) {
   return new GraphQLError(message, { extensions: { code, ...details, http: { status: 400 } } });
 }
 
@@ -40,7 +28,8 @@ function refusal(code: "QUERY_TOO_DEEP" | "QUERY_TOO_COSTLY", message: string, d
  * One pass of the lexer over the document (it is iterative and skips comments), stopping at the
  * first limit passed: the parser is recursive, so a document nested thousands deep would overflow
  * its stack, and a huge one would cost far more to parse than to refuse. Lexical errors are left
- * for the parser to report.
+ * for the parser to report. (GraphQL Armor's max-tokens counts inside the parser instead: README
+ * "How it works".)
  */
 export function checkDocumentSize(text: string): void {
   const lexer = new Lexer(new Source(text));
@@ -160,131 +149,4 @@ export function documentLimitPlugins({ suggestions }: DocumentLimitOptions): Plu
       },
     },
   ];
-}
-
-export interface CostLimitOptions {
-  capacity: number;
-  restorePerSecond: number;
-  clock: Clock;
-  redisUrl?: string;
-  redisKeyPrefix?: string;
-}
-
-/** Each account's cost bucket: in memory, or in Redis so that replicas share it. */
-export function createRateLimiter(options: CostLimitOptions): RateLimiter {
-  return options.redisUrl
-    ? redisRateLimiter({ ...options, redisUrl: options.redisUrl, keyPrefix: options.redisKeyPrefix })
-    : memoryRateLimiter(options);
-}
-
-/** Takes a cost from an account's bucket: the report to attach, or null when the bucket cannot pay. */
-export async function chargeAccount(
-  limiter: RateLimiter,
-  accountId: string,
-  cost: number,
-): Promise<CostReport | null> {
-  const { allowed, available } = await limiter.take(accountId, cost);
-  return allowed ? costReport(limiter, cost, available) : null;
-}
-
-type WithCost = ExecutionResult & { extensions?: Record<string, unknown> };
-
-function addCost<T extends WithCost>(result: T, cost: CostReport): T {
-  return { ...result, extensions: { ...result.extensions, cost } };
-}
-
-/**
- * Every operation's cost (src/server/cost.ts, with its variables) is checked against MAX_COST, then
- * taken from its account's bucket; queries and mutations report `extensions.cost`, subscriptions
- * pay when they start and report it on their first event.
- */
-export function costLimitPlugin(limiter: RateLimiter): Plugin {
-  /** The refusal, or the report to attach to the result. */
-  const charge = async (
-    args: ExecutionArgs,
-  ): Promise<{ refused: ExecutionResult } | { report: CostReport }> => {
-    try {
-      checkVariablesText(args.variableValues);
-    } catch (error) {
-      return { refused: { errors: [error as GraphQLError] } };
-    }
-    const cost = operationCost(args.schema, args.document, args.operationName, args.variableValues);
-    const account = (args.contextValue as Partial<GraphQLContext>).account;
-    if (cost > MAX_COST) {
-      // Nothing is taken; the response still tells the bucket's state (a take of 0 reads it).
-      const available = account ? (await limiter.take(account.id, 0)).available : limiter.capacity;
-      return {
-        refused: {
-          errors: [
-            refusal("QUERY_TOO_COSTLY", `The operation costs ${cost}; at most ${MAX_COST} is allowed.`, {
-              limit: MAX_COST,
-              found: cost,
-              measure: "cost",
-            }),
-          ],
-          extensions: { cost: costReport(limiter, cost, available) },
-        },
-      };
-    }
-    if (!account) return { report: costReport(limiter, cost, limiter.capacity) };
-    const { allowed, available } = await limiter.take(account.id, cost);
-    const report = costReport(limiter, cost, available);
-    if (allowed) return { report };
-    const retryAfter = Math.max(1, Math.ceil((cost - available) / limiter.restorePerSecond));
-    return {
-      refused: {
-        errors: [
-          new GraphQLError(
-            `Throttled: the operation costs ${cost} and the account's bucket has ${Math.floor(available)} of ${limiter.capacity} points; it gets ${limiter.restorePerSecond} back per second.`,
-            {
-              extensions: {
-                code: "THROTTLED",
-                http: { status: 429, headers: { "retry-after": String(retryAfter) } },
-              },
-            },
-          ),
-        ],
-        extensions: { cost: report },
-      },
-    };
-  };
-
-  return {
-    async onExecute({ args, setResultAndStopExecution }) {
-      const outcome = await charge(args);
-      if ("refused" in outcome) {
-        setResultAndStopExecution(outcome.refused);
-        return;
-      }
-      return {
-        onExecuteDone({ result, setResult }) {
-          if (!(Symbol.asyncIterator in result)) setResult(addCost(result, outcome.report));
-        },
-      };
-    },
-    async onSubscribe({ args, setResultAndStopExecution }) {
-      const outcome = await charge(args);
-      if ("refused" in outcome) {
-        setResultAndStopExecution(outcome.refused);
-        return;
-      }
-      let first = true;
-      return {
-        onSubscribeResult({ result, setResult }) {
-          if (!(Symbol.asyncIterator in result)) {
-            setResult(addCost(result, outcome.report));
-            return;
-          }
-          return {
-            onNext({ result: next, setResult: setNext }) {
-              if (!first) return;
-              first = false;
-              setNext(addCost(next, outcome.report));
-            },
-          };
-        },
-      };
-    },
-    onDispose: () => limiter.close(),
-  };
 }

@@ -3,8 +3,9 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { performance } from "node:perf_hooks";
 import { type DocumentNode, type ExecutionResult, getOperationAST } from "graphql";
 import type { Plugin } from "graphql-yoga";
-import type { Logger } from "../logger.ts";
-import type { Middleware } from "./compression.ts";
+import type { Logger } from "../../logger.ts";
+import type { Middleware } from "../transport/compression.ts";
+import { errorCode, userErrorsOf } from "./result-codes.ts";
 
 export const REQUEST_ID_HEADER = "x-request-id";
 
@@ -37,15 +38,8 @@ export function requestIdFor(incoming: string | string[] | undefined): string {
 }
 
 function collectErrors(record: RequestRecord, result: ExecutionResult): void {
-  for (const error of result.errors ?? []) {
-    const code = error.extensions?.code;
-    record.errorCodes.add(typeof code === "string" ? code : "INTERNAL_SERVER_ERROR");
-  }
-  for (const payload of Object.values(result.data ?? {})) {
-    const userErrors = (payload as { userErrors?: { code?: unknown }[] } | null)?.userErrors;
-    if (!Array.isArray(userErrors)) continue;
-    for (const userError of userErrors) record.userErrorCodes.add(String(userError.code));
-  }
+  for (const error of result.errors ?? []) record.errorCodes.add(errorCode(error));
+  for (const userError of userErrorsOf(result)) record.userErrorCodes.add(String(userError.code));
 }
 
 function isStream(result: unknown): result is AsyncIterable<unknown> {

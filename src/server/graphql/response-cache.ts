@@ -1,11 +1,12 @@
 import { createHash } from "node:crypto";
 import type { DefinitionNode } from "graphql";
 import type { Plugin } from "graphql-yoga";
-import type { Clock } from "../domain/clock.ts";
-import { type CacheTicket, TICKET } from "../schema/cache-hints.ts";
-import type { GraphQLContext } from "../schema/context.ts";
+import type { Clock } from "../../domain/clock.ts";
+import type { ImageEvent, ProgressBus, SnapshotEvent } from "../../events/progress.ts";
+import { type CacheTicket, TICKET } from "../../schema/cache-hints.ts";
+import type { GraphQLContext } from "../../schema/context.ts";
 
-export { type CacheTicket, newTicket, TICKET } from "../schema/cache-hints.ts";
+export { type CacheTicket, newTicket, TICKET } from "../../schema/cache-hints.ts";
 
 /**
  * Whole HTTP responses of queries, served again for identical requests of the same API key.
@@ -152,4 +153,17 @@ export function responseCachePlugin(cache: ResponseCache): Plugin<GraphQLContext
       return undefined;
     },
   };
+}
+
+/**
+ * The engine publishes every transition and progress change after it commits: each one also ends
+ * the cached responses of the account it belongs to.
+ */
+export function invalidatingBus(bus: ProgressBus, cache: ResponseCache): ProgressBus {
+  const publish = (topic: "image" | "snapshot", id: string, event: ImageEvent | SnapshotEvent) => {
+    const accountId = "image" in event ? event.image.accountId : event.snapshot.accountId;
+    if (accountId) cache.invalidateAccount(accountId);
+    (bus.publish as (topic: string, id: string, event: unknown) => void)(topic, id, event);
+  };
+  return { ...bus, publish: publish as ProgressBus["publish"] };
 }

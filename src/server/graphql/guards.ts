@@ -1,11 +1,12 @@
 import type { Plugin } from "graphql-yoga";
-import type { Config } from "../config.ts";
-import type { Authenticate } from "../domain/accounts.ts";
+import type { Config } from "../../config.ts";
+import type { Authenticate } from "../../domain/accounts.ts";
+import { corsPolicy } from "../transport/cors.ts";
 import { authenticateFirst } from "./auth-first.ts";
 import { badRequestPlugin } from "./bad-request.ts";
-import { corsPolicy } from "./cors.ts";
+import { costLimitPlugin } from "./cost-limit.ts";
 import { boundedParserCache } from "./document-cache.ts";
-import { costLimitPlugin, documentLimitPlugins } from "./limits.ts";
+import { documentLimitPlugins } from "./limits.ts";
 import type { RateLimiter } from "./rate-limit.ts";
 
 /** Yoga options for the limits: the CORS allow-list and a parse cache bounded in bytes. */

@@ -1,5 +1,5 @@
 import { Redis } from "ioredis";
-import type { Clock } from "../domain/clock.ts";
+import type { Clock } from "../../domain/clock.ts";
 
 /** What every response reports in `extensions.cost` (in the manner of Shopify's Admin API). */
 export interface CostReport {
@@ -146,4 +146,29 @@ export function costReport(limiter: RateLimiter, cost: number, available: number
       restoreRate: limiter.restorePerSecond,
     },
   };
+}
+
+export interface RateLimiterOptions {
+  capacity: number;
+  restorePerSecond: number;
+  clock: Clock;
+  redisUrl?: string;
+  redisKeyPrefix?: string;
+}
+
+/** Each account's cost bucket: in memory, or in Redis so that replicas share it. */
+export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
+  return options.redisUrl
+    ? redisRateLimiter({ ...options, redisUrl: options.redisUrl, keyPrefix: options.redisKeyPrefix })
+    : memoryRateLimiter(options);
+}
+
+/** Takes a cost from an account's bucket: the report to attach, or null when the bucket cannot pay. */
+export async function chargeAccount(
+  limiter: RateLimiter,
+  accountId: string,
+  cost: number,
+): Promise<CostReport | null> {
+  const { allowed, available } = await limiter.take(accountId, cost);
+  return allowed ? costReport(limiter, cost, available) : null;
 }

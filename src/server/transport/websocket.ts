@@ -2,10 +2,10 @@ import type { Server as HttpServer } from "node:http";
 import { type DocumentNode, GraphQLError } from "graphql";
 import { useServer } from "graphql-ws/use/ws";
 import { WebSocketServer } from "ws";
-import { type Authenticate, bearerKey } from "../domain/accounts.ts";
-import type { Account } from "../generated/prisma/client.ts";
-import { MAX_BODY_BYTES } from "./limits.ts";
-import type { GatewayYoga } from "./yoga.ts";
+import { type Authenticate, bearerKey } from "../../domain/accounts.ts";
+import type { Account } from "../../generated/prisma/client.ts";
+import { MAX_BODY_BYTES } from "../graphql/limits.ts";
+import type { GatewayYoga } from "../graphql/yoga.ts";
 
 type ConnectionExtra = {
   account?: Account;

@@ -1,35 +1,28 @@
 import { renderGraphiQL } from "@graphql-yoga/render-graphiql";
 import { createGraphQLError, createYoga, type Plugin, type YogaInitialContext } from "graphql-yoga";
-import type { Config } from "../config.ts";
-import type { Db } from "../db/client.ts";
-import { type Authenticate, bearerKey } from "../domain/accounts.ts";
-import type { Clock } from "../domain/clock.ts";
-import type { Work } from "../domain/work.ts";
-import type { ProgressBus } from "../events/progress.ts";
-import type { SequenceLedger } from "../events/sequence.ts";
-import type { Account } from "../generated/prisma/client.ts";
-import type { Logger } from "../logger.ts";
-import type { GraphQLContext } from "../schema/context.ts";
-import { schema } from "../schema/index.ts";
-import { createLoaders } from "../schema/loaders.ts";
-import type { BlockStorage } from "../storage/block-storage.ts";
+import type { Config } from "../../config.ts";
+import { type Authenticate, bearerKey } from "../../domain/accounts.ts";
+import type { Account } from "../../generated/prisma/client.ts";
+import type { Logger } from "../../logger.ts";
+import type { GraphQLContext } from "../../schema/context.ts";
+import { schema } from "../../schema/index.ts";
+import { createLoaders } from "../../schema/loaders.ts";
+import { EXAMPLE_OPERATION } from "../transport/graphiql-example.ts";
 import type { HttpAccountContext } from "./auth-first.ts";
-import { EXAMPLE_OPERATION } from "./graphiql.ts";
 import { guardOptions, guardPlugins } from "./guards.ts";
 import type { RateLimiter } from "./rate-limit.ts";
 import { type ResponseCache, responseCachePlugin } from "./response-cache.ts";
 import { sharedEventExecutionPlugin } from "./shared-events.ts";
 
-export interface YogaDeps {
+/** What every request's context shares with the others (its account and loaders are its own). */
+type SharedContext = Pick<
+  GraphQLContext,
+  "prisma" | "clock" | "bus" | "ledger" | "storage" | "afterCommit" | "refreshProgress"
+>;
+
+export interface YogaDeps extends SharedContext {
   config: Config;
-  prisma: Db;
   authenticate: Authenticate;
-  clock: Clock;
-  bus: ProgressBus;
-  ledger: SequenceLedger;
-  storage: BlockStorage;
-  afterCommit: (work: Work) => Promise<void>;
-  refreshProgress: (topic: "image" | "snapshot", id: string) => Promise<void>;
   logger: Logger;
   /** Operations plugins (metrics, request log), after the guards. */
   extraPlugins?: Plugin[];

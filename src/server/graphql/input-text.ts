@@ -1,5 +1,5 @@
 import { GraphQLError } from "graphql";
-import { isWellFormedText, MALFORMED_TEXT } from "../domain/validation.ts";
+import { isWellFormedText, MALFORMED_TEXT } from "../../domain/validation.ts";
 
 /**
  * The first string in the variables that holds a lone UTF-16 surrogate (JSON can carry one as

@@ -15,7 +15,7 @@ import {
   type ValueNode,
   valueFromASTUntyped,
 } from "graphql";
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "../schema/pagination.ts";
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "../../schema/pagination.ts";
 
 /**
  * The cost of one operation, before it runs, with its variables (README "Endpoints and limits"):

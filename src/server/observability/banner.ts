@@ -1,4 +1,4 @@
-import { type Config, DEFAULT_DEMO_API_KEY } from "../config.ts";
+import { type Config, DEFAULT_DEMO_API_KEY } from "../../config.ts";
 
 /** What the gateway serves, for the start-up log line and the banner: addresses only, never a secret. */
 export function servedEndpoints(config: Config, origin: string): Record<string, string> {

@@ -1,5 +1,5 @@
 import type { Server, ServerOptions } from "node:http";
-import type { LimitsConfig } from "../config-limits.ts";
+import type { LimitsConfig } from "../../config-limits.ts";
 
 /**
  * Slow clients (endless headers, a body that never ends or never arrives) get 408 within seconds
