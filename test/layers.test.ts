@@ -34,7 +34,9 @@ describe("the layer table, enforced by the linter", () => {
     const { status, output } = lint("domain", 'export { startApp } from "../server/app.ts";\n');
     expect(status).not.toBe(0);
     expect(output).toContain("lint/style/noRestrictedImports");
-    expect(output).toContain("src/domain/ may import db (with the generated Prisma client) and the logger only");
+    expect(output).toContain(
+      "src/domain/ may import db (with the generated Prisma client) and the logger only",
+    );
   });
 
   it("refuses events importing the database, and the engine importing the schema", () => {
