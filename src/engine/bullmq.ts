@@ -2,13 +2,7 @@ import { hostname } from "node:os";
 import { DelayedError, type Job, Queue, Worker } from "bullmq";
 import { Redis } from "ioredis";
 import type { Jobs } from "./in-flight.ts";
-import {
-  reconcileWithDatabase,
-  runStep,
-  type Scheduler,
-  type SchedulerDeps,
-  type StepKind,
-} from "./scheduler.ts";
+import { ReconcilingScheduler, runStep, type SchedulerDeps, type StepKind } from "./scheduler.ts";
 
 export interface BullmqDeps extends SchedulerDeps {
   redisUrl: string;
@@ -42,14 +36,12 @@ const QUEUE = "engine";
  * "reconcile" job that BullMQ's job scheduler runs on one replica every ENGINE_RECONCILE_MS, and
  * once at start.
  */
-export class BullmqScheduler implements Scheduler {
+export class BullmqScheduler extends ReconcilingScheduler<BullmqDeps> {
   private queue: Queue<JobData, void, JobName> | null = null;
   private worker: Worker<JobData, void, JobName> | null = null;
   private readonly connections: Redis[] = [];
   private stopping = false;
   readonly name = `${hostname()}:${process.pid}`;
-
-  constructor(private readonly deps: BullmqDeps) {}
 
   private connection(): Redis {
     // BullMQ's workers block on Redis: they need maxRetriesPerRequest null.
@@ -130,10 +122,6 @@ export class BullmqScheduler implements Scheduler {
     if (!this.queue) return {};
     const counts = await this.queue.getJobCounts("waiting", "active", "delayed");
     return Object.fromEntries(Object.entries(counts).map(([state, count]) => [`${QUEUE}:${state}`, count]));
-  }
-
-  reconcile(): Promise<void> {
-    return reconcileWithDatabase(this.deps, (jobs) => this.schedule(jobs));
   }
 
   async stop(): Promise<void> {

@@ -1,11 +1,5 @@
 import type { Jobs } from "./in-flight.ts";
-import {
-  reconcileWithDatabase,
-  runStep,
-  type Scheduler,
-  type SchedulerDeps,
-  type StepKind,
-} from "./scheduler.ts";
+import { ReconcilingScheduler, runStep, type StepKind } from "./scheduler.ts";
 
 /** How often (in ticks) the one process re-reads what is in flight: about every 5 s at the default interval. */
 const RECONCILE_EVERY = 25;
@@ -14,13 +8,11 @@ const RECONCILE_EVERY = 25;
  * Without Redis: this process runs every in-flight step every PROGRESS_INTERVAL_MS. What it drives
  * is only a list of IDs; the state is in the database, so a restart resumes from there.
  */
-export class InProcessScheduler implements Scheduler {
+export class InProcessScheduler extends ReconcilingScheduler {
   private readonly inFlight: Record<StepKind, Set<string>> = { image: new Set(), snapshot: new Set() };
   private timer: NodeJS.Timeout | null = null;
   private ticks = 0;
   private ticking: Promise<void> | null = null;
-
-  constructor(private readonly deps: SchedulerDeps) {}
 
   async start(): Promise<void> {
     await this.reconcile();
@@ -30,10 +22,6 @@ export class InProcessScheduler implements Scheduler {
   async schedule(jobs: Jobs): Promise<void> {
     for (const id of jobs.images) this.inFlight.image.add(id);
     for (const id of jobs.snapshots) this.inFlight.snapshot.add(id);
-  }
-
-  reconcile(): Promise<void> {
-    return reconcileWithDatabase(this.deps, (jobs) => this.schedule(jobs));
   }
 
   async stop(): Promise<void> {

@@ -50,6 +50,18 @@ export async function reconcileWithDatabase(
   await deps.dispatch(work({ regionsWithFreeSlots: inFlight.regionsWithWaitingCopies }));
 }
 
+/** What both schedulers share: their deps, and the one reconciliation through their own schedule(). */
+export abstract class ReconcilingScheduler<D extends SchedulerDeps = SchedulerDeps> implements Scheduler {
+  constructor(protected readonly deps: D) {}
+  abstract start(): Promise<void>;
+  abstract schedule(jobs: Jobs): Promise<void>;
+  abstract stop(): Promise<void>;
+
+  reconcile(): Promise<void> {
+    return reconcileWithDatabase(this.deps, (jobs) => this.schedule(jobs));
+  }
+}
+
 /**
  * One step of one image or snapshot, its work handed to the dispatcher. Returns whether it ended;
  * a step that fails is logged and counts as not ended (the next one retries).
