@@ -120,7 +120,8 @@ function engineLog(replica: string, lines: EngineLine[]) {
       });
   };
   const logger: Logger = {
-    debug: () => undefined,
+    // Each step's driving/released lines are at debug.
+    debug: keep,
     info: keep,
     warn: () => undefined,
     error: () => undefined,
@@ -162,10 +163,14 @@ describe.skipIf(skip)("REDIS_URL: a replica shutting down", () => {
       const events = await stream.finished;
       await client.dispose();
       expect(events.at(-1)?.imageProgress).toMatchObject({ done: true, image: { status: "AVAILABLE" } });
-      expect(lines.find((l) => l.replica === "first" && l.message === "engine: released")?.outcome).toBe(
-        "handed back",
-      );
-      const takenOver = driving().find((l) => l.replica === "second");
+      // The first replica holds nothing after closing: every step it began, it released.
+      const ofFirst = (message: string) =>
+        lines.filter((l) => l.replica === "first" && l.message === message).length;
+      expect(ofFirst("engine: driving")).toBeGreaterThan(0);
+      expect(ofFirst("engine: released")).toBe(ofFirst("engine: driving"));
+      // The second replica's first step after the close (it may have run some before: steps go to
+      // whichever replica is free).
+      const takenOver = driving().find((l) => l.replica === "second" && l.at >= closedAt);
       expect(takenOver).toBeDefined();
       expect(takenOver!.at - closedAt).toBeLessThan(5_000);
     } finally {

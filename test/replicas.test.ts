@@ -31,6 +31,8 @@ beforeAll(async () => {
     COPY_GIB_PER_SECOND: "30",
     PROGRESS_INTERVAL_MS: "50",
     ENGINE_RECONCILE_MS: "2000",
+    // Each step's "engine: driving" / "engine: released" lines (one job run each) are at debug.
+    LOG_LEVEL: "debug",
   };
   replicas = await Promise.all([0, 1, 2].map(() => startGatewayProcess(env)));
 }, 90_000);

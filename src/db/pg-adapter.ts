@@ -1,4 +1,5 @@
-import type { SqlDriverAdapter, SqlDriverAdapterFactory, Transaction } from "@prisma/driver-adapter-utils";
+import type { SqlDriverAdapterFactory, Transaction } from "@prisma/driver-adapter-utils";
+import { wrapAdapterFactory } from "./adapter-wrap.ts";
 
 const ENDS = /^\s*(COMMIT|ROLLBACK)\b/i;
 
@@ -39,25 +40,10 @@ function releaseOnFailedEnd(tx: Transaction): Transaction {
   };
 }
 
-function wrap(adapter: SqlDriverAdapter): SqlDriverAdapter {
-  return {
-    provider: adapter.provider,
-    adapterName: adapter.adapterName,
-    queryRaw: (query) => adapter.queryRaw(query),
-    executeRaw: (query) => adapter.executeRaw(query),
-    executeScript: (script) => adapter.executeScript(script),
-    startTransaction: async (isolationLevel) =>
-      releaseOnFailedEnd(await adapter.startTransaction(isolationLevel)),
-    getConnectionInfo: adapter.getConnectionInfo ? () => adapter.getConnectionInfo!() : undefined,
-    dispose: () => adapter.dispose(),
-  };
-}
-
 /** The PostgreSQL adapter, with pool connections that survive a failed COMMIT. */
 export function poolSafeAdapter(factory: SqlDriverAdapterFactory): SqlDriverAdapterFactory {
-  return {
-    provider: factory.provider,
-    adapterName: factory.adapterName,
-    connect: async () => wrap(await factory.connect()),
-  };
+  return wrapAdapterFactory(factory, () => ({
+    startTransaction: async (adapter, isolationLevel) =>
+      releaseOnFailedEnd(await adapter.startTransaction(isolationLevel)),
+  }));
 }

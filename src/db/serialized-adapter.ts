@@ -1,4 +1,5 @@
-import type { SqlDriverAdapter, SqlDriverAdapterFactory, Transaction } from "@prisma/driver-adapter-utils";
+import type { SqlDriverAdapterFactory, Transaction } from "@prisma/driver-adapter-utils";
+import { wrapAdapterFactory } from "./adapter-wrap.ts";
 
 /** A FIFO lock: `acquire` resolves with the function that releases it. */
 class Lock {
@@ -55,28 +56,6 @@ function serializeTransaction(tx: Transaction, release: () => void): Transaction
   };
 }
 
-function serializeAdapter(adapter: SqlDriverAdapter): SqlDriverAdapter {
-  const lock = new Lock();
-  return {
-    provider: adapter.provider,
-    adapterName: adapter.adapterName,
-    queryRaw: (query) => lock.run(() => adapter.queryRaw(query)),
-    executeRaw: (query) => lock.run(() => adapter.executeRaw(query)),
-    executeScript: (script) => lock.run(() => adapter.executeScript(script)),
-    startTransaction: async (isolationLevel) => {
-      const release = await lock.acquire();
-      try {
-        return serializeTransaction(await adapter.startTransaction(isolationLevel), release);
-      } catch (error) {
-        release();
-        throw error;
-      }
-    },
-    getConnectionInfo: adapter.getConnectionInfo ? () => adapter.getConnectionInfo!() : undefined,
-    dispose: () => adapter.dispose(),
-  };
-}
-
 /**
  * One SQLite connection serves every query, and an interactive transaction stays open across
  * awaits. Without this, a query of another request would run inside that open transaction: it
@@ -84,9 +63,20 @@ function serializeAdapter(adapter: SqlDriverAdapter): SqlDriverAdapter {
  * every statement outside a transaction waits until no transaction is open.
  */
 export function serializedAdapter(factory: SqlDriverAdapterFactory): SqlDriverAdapterFactory {
-  return {
-    provider: factory.provider,
-    adapterName: factory.adapterName,
-    connect: async () => serializeAdapter(await factory.connect()),
-  };
+  return wrapAdapterFactory(factory, () => {
+    // One lock per connection: every statement on it waits for its open transaction.
+    const lock = new Lock();
+    return {
+      statement: (run) => lock.run(run),
+      startTransaction: async (adapter, isolationLevel) => {
+        const release = await lock.acquire();
+        try {
+          return serializeTransaction(await adapter.startTransaction(isolationLevel), release);
+        } catch (error) {
+          release();
+          throw error;
+        }
+      },
+    };
+  });
 }

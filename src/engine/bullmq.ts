@@ -1,34 +1,22 @@
 import { hostname } from "node:os";
-import { type Job, Queue, WaitingError, Worker } from "bullmq";
+import { DelayedError, type Job, Queue, Worker } from "bullmq";
 import { Redis } from "ioredis";
-import type { Db } from "../db/client.ts";
-import type { Clock } from "../domain/clock.ts";
-import { isIdle, work } from "../domain/work.ts";
-import type { Logger } from "../logger.ts";
-import type { Dispatch } from "./dispatcher.ts";
-import { findInFlight, type Jobs } from "./in-flight.ts";
-import type { Scheduler } from "./scheduler.ts";
-import { advanceImage, advanceSnapshot, type StepDeps } from "./steps.ts";
+import type { Jobs } from "./in-flight.ts";
+import { ReconcilingScheduler, runStep, type SchedulerDeps, type StepKind } from "./scheduler.ts";
 
-export interface BullmqDeps {
+export interface BullmqDeps extends SchedulerDeps {
   redisUrl: string;
   /** Key prefix of the queue in Redis: replicas that share work share it. */
   prefix: string;
-  prisma: Db;
-  clock: Clock;
-  logger: Logger;
-  steps: StepDeps;
-  dispatch: Dispatch;
-  intervalMs: number;
-  /** A job whose replica stops renewing its lock moves to another replica within about twice this. */
+  /** A step whose replica dies mid-way runs again on another replica within about 1.5 × this. */
   lockMs: number;
   /** How often one replica reconciles the queue with the database. */
   reconcileMs: number;
-  /** In-flight images and snapshots one replica drives at once. */
+  /** Steps one replica runs at once. */
   concurrency: number;
 }
 
-type JobName = "image" | "snapshot" | "reconcile";
+type JobName = StepKind | "reconcile";
 interface JobData {
   id?: string;
 }
@@ -36,25 +24,24 @@ interface JobData {
 const QUEUE = "engine";
 
 /**
- * With Redis: one BullMQ job per in-flight image or standalone snapshot, its ID as the job ID (a
- * second enqueue is a no-op). Any replica's worker takes a job and drives it, a step every
- * PROGRESS_INTERVAL_MS, until it ends. A replica that dies stops renewing its locks: BullMQ's
- * stalled-job check hands its jobs to a live replica within about 2 × ENGINE_LOCK_MS. On shutdown a
- * replica hands its jobs back to the queue at once. Work that exists only in the database (a crash
- * between commit and enqueue) is enqueued by one "reconcile" job that a single worker runs every
- * ENGINE_RECONCILE_MS, and once at start.
+ * With Redis, BullMQ's "process step jobs" pattern: one job per in-flight image or standalone
+ * snapshot, its ID as the job ID (a second enqueue is a no-op). One run of the job is ONE step:
+ * the worker runs it, then moves the job to the delayed set until the next step is due
+ * (`job.moveToDelayed` + `DelayedError`), so no replica holds a job between steps and any
+ * replica's worker may run the next one. The last step completes the job (removed). Between
+ * steps a job belongs to no replica, so a replica that dies (or shuts down) strands only the
+ * steps it was running at that moment: BullMQ's stalled-job check puts those back within about
+ * 1.5 × ENGINE_LOCK_MS, and every other job's next step runs on a live replica when it is due.
+ * Work that exists only in the database (a crash between commit and enqueue) is enqueued by one
+ * "reconcile" job that BullMQ's job scheduler runs on one replica every ENGINE_RECONCILE_MS, and
+ * once at start.
  */
-export class BullmqScheduler implements Scheduler {
+export class BullmqScheduler extends ReconcilingScheduler<BullmqDeps> {
   private queue: Queue<JobData, void, JobName> | null = null;
   private worker: Worker<JobData, void, JobName> | null = null;
   private readonly connections: Redis[] = [];
   private stopping = false;
-  private readonly sleepers = new Set<() => void>();
-  /** Jobs whose lock this worker failed to renew: another replica may have them now. */
-  private readonly lost = new Set<string>();
   readonly name = `${hostname()}:${process.pid}`;
-
-  constructor(private readonly deps: BullmqDeps) {}
 
   private connection(): Redis {
     // BullMQ's workers block on Redis: they need maxRetriesPerRequest null.
@@ -76,7 +63,7 @@ export class BullmqScheduler implements Scheduler {
   }
 
   async start(): Promise<void> {
-    const { prefix, lockMs, concurrency, reconcileMs } = this.deps;
+    const { prefix, lockMs, concurrency, reconcileMs, logger } = this.deps;
     this.queue = new Queue<JobData, void, JobName>(QUEUE, {
       connection: this.connection(),
       prefix,
@@ -89,15 +76,17 @@ export class BullmqScheduler implements Scheduler {
       name: this.name,
       concurrency,
       lockDuration: lockMs,
-      // Checked twice per lock: a dead replica's job moves within about 1.5 × lockMs of its death.
+      // Checked twice per lock: a step whose replica died runs again within about 1.5 × lockMs.
       stalledInterval: Math.max(500, Math.round(lockMs / 2)),
-      // A job that moves between replicas (deaths, shutdowns) is not failed for it.
-      maxStalledCount: 1_000_000,
+      // Only a replica that dies or freezes in the middle of a step stalls a job (a step lasts
+      // milliseconds). One stall is recovered; a job that stalls again is failed and removed, and
+      // the next reconciliation enqueues its image afresh from the database: nothing is lost.
+      maxStalledCount: 1,
       drainDelay: 1,
     });
-    this.worker.on("lockRenewalFailed", (ids: string[]) => {
-      for (const id of ids) this.lost.add(id);
-    });
+    this.worker.on("stalled", (job: string) =>
+      logger.warn("engine: a step's replica died or froze mid-way; the step runs again", { job }),
+    );
     this.worker.on("error", (error: Error) => this.warn("worker", error));
     // Not awaited: a replica whose Redis is down still starts (and says so on /readyz); the
     // reconcile job scheduler and the first reconciliation happen once Redis answers.
@@ -106,7 +95,7 @@ export class BullmqScheduler implements Scheduler {
       await queue.upsertJobScheduler("reconcile", { every: reconcileMs }, { name: "reconcile", data: {} });
       await this.reconcile();
     })().catch((error: unknown) =>
-      this.deps.logger.error("engine: first reconciliation failed; the reconcile job will retry", { error }),
+      logger.error("engine: first reconciliation failed; the reconcile job will retry", { error }),
     );
   }
 
@@ -135,19 +124,14 @@ export class BullmqScheduler implements Scheduler {
     return Object.fromEntries(Object.entries(counts).map(([state, count]) => [`${QUEUE}:${state}`, count]));
   }
 
-  async reconcile(): Promise<void> {
-    const inFlight = await findInFlight(this.deps.prisma);
-    await this.schedule(inFlight);
-    await this.deps.dispatch(work({ regionsWithFreeSlots: inFlight.regionsWithWaitingCopies }));
-  }
-
   async stop(): Promise<void> {
     this.stopping = true;
-    for (const wake of this.sleepers) wake();
-    // Each job loop hands its job back (moveToWait) and returns; then the worker closes. Bounded:
-    // with Redis gone nothing can be handed back, and the locks run out by themselves.
+    // The worker takes no new step and waits for the ones running (milliseconds); each of those
+    // hands its job back due at once. Every other job waits in the delayed set, owned by no one.
+    // Bounded: with Redis gone nothing can be handed back, and the locks run out by themselves.
     const closed = (async () => {
       await this.worker?.close();
+      await this.wakeOthers();
       await this.queue?.close();
     })();
     let timer: NodeJS.Timeout | undefined;
@@ -159,53 +143,45 @@ export class BullmqScheduler implements Scheduler {
     }
   }
 
-  private sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const wake = () => {
-        clearTimeout(timer);
-        this.sleepers.delete(wake);
-        resolve();
-      };
-      const timer = setTimeout(wake, ms);
-      this.sleepers.add(wake);
-    });
+  /**
+   * A worker learns when the next step is due from a marker in Redis that one blocked worker pops;
+   * the others sleep until the next time they know of (up to 10 s: BullMQ's longest block). When
+   * the replica that popped it closes, the earliest delayed job is promoted (run now, a little
+   * early; a step is safe to run any time), which wakes another replica at once.
+   */
+  private async wakeOthers(): Promise<void> {
+    try {
+      const [next] = (await this.queue?.getDelayed(0, 0)) ?? [];
+      await next?.promote();
+    } catch {
+      // Taken meanwhile by another replica (no longer delayed), or Redis is gone: nothing to wake.
+    }
   }
 
+  /** One run of a job: one step, then the job waits in the delayed set until the next is due. */
   private async process(job: Job<JobData, void, JobName>, token?: string): Promise<void> {
     if (job.name === "reconcile") return this.reconcile();
     const id = job.data.id;
-    if (!id || !job.id) return;
-    const step = job.name === "image" ? advanceImage : advanceSnapshot;
-    const { logger, steps, clock, dispatch, intervalMs } = this.deps;
-    this.lost.delete(job.id);
-    logger.info("engine: driving", { job: job.id, kind: job.name, replica: this.name });
-    let outcome = "released";
-    try {
-      while (true) {
-        if (this.stopping) {
-          // Handed back rather than abandoned: another replica takes it at once.
-          await job.moveToWait(token);
-          outcome = "handed back";
-          throw new WaitingError();
-        }
-        if (this.lost.has(job.id)) {
-          outcome = "lost its lock";
-          throw new Error(`engine: the lock of job ${job.id} was lost; another replica drives it`);
-        }
-        try {
-          const result = await step(steps, id, clock.now());
-          if (!isIdle(result.work)) await dispatch(result.work);
-          if (result.final) {
-            outcome = "finished";
-            return;
-          }
-        } catch (error) {
-          logger.error("engine: a step failed; retrying next interval", { job: job.id, error });
-        }
-        await this.sleep(intervalMs);
-      }
-    } finally {
-      logger.info("engine: released", { job: job.id, outcome, replica: this.name });
+    if (!id || !job.id || !token) return;
+    const { logger, intervalMs } = this.deps;
+    const startedAt = Date.now();
+    // Per step, so at debug: these two lines are the record of who ran which step when. The
+    // "released" line comes before the job is handed over, so two replicas' lines never overlap.
+    const released = (outcome: string) =>
+      logger.debug("engine: released", { job: job.id, outcome, replica: this.name });
+    logger.debug("engine: driving", { job: job.id, kind: job.name, replica: this.name });
+    if (await runStep(this.deps, job.name, id)) {
+      released("finished");
+      return;
     }
+    // The next step is due one interval after this one began; on shutdown, at once elsewhere.
+    released(this.stopping ? "handed back" : "stepped");
+    try {
+      await job.moveToDelayed(this.stopping ? Date.now() : startedAt + intervalMs, token);
+    } catch (error) {
+      // The lock ran out (this replica froze longer than ENGINE_LOCK_MS): another replica has it.
+      logger.warn("engine: a step outlived its lock; another replica runs the job", { job: job.id, error });
+    }
+    throw new DelayedError();
   }
 }

@@ -53,7 +53,14 @@ export function createEngine(deps: EngineDeps): Engine {
   };
   let scheduler: Scheduler | null = null;
   const dispatch = createDispatcher({ ...steps, clock: deps.clock, scheduler: () => scheduler! });
-  const common = { prisma: deps.prisma, clock: deps.clock, logger: deps.logger, steps, dispatch };
+  const common = {
+    prisma: deps.prisma,
+    clock: deps.clock,
+    logger: deps.logger,
+    steps,
+    dispatch,
+    intervalMs: deps.intervalMs,
+  };
   scheduler = deps.redis
     ? new BullmqScheduler({
         ...common,
@@ -62,9 +69,8 @@ export function createEngine(deps: EngineDeps): Engine {
         lockMs: deps.redis.lockMs,
         reconcileMs: deps.redis.reconcileMs,
         concurrency: deps.redis.concurrency,
-        intervalMs: deps.intervalMs,
       })
-    : new InProcessScheduler({ ...common, intervalMs: deps.intervalMs });
+    : new InProcessScheduler(common);
   const started = scheduler;
   return {
     scheduler: started,

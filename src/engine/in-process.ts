@@ -1,20 +1,5 @@
-import type { Db } from "../db/client.ts";
-import type { Clock } from "../domain/clock.ts";
-import { isIdle, work } from "../domain/work.ts";
-import type { Logger } from "../logger.ts";
-import type { Dispatch } from "./dispatcher.ts";
-import { findInFlight, type Jobs } from "./in-flight.ts";
-import type { Scheduler } from "./scheduler.ts";
-import { advanceImage, advanceSnapshot, type StepDeps } from "./steps.ts";
-
-export interface InProcessDeps {
-  prisma: Db;
-  clock: Clock;
-  logger: Logger;
-  steps: StepDeps;
-  dispatch: Dispatch;
-  intervalMs: number;
-}
+import type { Jobs } from "./in-flight.ts";
+import { ReconcilingScheduler, runStep, type StepKind } from "./scheduler.ts";
 
 /** How often (in ticks) the one process re-reads what is in flight: about every 5 s at the default interval. */
 const RECONCILE_EVERY = 25;
@@ -23,14 +8,11 @@ const RECONCILE_EVERY = 25;
  * Without Redis: this process runs every in-flight step every PROGRESS_INTERVAL_MS. What it drives
  * is only a list of IDs; the state is in the database, so a restart resumes from there.
  */
-export class InProcessScheduler implements Scheduler {
-  private readonly images = new Set<string>();
-  private readonly snapshots = new Set<string>();
+export class InProcessScheduler extends ReconcilingScheduler {
+  private readonly inFlight: Record<StepKind, Set<string>> = { image: new Set(), snapshot: new Set() };
   private timer: NodeJS.Timeout | null = null;
   private ticks = 0;
   private ticking: Promise<void> | null = null;
-
-  constructor(private readonly deps: InProcessDeps) {}
 
   async start(): Promise<void> {
     await this.reconcile();
@@ -38,14 +20,8 @@ export class InProcessScheduler implements Scheduler {
   }
 
   async schedule(jobs: Jobs): Promise<void> {
-    for (const id of jobs.images) this.images.add(id);
-    for (const id of jobs.snapshots) this.snapshots.add(id);
-  }
-
-  async reconcile(): Promise<void> {
-    const inFlight = await findInFlight(this.deps.prisma);
-    await this.schedule(inFlight);
-    await this.deps.dispatch(work({ regionsWithFreeSlots: inFlight.regionsWithWaitingCopies }));
+    for (const id of jobs.images) this.inFlight.image.add(id);
+    for (const id of jobs.snapshots) this.inFlight.snapshot.add(id);
   }
 
   async stop(): Promise<void> {
@@ -69,16 +45,9 @@ export class InProcessScheduler implements Scheduler {
         this.deps.logger.error("engine: reconciling failed; retrying later", { error }),
       );
     }
-    const run = async (set: Set<string>, id: string, step: typeof advanceImage) => {
-      try {
-        const result = await step(this.deps.steps, id, this.deps.clock.now());
-        if (result.final) set.delete(id);
-        if (!isIdle(result.work)) await this.deps.dispatch(result.work);
-      } catch (error) {
-        this.deps.logger.error("engine: a step failed; retrying next tick", { id, error });
-      }
-    };
-    for (const id of [...this.images]) await run(this.images, id, advanceImage);
-    for (const id of [...this.snapshots]) await run(this.snapshots, id, advanceSnapshot);
+    for (const kind of ["image", "snapshot"] as const) {
+      const set = this.inFlight[kind];
+      for (const id of [...set]) if (await runStep(this.deps, kind, id)) set.delete(id);
+    }
   }
 }
