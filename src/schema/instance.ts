@@ -1,17 +1,17 @@
 import { type GuestState, guestFromColumns } from "../domain/guest.ts";
-import { effectiveInstanceStatus, instanceStatusWhere } from "../domain/instance-status.ts";
 import {
-  changeInstanceStatus,
-  createInstance,
   type InstanceAction,
-  updateInstanceGuestState,
-} from "../domain/instances.ts";
+  instanceActionCommand,
+  updateInstanceGuestStateCommand,
+} from "../domain/instance-actions.ts";
+import { createInstanceCommand } from "../domain/instance-creation.ts";
+import { effectiveInstanceStatus, instanceStatusWhere } from "../domain/instance-status.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import { builder } from "./builder.ts";
 import { validUntil } from "./cache-hints.ts";
 import { ArchitectureEnum, InstanceStatusEnum, OsTypeEnum } from "./enums.ts";
-import { withUserErrors } from "./errors.ts";
 import { ImageModel, InstanceModel, RegionModel } from "./model-refs.ts";
+import { commandMutation } from "./mutations.ts";
 import { emptyConnection, listConnection } from "./pagination.ts";
 import { payloadType } from "./payloads.ts";
 
@@ -193,26 +193,13 @@ const CreateInstancePayload = payloadType("CreateInstancePayload", { instance: "
 const InstancePayload = payloadType("InstancePayload", { instance: "Instance" });
 
 function actionMutation(action: InstanceAction, description?: string) {
-  return builder.mutationField(`${action}Instance`, (t) =>
-    t.field({
-      type: InstancePayload,
-      description,
-      args: { input: t.arg({ type: InstanceActionInput, required: true }) },
-      resolve: (_root, { input }, ctx) =>
-        withUserErrors(async () => {
-          const result = await changeInstanceStatus(
-            ctx.prisma,
-            ctx.account.id,
-            action,
-            input,
-            ctx.clock.now(),
-            ctx.storage,
-          );
-          await ctx.afterCommit(result.work);
-          return { instanceId: result.instance.id };
-        }),
-    }),
-  );
+  commandMutation(`${action}Instance`, {
+    description,
+    input: InstanceActionInput,
+    payload: InstancePayload,
+    command: instanceActionCommand(action),
+    toPayload: (instance) => ({ instanceId: instance.id }),
+  });
 }
 
 actionMutation("start");
@@ -220,23 +207,16 @@ actionMutation("stop");
 actionMutation("reboot");
 actionMutation("release", "Releases the instance and its disks; its snapshots stay.");
 
-builder.mutationFields((t) => ({
-  createInstance: t.field({
-    type: CreateInstancePayload,
-    args: { input: t.arg({ type: CreateInstanceInput, required: true }) },
-    resolve: (_root, { input }, ctx) =>
-      withUserErrors(async () => {
-        const instanceId = await createInstance(ctx.prisma, ctx.account.id, input, ctx.clock.now());
-        return { instanceId };
-      }),
-  }),
-  updateInstanceGuestState: t.field({
-    type: InstancePayload,
-    args: { input: t.arg({ type: UpdateInstanceGuestStateInput, required: true }) },
-    resolve: (_root, { input }, ctx) =>
-      withUserErrors(async () => {
-        const instance = await updateInstanceGuestState(ctx.prisma, ctx.account.id, input, ctx.clock.now());
-        return { instanceId: instance.id };
-      }),
-  }),
-}));
+commandMutation("createInstance", {
+  input: CreateInstanceInput,
+  payload: CreateInstancePayload,
+  command: createInstanceCommand,
+  toPayload: (instanceId) => ({ instanceId }),
+});
+
+commandMutation("updateInstanceGuestState", {
+  input: UpdateInstanceGuestStateInput,
+  payload: InstancePayload,
+  command: updateInstanceGuestStateCommand,
+  toPayload: (instance) => ({ instanceId: instance.id }),
+});

@@ -1,13 +1,13 @@
 import { snapshotProgress } from "../domain/progress.ts";
-import { createSnapshot, deleteSnapshot } from "../domain/snapshots.ts";
+import { createSnapshotCommand, deleteSnapshotCommand } from "../domain/snapshots.ts";
 import { listen, type Observed, type SnapshotEvent } from "../events/progress.ts";
 import type { Prisma, Snapshot } from "../generated/prisma/client.ts";
 import { builder } from "./builder.ts";
 import { validUntil } from "./cache-hints.ts";
 import type { GraphQLContext } from "./context.ts";
 import { DiskTypeEnum, SnapshotStatusEnum } from "./enums.ts";
-import { withUserErrors } from "./errors.ts";
 import { DiskModel, ImageModel, RegionModel, SnapshotModel } from "./model-refs.ts";
+import { commandMutation } from "./mutations.ts";
 import { listConnection } from "./pagination.ts";
 import { type PayloadFields, payloadType } from "./payloads.ts";
 import { progressStream, startOf } from "./streams.ts";
@@ -140,34 +140,19 @@ const DeleteSnapshotPayload = payloadType(
   }),
 );
 
-builder.mutationFields((t) => ({
-  createSnapshot: t.field({
-    type: CreateSnapshotPayload,
-    args: { input: t.arg({ type: CreateSnapshotInput, required: true }) },
-    resolve: (_root, { input }, ctx) =>
-      withUserErrors(async () => {
-        const { snapshotId, work } = await createSnapshot(
-          ctx.prisma,
-          ctx.account.id,
-          input,
-          ctx.clock.now(),
-          ctx.rates.snapshotGibPerSecond,
-        );
-        await ctx.afterCommit(work);
-        return { snapshotId };
-      }),
-  }),
-  deleteSnapshot: t.field({
-    type: DeleteSnapshotPayload,
-    args: { input: t.arg({ type: DeleteSnapshotInput, required: true }) },
-    resolve: (_root, { input }, ctx) =>
-      withUserErrors(async () => {
-        const { snapshot, work } = await deleteSnapshot(ctx.prisma, ctx.account.id, input);
-        await ctx.afterCommit(work);
-        return { deletedSnapshotId: snapshot.id };
-      }),
-  }),
-}));
+commandMutation("createSnapshot", {
+  input: CreateSnapshotInput,
+  payload: CreateSnapshotPayload,
+  command: createSnapshotCommand,
+  toPayload: (snapshotId) => ({ snapshotId }),
+});
+
+commandMutation("deleteSnapshot", {
+  input: DeleteSnapshotInput,
+  payload: DeleteSnapshotPayload,
+  command: deleteSnapshotCommand,
+  toPayload: (snapshot) => ({ deletedSnapshotId: snapshot.id }),
+});
 
 type SnapshotStreamEvent = SnapshotEvent;
 
