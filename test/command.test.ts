@@ -1,37 +1,31 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDb, type Db, initDatabase } from "../src/db/client.ts";
-import { seedDatabase } from "../src/db/seed.ts";
+import { createDb, type Db } from "../src/db/client.ts";
 import { type CommandDeps, runCommand, runDirectly } from "../src/domain/command.ts";
 import { createCustomImageCommand } from "../src/domain/image-creation.ts";
 import { instanceActionCommand } from "../src/domain/instance-actions.ts";
 import { createInstanceCommand } from "../src/domain/instance-creation.ts";
 import type { Work } from "../src/domain/work.ts";
 import { simulatedBlockStorage } from "../src/storage/block-storage.ts";
+import { startTestApp, type TestApp } from "./support/app.ts";
 import { ManualClock } from "./support/clock.ts";
-import { createTestDatabase, type TestDatabase } from "./support/database.ts";
 
 const ACCOUNT = "acc-demo0000000000000000";
 const clock = new ManualClock();
 
-let database: TestDatabase;
+// The app's engine never ticks here: this test hands the work to a dispatcher of its own.
+let app: TestApp;
 let prisma: Db;
-/** A second client: it sees only what the first committed. */
+/** A client of its own: it sees only what the app's client committed. */
 let other: Db;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  const handle = createDb(database.url);
-  prisma = handle.prisma;
-  await initDatabase(handle);
-  await seedDatabase(prisma, "demo-key");
-  const second = createDb(database.url);
-  await initDatabase(second);
-  other = second.prisma;
+  app = await startTestApp({ clock, config: { progressIntervalMs: 3_600_000 } });
+  prisma = app.prisma;
+  other = createDb(app.database.url).prisma;
 });
 afterAll(async () => {
   await other?.$disconnect();
-  await prisma?.$disconnect();
-  await database?.drop();
+  await app?.close();
 });
 
 function deps(): CommandDeps {

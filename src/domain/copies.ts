@@ -10,7 +10,7 @@ import {
 } from "./command.ts";
 import { ErrorCollector, fail, notFound, regionNotFound } from "./errors.ts";
 import { newId } from "./ids.ts";
-import { checkImageNameAndDescription, checkNameFreeAndQuota, imageUniqueViolations } from "./image-rules.ts";
+import { checkImageNameAndDescription, writeNewImage } from "./image-rules.ts";
 import { IN_FLIGHT_IMAGE_STATUSES, isImageInFlight } from "./image-status.ts";
 import { insertDiskMappings, insertImage, insertSnapshots } from "./inserts.ts";
 import { customImageOrFail, imageOwnedBy, imageUnchangedSince, imageVisibleTo } from "./lookup.ts";
@@ -86,13 +86,10 @@ async function copy(deps: CommandScope, input: CopyImageInput): Promise<Done<str
   const name = input.name ?? source.name;
   const description = input.description ?? source.description;
   const copyId = newId("image");
-  await deps.transaction(
+  await writeNewImage(
+    deps,
+    { id: copyId, name, regionId: region.id },
     async (tx) => {
-      await checkNameFreeAndQuota(tx, accountId, region.id, name, {
-        nameHint: input.name
-          ? "choose another name."
-          : "give the copy another name with copyImage's name input.",
-      });
       // The source as it is now: deleted or deprecated meanwhile, it cannot be copied.
       const still = await tx.image.count({ where: imageUnchangedSince(source) });
       if (still !== 1) {
@@ -150,7 +147,11 @@ async function copy(deps: CommandScope, input: CopyImageInput): Promise<Done<str
         })),
       );
     },
-    { creates: copyId, uniqueViolations: imageUniqueViolations(name, region.id) },
+    {
+      nameHint: input.name
+        ? "choose another name."
+        : "give the copy another name with copyImage's name input.",
+    },
   );
   return { result: copyId, work: work({ regionsWithFreeSlots: [region.id] }) };
 }

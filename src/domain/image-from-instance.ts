@@ -1,5 +1,4 @@
 import { lockRow } from "../db/locks.ts";
-import type { CommandScope, Done } from "./command.ts";
 import {
   changedMeanwhile,
   DomainError,
@@ -10,15 +9,7 @@ import {
 } from "./errors.ts";
 import { guestFromColumns } from "./guest.ts";
 import { newId } from "./ids.ts";
-import {
-  type CreateCustomImageInput,
-  type CreatedImage,
-  checkNameFreeAndQuota,
-  type ImagePlan,
-  imagePlan,
-  imageUniqueViolations,
-  type RequestedImage,
-} from "./image-rules.ts";
+import { type ImageCreator, imagePlan, writeNewImage } from "./image-rules.ts";
 import { insertDiskMappings, insertImage, insertSnapshots, takenOf } from "./inserts.ts";
 import { effectiveInstanceStatus, isSnapshottable } from "./instance-status.ts";
 import { runLinuxPrechecks } from "./prechecks.ts";
@@ -29,11 +20,7 @@ import { work } from "./work.ts";
  * An image CREATING from a RUNNING or STOPPED instance: a snapshot PROGRESSING of each disk, the
  * Linux pre-checks stored, the instance locked until the image ends.
  */
-export async function createFromInstance(
-  deps: CommandScope,
-  image: RequestedImage,
-  input: CreateCustomImageInput,
-): Promise<Done<CreatedImage, ImagePlan>> {
+export const createFromInstance: ImageCreator = async (deps, image, input) => {
   const { accountId, now, rates } = deps;
   const instanceId = input.instanceId!;
   const instance = await deps.db.instance.findFirst({
@@ -65,12 +52,10 @@ export async function createFromInstance(
   if (!systemDisk)
     fail("INCORRECT_INSTANCE_STATUS", `Instance ${instance.id} has no system disk.`, ["input"]);
   const imageId = image.id;
-  const quota = await deps.transaction(
+  const quota = await writeNewImage(
+    deps,
+    { id: imageId, name: input.name, regionId: instance.regionId },
     async (tx) => {
-      // Requests for one instance take their turn here (PostgreSQL; SERIALIZABLE alone would
-      // also keep the rules, but through deadlocks on the rows each of them writes).
-      await lockRow(tx, "Instance", instance.id);
-      const quota = await checkNameFreeAndQuota(tx, accountId, instance.regionId, input.name);
       // As it is now, not as first read: another request may have locked or stopped it since.
       const current = await tx.instance.findUniqueOrThrow({ where: { id: instance.id } });
       if (current.lockedByImageId) {
@@ -140,13 +125,16 @@ export async function createFromInstance(
       });
       if (locked.count !== 1)
         changedMeanwhile("INCORRECT_INSTANCE_STATUS", "Instance", instance.id, ["input", "instanceId"]);
-      return quota!;
     },
-    { creates: imageId, uniqueViolations: imageUniqueViolations(input.name, instance.regionId) },
+    {
+      // Requests for one instance take their turn here (PostgreSQL; SERIALIZABLE alone would
+      // also keep the rules, but through deadlocks on the rows each of them writes).
+      lock: (tx) => lockRow(tx, "Instance", instance.id),
+    },
   );
   return {
     result: { imageId, warnings },
     work: work({ startedImages: [imageId] }),
     plan: deps.dryRun ? imagePlan(instance.disks, rates.snapshotGibPerSecond, quota, warnings) : undefined,
   };
-}
+};

@@ -1,16 +1,7 @@
 import type { Db } from "../db/client.ts";
 import type { Image, Snapshot } from "../generated/prisma/client.ts";
-import type { CommandScope, Done } from "./command.ts";
 import { fail, notFound } from "./errors.ts";
-import {
-  type CreateCustomImageInput,
-  type CreatedImage,
-  checkNameFreeAndQuota,
-  type ImagePlan,
-  imagePlan,
-  imageUniqueViolations,
-  type RequestedImage,
-} from "./image-rules.ts";
+import { type ImageCreator, imagePlan, writeNewImage } from "./image-rules.ts";
 import { insertDiskMappings, insertImage } from "./inserts.ts";
 import { LIMITS } from "./validation.ts";
 import { work } from "./work.ts";
@@ -43,11 +34,7 @@ async function ownAccomplishedSnapshot(
 }
 
 /** An image AVAILABLE at once from ACCOMPLISHED snapshots: a system-disk one and data-disk ones. */
-export async function createFromSnapshots(
-  deps: CommandScope,
-  image: RequestedImage,
-  input: CreateCustomImageInput,
-): Promise<Done<CreatedImage, ImagePlan>> {
+export const createFromSnapshots: ImageCreator = async (deps, image, input) => {
   const { accountId, now } = deps;
   const prisma = deps.db;
   const ids = input.dataDiskSnapshotIds ?? [];
@@ -100,51 +87,46 @@ export async function createFromSnapshots(
 
   const imageId = image.id;
   const regionId = system.regionId;
-  const quota = await deps.transaction(
-    async (tx) => {
-      const quota = await checkNameFreeAndQuota(tx, accountId, regionId, input.name);
-      const ids = [system.id, ...data.map((snapshot) => snapshot.id)];
-      const ready = await tx.snapshot.count({ where: { id: { in: ids }, status: "ACCOMPLISHED" } });
-      if (ready !== ids.length) {
-        fail("NOT_FOUND", "A snapshot of the image was deleted meanwhile; read the snapshots again.", [
-          "input",
-          "snapshotId",
-        ]);
-      }
-      await insertImage(
-        tx,
-        {
-          ...image,
-          regionId,
-          status: "AVAILABLE",
-          source: "SNAPSHOT",
-          osType: origin.osType,
-          platform: origin.platform,
-          architecture: origin.architecture,
-          sizeGiB: system.sourceDiskSizeGiB,
-          sourceSnapshotId: system.id,
-          availableAt: now,
-        },
-        now,
-      );
-      await insertDiskMappings(
-        tx,
-        imageId,
-        [system, ...data].map((snapshot) => ({
-          device: snapshot.device,
-          type: snapshot.sourceDiskType,
-          sizeGiB: snapshot.sourceDiskSizeGiB,
-          snapshotId: snapshot.id,
-        })),
-      );
-      return quota!;
-    },
-    { creates: imageId, uniqueViolations: imageUniqueViolations(input.name, regionId) },
-  );
+  const quota = await writeNewImage(deps, { id: imageId, name: input.name, regionId }, async (tx) => {
+    const ids = [system.id, ...data.map((snapshot) => snapshot.id)];
+    const ready = await tx.snapshot.count({ where: { id: { in: ids }, status: "ACCOMPLISHED" } });
+    if (ready !== ids.length) {
+      fail("NOT_FOUND", "A snapshot of the image was deleted meanwhile; read the snapshots again.", [
+        "input",
+        "snapshotId",
+      ]);
+    }
+    await insertImage(
+      tx,
+      {
+        ...image,
+        regionId,
+        status: "AVAILABLE",
+        source: "SNAPSHOT",
+        osType: origin.osType,
+        platform: origin.platform,
+        architecture: origin.architecture,
+        sizeGiB: system.sourceDiskSizeGiB,
+        sourceSnapshotId: system.id,
+        availableAt: now,
+      },
+      now,
+    );
+    await insertDiskMappings(
+      tx,
+      imageId,
+      [system, ...data].map((snapshot) => ({
+        device: snapshot.device,
+        type: snapshot.sourceDiskType,
+        sizeGiB: snapshot.sourceDiskSizeGiB,
+        snapshotId: snapshot.id,
+      })),
+    );
+  });
   return {
     result: { imageId, warnings: [] },
     work: work(),
     // Born AVAILABLE: no snapshot to take.
     plan: deps.dryRun ? imagePlan([], deps.rates.snapshotGibPerSecond, quota, []) : undefined,
   };
-}
+};

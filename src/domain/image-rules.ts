@@ -1,5 +1,6 @@
 import type { Db, Tx } from "../db/client.ts";
 import type { DiskType } from "../generated/prisma/client.ts";
+import type { CommandScope, Done } from "./command.ts";
 import { diskSnapshotInProgress, type ErrorCollector, fail } from "./errors.ts";
 import { isUniqueViolation } from "./idempotency.ts";
 import { imagesHeldBy } from "./lookup.ts";
@@ -58,6 +59,32 @@ export async function checkNameFreeAndQuota(
     );
   }
   return { quota: account.imageQuotaPerRegion, used };
+}
+
+/**
+ * The write phase of a new image (a creation or a copy), in the command's one transaction: `lock`
+ * first (the instance's row), then the name free and the quota not reached as they are now, then
+ * `write`; the database's unique rules refusing it become userErrors. Returns the quota as it
+ * was, for a dry run's plan.
+ */
+export async function writeNewImage(
+  deps: CommandScope,
+  image: { id: string; name: string; regionId: string },
+  write: (tx: Tx) => Promise<void>,
+  options: { lock?: (tx: Tx) => Promise<void>; nameHint?: string } = {},
+): Promise<QuotaUse> {
+  const { id, name, regionId } = image;
+  return deps.transaction(
+    async (tx) => {
+      await options.lock?.(tx);
+      const quota = await checkNameFreeAndQuota(tx, deps.accountId, regionId, name, {
+        nameHint: options.nameHint,
+      });
+      await write(tx);
+      return quota!;
+    },
+    { creates: id, uniqueViolations: imageUniqueViolations(name, regionId) },
+  );
 }
 
 /**
@@ -134,3 +161,10 @@ export interface CreatedImage {
   /** The pre-checks that did not PASS. */
   warnings: ImageCheckResult[];
 }
+
+/** One way of making a custom image: from an instance, or from snapshots. */
+export type ImageCreator = (
+  deps: CommandScope,
+  image: RequestedImage,
+  input: CreateCustomImageInput,
+) => Promise<Done<CreatedImage, ImagePlan>>;

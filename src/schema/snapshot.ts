@@ -1,6 +1,6 @@
 import { snapshotProgress } from "../domain/progress.ts";
 import { createSnapshotCommand, deleteSnapshotCommand } from "../domain/snapshots.ts";
-import { listen, type Observed, type SnapshotEvent } from "../events/progress.ts";
+import type { Observed, SnapshotEvent } from "../events/progress.ts";
 import type { Prisma, Snapshot } from "../generated/prisma/client.ts";
 import { builder } from "./builder.ts";
 import { validUntil } from "./cache-hints.ts";
@@ -10,7 +10,7 @@ import { DiskModel, ImageModel, RegionModel, SnapshotModel } from "./model-refs.
 import { commandMutation } from "./mutations.ts";
 import { listConnection } from "./pagination.ts";
 import { type PayloadFields, payloadType } from "./payloads.ts";
-import { progressStream, startOf } from "./streams.ts";
+import { resourceProgress } from "./streams.ts";
 
 /** Rows carried by progress events are read as of the event, so every subscriber sees the same numbers. */
 export function observedAt(row: object, ctx: GraphQLContext): Date {
@@ -171,25 +171,11 @@ builder.subscriptionField("snapshotProgress", (t) =>
       "The same for one snapshot: first the current state, then changes, done when ACCOMPLISHED or FAILED.",
     args: { snapshotId: t.arg.id({ required: true }) },
     subscribe: (_root, args, ctx) =>
-      progressStream<SnapshotEvent>({
-        listener: listen(ctx.bus, "snapshot", args.snapshotId),
-        current: async () => {
-          const start = await startOf(
-            ctx,
-            "snapshot",
-            args.snapshotId,
-            () =>
-              ctx.prisma.snapshot.findFirst({ where: { id: args.snapshotId, accountId: ctx.account.id } }),
-            (snapshot) => snapshot.status === "PROGRESSING",
-            () => ctx.clock.now(),
-          );
-          if (!start) return null;
-          return {
-            snapshot: { ...start.row, observedAt: start.at },
-            done: start.done,
-            sequence: start.sequence,
-          };
-        },
+      resourceProgress(ctx, "snapshot", args.snapshotId, {
+        read: () =>
+          ctx.prisma.snapshot.findFirst({ where: { id: args.snapshotId, accountId: ctx.account.id } }),
+        inProgress: (snapshot) => snapshot.status === "PROGRESSING",
+        first: (snapshot, { done, sequence }) => ({ snapshot, done, sequence }),
         notFound: `Snapshot "${args.snapshotId}" does not exist.`,
       }),
     resolve: (event) => event,

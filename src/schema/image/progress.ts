@@ -1,9 +1,9 @@
 import { isImageInFlight } from "../../domain/image-status.ts";
 import { imageVisibleTo } from "../../domain/lookup.ts";
-import { type ImageEvent, listen } from "../../events/progress.ts";
+import type { ImageEvent } from "../../events/progress.ts";
 import { builder } from "../builder.ts";
 import { SnapshotModel } from "../model-refs.ts";
-import { progressStream, startOf } from "../streams.ts";
+import { resourceProgress } from "../streams.ts";
 import { ImageRef } from "./type.ts";
 
 type ImageStreamEvent = ImageEvent;
@@ -37,25 +37,14 @@ completes. For an image already in one of those states: one event, done.
 Served over graphql-ws (WebSocket) and over server-sent events.`,
     args: { imageId: t.arg.id({ required: true }) },
     subscribe: (_root, args, ctx) =>
-      progressStream<ImageEvent>({
-        listener: listen(ctx.bus, "image", args.imageId),
-        current: async () => {
-          const start = await startOf(
-            ctx,
-            "image",
-            args.imageId,
-            () =>
-              ctx.prisma.image.findFirst({
-                where: imageVisibleTo(ctx.account.id, args.imageId),
-                include: { snapshots: { orderBy: { device: "asc" } } },
-              }),
-            (image) => isImageInFlight(image.status),
-            () => ctx.clock.now(),
-          );
-          if (!start) return null;
-          const { row, at, done, sequence } = start;
-          return { image: { ...row, observedAt: at }, snapshot: null, done, sequence };
-        },
+      resourceProgress(ctx, "image", args.imageId, {
+        read: () =>
+          ctx.prisma.image.findFirst({
+            where: imageVisibleTo(ctx.account.id, args.imageId),
+            include: { snapshots: { orderBy: { device: "asc" } } },
+          }),
+        inProgress: (image) => isImageInFlight(image.status),
+        first: (image, { done, sequence }) => ({ image, snapshot: null, done, sequence }),
         notFound: `Image "${args.imageId}" does not exist.`,
       }),
     resolve: (event) => event,
