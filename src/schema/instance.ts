@@ -10,7 +10,7 @@ import type { Prisma } from "../generated/prisma/client.ts";
 import { builder } from "./builder.ts";
 import { validUntil } from "./cache-hints.ts";
 import { ArchitectureEnum, InstanceStatusEnum, OsTypeEnum } from "./enums.ts";
-import { ImageModel, InstanceModel, RegionModel } from "./model-refs.ts";
+import { InstanceModel, liveImageField, RegionModel } from "./model-refs.ts";
 import { commandMutation } from "./mutations.ts";
 import { emptyConnection, listConnection } from "./pagination.ts";
 import { payloadType } from "./payloads.ts";
@@ -59,13 +59,9 @@ export const InstanceRef = builder.prismaNode("Instance", {
     osType: t.expose("osType", { type: OsTypeEnum }),
     platform: t.exposeString("platform"),
     architecture: t.expose("architecture", { type: ArchitectureEnum }),
-    image: t.field({
-      type: ImageModel,
-      nullable: true,
-      description: "The image the instance was created from (null once that image is deleted).",
-      select: (_args, _ctx, nested) => ({ image: nested(true) }),
-      resolve: (instance) => (instance.image && !instance.image.deletedAt ? instance.image : null),
-    }),
+    image: t.field(
+      liveImageField("image", "The image the instance was created from (null once that image is deleted)."),
+    ),
     disks: t.relation("disks", {
       description: "System disk first, then data disks ordered by device.",
       query: { orderBy: { device: "asc" } },

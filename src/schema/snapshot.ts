@@ -6,7 +6,7 @@ import { builder } from "./builder.ts";
 import { validUntil } from "./cache-hints.ts";
 import type { GraphQLContext } from "./context.ts";
 import { DiskTypeEnum, SnapshotStatusEnum } from "./enums.ts";
-import { DiskModel, ImageModel, RegionModel, SnapshotModel } from "./model-refs.ts";
+import { DiskModel, liveImageField, RegionModel, SnapshotModel } from "./model-refs.ts";
 import { commandMutation } from "./mutations.ts";
 import { listConnection } from "./pagination.ts";
 import { type PayloadFields, payloadType } from "./payloads.ts";
@@ -55,13 +55,7 @@ export const SnapshotRef = builder.prismaNode("Snapshot", {
     sourceDiskType: t.expose("sourceDiskType", { type: DiskTypeEnum }),
     sourceDiskSizeGiB: t.exposeInt("sourceDiskSizeGiB"),
     device: t.exposeString("device", { description: "The disk's mount device when the snapshot was taken." }),
-    image: t.field({
-      type: ImageModel,
-      nullable: true,
-      description: "The image this snapshot belongs to, if it was made for one.",
-      select: (_args, _ctx, nested) => ({ image: nested(true) }),
-      resolve: (snapshot) => (snapshot.image && !snapshot.image.deletedAt ? snapshot.image : null),
-    }),
+    image: t.field(liveImageField("image", "The image this snapshot belongs to, if it was made for one.")),
     failureReason: t.exposeString("failureReason", { nullable: true }),
     createdAt: t.expose("createdAt", { type: "DateTime" }),
     completedAt: t.expose("completedAt", { type: "DateTime", nullable: true }),

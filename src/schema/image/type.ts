@@ -22,7 +22,7 @@ import {
   OsTypeEnum,
 } from "../enums.ts";
 import { InstanceConnectionRef } from "../instance.ts";
-import { ImageModel, RegionModel, SnapshotModel } from "../model-refs.ts";
+import { ImageModel, liveImageField, RegionModel, SnapshotModel } from "../model-refs.ts";
 import { inIdOrder } from "../node.ts";
 import { listConnection, relationConnection, relationPage, withCursorColumns } from "../pagination.ts";
 import { observedAt } from "../snapshot.ts";
@@ -113,13 +113,7 @@ export const ImageRef = builder.prismaObject("Image", {
     }),
     sourceInstance: t.relation("sourceInstance", { nullable: true }),
     sourceSnapshot: t.relation("sourceSnapshot", { nullable: true }),
-    sourceImage: t.field({
-      type: ImageModel,
-      nullable: true,
-      description: "For copies: the image and region copied from.",
-      select: (_args, _ctx, nested) => ({ sourceImage: nested(true) }),
-      resolve: (image) => (image.sourceImage && !image.sourceImage.deletedAt ? image.sourceImage : null),
-    }),
+    sourceImage: t.field(liveImageField("sourceImage", "For copies: the image and region copied from.")),
     sourceRegion: t.relation("sourceRegion", { nullable: true }),
     checks: t.field({
       type: [ImageCheckRef],
