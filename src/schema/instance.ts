@@ -10,10 +10,11 @@ import type { Prisma } from "../generated/prisma/client.ts";
 import { builder } from "./builder.ts";
 import { validUntil } from "./cache-hints.ts";
 import { ArchitectureEnum, InstanceStatusEnum, OsTypeEnum } from "./enums.ts";
-import { InstanceModel, liveImageField, RegionModel } from "./model-refs.ts";
+import { liveImageField, RegionModel } from "./model-refs.ts";
 import { commandMutation } from "./mutations.ts";
 import { emptyConnection, listConnection } from "./pagination.ts";
 import { payloadType } from "./payloads.ts";
+import { rowByIdField } from "./queries.ts";
 
 const GuestStateRef = builder.objectRef<GuestState>("GuestState").implement({
   fields: (t) => ({
@@ -95,13 +96,7 @@ const InstanceFilter = builder.inputType("InstanceFilter", {
 });
 
 builder.queryFields((t) => ({
-  instance: t.prismaField({
-    type: InstanceModel,
-    nullable: true,
-    args: { id: t.arg.id({ required: true }) },
-    resolve: (query, _root, args, ctx) =>
-      ctx.prisma.instance.findFirst({ ...query, where: { id: args.id, accountId: ctx.account.id } }),
-  }),
+  instance: rowByIdField(t, "Instance"),
   instances: t.field({
     type: InstanceConnectionRef,
     description: "Newest first. first defaults to 20; more than 100 is a GraphQL error.",
@@ -116,13 +111,7 @@ builder.queryFields((t) => ({
         ...(args.filter?.regionId ? { regionId: args.filter.regionId } : {}),
         ...(args.filter?.status ? instanceStatusWhere(args.filter.status, ctx.clock.now()) : {}),
       };
-      return listConnection(
-        ctx,
-        info,
-        args,
-        (page) => ctx.prisma.instance.findMany({ ...page.query, where: { AND: [where, page.after] } }),
-        () => ctx.prisma.instance.count({ where }),
-      );
+      return listConnection(ctx, info, args, ctx.prisma.instance, where);
     },
   }),
 }));

@@ -121,23 +121,22 @@ builder.globalConnectionField("totalCount", (t) =>
   t.int({ resolve: (connection) => connection.totalCount() }),
 );
 
-export interface PageQuery {
-  /** Spread into findMany: the nested selection of edges.node (query merging), order and page size. */
-  query: { orderBy: typeof NEWEST_FIRST; take: number };
-  /** AND it with the list's own filter. */
-  after: object;
+/** The two reads a list makes of its model: a Prisma delegate (`ctx.prisma.image`, …) is one. */
+export interface ListedModel<T> {
+  findMany(args: { where: object; orderBy: typeof NEWEST_FIRST; take: number }): Promise<T[]>;
+  count(args: { where: object }): Promise<number>;
 }
 
 /**
- * A connection over one model: the relations selected under edges.node load in the same query
- * (no N+1), and totalCount runs only when asked for.
+ * A connection over one model's rows matching `where`: the relations selected under edges.node
+ * load in the same query (no N+1), and totalCount runs only when asked for.
  */
 export function listConnection<T extends Keyed>(
   ctx: GraphQLContext,
   info: GraphQLResolveInfo,
   args: PageArgs,
-  load: (page: PageQuery) => Promise<T[]>,
-  count: () => Promise<number>,
+  model: ListedModel<T>,
+  where: object,
 ) {
   const selection = queryFromInfo({ context: ctx, info, path: ["edges", "node"] });
   return connectionOf(
@@ -146,7 +145,12 @@ export function listConnection<T extends Keyed>(
     async (take) =>
       args.first === 0
         ? []
-        : load({ query: { ...selection, orderBy: NEWEST_FIRST, take }, after: afterCursorWhere(args.after) }),
-    count,
+        : model.findMany({
+            ...selection,
+            orderBy: NEWEST_FIRST,
+            take,
+            where: { AND: [where, afterCursorWhere(args.after)] },
+          }),
+    () => model.count({ where }),
   );
 }

@@ -6,10 +6,11 @@ import { builder } from "./builder.ts";
 import { validUntil } from "./cache-hints.ts";
 import type { GraphQLContext } from "./context.ts";
 import { DiskTypeEnum, SnapshotStatusEnum } from "./enums.ts";
-import { DiskModel, liveImageField, RegionModel, SnapshotModel } from "./model-refs.ts";
+import { DiskModel, liveImageField, RegionModel } from "./model-refs.ts";
 import { commandMutation } from "./mutations.ts";
 import { listConnection } from "./pagination.ts";
 import { type PayloadFields, payloadType } from "./payloads.ts";
+import { rowByIdField } from "./queries.ts";
 import { resourceProgress } from "./streams.ts";
 
 /** Rows carried by progress events are read as of the event, so every subscriber sees the same numbers. */
@@ -79,13 +80,7 @@ const SnapshotFilter = builder.inputType("SnapshotFilter", {
 });
 
 builder.queryFields((t) => ({
-  snapshot: t.prismaField({
-    type: SnapshotModel,
-    nullable: true,
-    args: { id: t.arg.id({ required: true }) },
-    resolve: (query, _root, args, ctx) =>
-      ctx.prisma.snapshot.findFirst({ ...query, where: { id: args.id, accountId: ctx.account.id } }),
-  }),
+  snapshot: rowByIdField(t, "Snapshot"),
   snapshots: t.field({
     type: SnapshotConnectionRef,
     args: { first: t.arg.int(), after: t.arg.string(), filter: t.arg({ type: SnapshotFilter }) },
@@ -100,13 +95,7 @@ builder.queryFields((t) => ({
         ...(filter?.imageId ? { imageId: filter.imageId } : {}),
         ...(filter?.sourceDiskType ? { sourceDiskType: filter.sourceDiskType } : {}),
       };
-      return listConnection(
-        ctx,
-        info,
-        args,
-        (page) => ctx.prisma.snapshot.findMany({ ...page.query, where: { AND: [where, page.after] } }),
-        () => ctx.prisma.snapshot.count({ where }),
-      );
+      return listConnection(ctx, info, args, ctx.prisma.snapshot, where);
     },
   }),
 }));

@@ -22,9 +22,10 @@ import {
   OsTypeEnum,
 } from "../enums.ts";
 import { InstanceConnectionRef } from "../instance.ts";
-import { ImageModel, liveImageField, RegionModel, SnapshotModel } from "../model-refs.ts";
+import { liveImageField, RegionModel, SnapshotModel } from "../model-refs.ts";
 import { inIdOrder } from "../node.ts";
 import { listConnection, relationConnection, relationPage, withCursorColumns } from "../pagination.ts";
+import { rowByIdField } from "../queries.ts";
 import { observedAt } from "../snapshot.ts";
 
 export const ImageCheckItemEnum = builder.enumType("ImageCheckItem", {
@@ -184,13 +185,7 @@ export async function imageListWhere(
 }
 
 builder.queryFields((t) => ({
-  image: t.prismaField({
-    type: ImageModel,
-    nullable: true,
-    args: { id: t.arg.id({ required: true }) },
-    resolve: (query, _root, args, ctx) =>
-      ctx.prisma.image.findFirst({ ...query, where: imageVisibleTo(ctx.account.id, args.id) }),
-  }),
+  image: rowByIdField(t, "Image", imageVisibleTo),
   images: t.field({
     type: ImageConnectionRef,
     description:
@@ -198,13 +193,7 @@ builder.queryFields((t) => ({
     args: { first: t.arg.int(), after: t.arg.string(), filter: t.arg({ type: ImageFilter }) },
     resolve: async (_root, args, ctx, info) => {
       const where = await imageListWhere(ctx, args.filter);
-      return listConnection(
-        ctx,
-        info,
-        args,
-        (page) => ctx.prisma.image.findMany({ ...page.query, where: { AND: [where, page.after] } }),
-        () => ctx.prisma.image.count({ where }),
-      );
+      return listConnection(ctx, info, args, ctx.prisma.image, where);
     },
   }),
 }));
