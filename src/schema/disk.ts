@@ -2,7 +2,7 @@ import type { Prisma } from "../generated/prisma/client.ts";
 import { builder } from "./builder.ts";
 import { DiskStatusEnum, DiskTypeEnum } from "./enums.ts";
 import { RegionModel } from "./model-refs.ts";
-import { listConnection, relationConnection, relationPage, withCursorColumns } from "./pagination.ts";
+import { callersRelationPage, listConnection } from "./pagination.ts";
 import { rowByIdField } from "./queries.ts";
 import { SnapshotConnectionRef } from "./snapshot.ts";
 
@@ -27,14 +27,7 @@ export const DiskRef = builder.prismaNode("Disk", {
     snapshots: t.field({
       type: SnapshotConnectionRef,
       args: { first: t.arg.int(), after: t.arg.string() },
-      // The page and its count load with the disk itself, so a list of disks costs no query per disk.
-      select: (args, ctx, nested) => ({
-        snapshots: withCursorColumns(
-          nested(relationPage(args, { accountId: ctx.account.id }), ["edges", "node"]),
-        ),
-        _count: { select: { snapshots: { where: { accountId: ctx.account.id } } } },
-      }),
-      resolve: (disk, args) => relationConnection(disk.snapshots, args, async () => disk._count.snapshots),
+      ...callersRelationPage("snapshots"),
     }),
     createdAt: t.expose("createdAt", { type: "DateTime" }),
   }),

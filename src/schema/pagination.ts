@@ -2,6 +2,7 @@ import { queryFromInfo } from "@pothos/plugin-prisma";
 import { resolveCursorConnection } from "@pothos/plugin-relay";
 import type { GraphQLResolveInfo } from "graphql";
 import { GraphQLError } from "graphql";
+import type { Instance, Snapshot } from "../generated/prisma/client.ts";
 import { builder } from "./builder.ts";
 import type { GraphQLContext } from "./context.ts";
 
@@ -153,4 +154,34 @@ export function listConnection<T extends Keyed>(
           }),
     () => model.count({ where }),
   );
+}
+
+/** The to-many relations listed by callersRelationPage, and their rows. */
+interface CallersRelations {
+  instances: Instance;
+  snapshots: Snapshot;
+}
+
+/**
+ * The `select` and `resolve` of a connection over a to-many relation, counting and listing the
+ * caller's rows only (disk.snapshots, image.instances: a SYSTEM image's instances belong to every
+ * account). The page and its count load with the parent, so a list of parents costs no query each.
+ */
+export function callersRelationPage<const Relation extends keyof CallersRelations>(relation: Relation) {
+  type Loaded = { [R in Relation]: CallersRelations[R][] } & { _count: { [R in Relation]: number } };
+  return {
+    select: (args: PageArgs, ctx: GraphQLContext, nested: (query: object, path: string[]) => object) =>
+      ({
+        [relation]: withCursorColumns(
+          nested(relationPage(args, { accountId: ctx.account.id }), ["edges", "node"]),
+        ),
+        _count: { select: { [relation]: { where: { accountId: ctx.account.id } } } },
+      }) as { [R in Relation]: object } & { _count: { select: { [R in Relation]: { where: object } } } },
+    resolve: (row: Loaded, args: PageArgs) =>
+      relationConnection<CallersRelations[Relation]>(
+        row[relation] as CallersRelations[Relation][],
+        args,
+        async () => row._count[relation],
+      ),
+  };
 }

@@ -24,7 +24,7 @@ import {
 import { InstanceConnectionRef } from "../instance.ts";
 import { liveImageField, RegionModel, SnapshotModel } from "../model-refs.ts";
 import { inIdOrder } from "../node.ts";
-import { listConnection, relationConnection, relationPage, withCursorColumns } from "../pagination.ts";
+import { callersRelationPage, listConnection } from "../pagination.ts";
 import { rowByIdField } from "../queries.ts";
 import { observedAt } from "../snapshot.ts";
 
@@ -128,14 +128,7 @@ export const ImageRef = builder.prismaObject("Image", {
       type: InstanceConnectionRef,
       description: "Instances created from this image.",
       args: { first: t.arg.int(), after: t.arg.string() },
-      // A SYSTEM image's instances belong to every account: only the caller's are counted and listed.
-      select: (args, ctx, nested) => ({
-        instances: withCursorColumns(
-          nested(relationPage(args, { accountId: ctx.account.id }), ["edges", "node"]),
-        ),
-        _count: { select: { instances: { where: { accountId: ctx.account.id } } } },
-      }),
-      resolve: (image, args) => relationConnection(image.instances, args, async () => image._count.instances),
+      ...callersRelationPage("instances"),
     }),
     failureReason: t.exposeString("failureReason", { nullable: true }),
     createdAt: t.expose("createdAt", { type: "DateTime" }),
