@@ -1,18 +1,19 @@
 import { type Db, databaseProvider, type Tx } from "../db/client.ts";
 import { lockRow } from "../db/locks.ts";
-import { ErrorCollector, fail, notFound, regionNotFound } from "./errors.ts";
-import { idempotentCreate, lookUpClientToken } from "./idempotency.ts";
-import { newId } from "./ids.ts";
-import { IN_FLIGHT_IMAGE_STATUSES, isImageInFlight } from "./image-status.ts";
 import {
-  checkImageNameAndDescription,
-  checkNameFreeAndQuota,
+  type Command,
+  type CommandScope,
+  type Done,
+  directDeps,
   type Rates,
-  uniqueViolationsAsUserErrors,
-} from "./images.ts";
+  runDirectly,
+} from "./command.ts";
+import { ErrorCollector, fail, notFound, regionNotFound } from "./errors.ts";
+import { newId } from "./ids.ts";
+import { checkImageNameAndDescription, writeNewImage } from "./image-rules.ts";
+import { IN_FLIGHT_IMAGE_STATUSES, isImageInFlight } from "./image-status.ts";
 import { insertDiskMappings, insertImage, insertSnapshots } from "./inserts.ts";
 import { customImageOrFail, imageOwnedBy, imageUnchangedSince, imageVisibleTo } from "./lookup.ts";
-import { inAccountTurn } from "./turns.ts";
 import { checkClientToken } from "./validation.ts";
 import { type Work, work } from "./work.ts";
 
@@ -27,15 +28,17 @@ export interface CopyImageInput {
   clientToken?: string | null;
 }
 
-export async function copyImage(
-  prisma: Db,
-  accountId: string,
-  input: CopyImageInput,
-  now: Date,
-  rates: Rates,
-): Promise<{ imageId: string; work: Work }> {
-  const { key, earlier } = await lookUpClientToken(prisma, accountId, "copyImage", input);
-  if (earlier) return queued(prisma, earlier);
+/** copyImage: a new image WAITING in the destination region, its snapshots to be copied. */
+export const copyImageCommand: Command<CopyImageInput, string> = {
+  operation: "copyImage",
+  accountTurn: true,
+  replay: (deps, imageId) => queued(deps.db, imageId),
+  run: (deps, input) => copy(deps, input),
+};
+
+async function copy(deps: CommandScope, input: CopyImageInput): Promise<Done<string>> {
+  const { accountId, now, rates } = deps;
+  const prisma = deps.db;
   const errors = new ErrorCollector();
   checkImageNameAndDescription(errors, input);
   checkClientToken(errors, input.clientToken, ["input", "clientToken"]);
@@ -83,81 +86,96 @@ export async function copyImage(
   const name = input.name ?? source.name;
   const description = input.description ?? source.description;
   const copyId = newId("image");
-  const created = await inAccountTurn(accountId, () =>
-    uniqueViolationsAsUserErrors(name, region.id, () =>
-      idempotentCreate(prisma, key, copyId, async (tx) => {
-        await checkNameFreeAndQuota(tx, accountId, region.id, name, {
-          nameHint: input.name
-            ? "choose another name."
-            : "give the copy another name with copyImage's name input.",
-        });
-        // The source as it is now: deleted or deprecated meanwhile, it cannot be copied.
-        const still = await tx.image.count({ where: imageUnchangedSince(source) });
-        if (still !== 1) {
-          fail(
-            "INCORRECT_IMAGE_STATUS",
-            `Image ${source.id} changed meanwhile and can no longer be copied.`,
-            ["input", "imageId"],
-          );
-        }
-        await insertImage(
-          tx,
-          {
-            id: copyId,
-            accountId,
-            name,
-            description,
-            regionId: region.id,
-            status: "WAITING",
-            source: "COPY",
-            osType: source.osType,
-            platform: source.platform,
-            architecture: source.architecture,
-            sizeGiB: source.sizeGiB,
-            sourceImageId: source.id,
-            sourceRegionId: source.regionId,
-            queueEntry: { create: {} },
-          },
-          now,
-        );
-        await insertSnapshots(
-          tx,
+  await writeNewImage(
+    deps,
+    { id: copyId, name, regionId: region.id },
+    async (tx) => {
+      // The source as it is now: deleted or deprecated meanwhile, it cannot be copied.
+      const still = await tx.image.count({ where: imageUnchangedSince(source) });
+      if (still !== 1) {
+        fail("INCORRECT_IMAGE_STATUS", `Image ${source.id} changed meanwhile and can no longer be copied.`, [
+          "input",
+          "imageId",
+        ]);
+      }
+      await insertImage(
+        tx,
+        {
+          id: copyId,
           accountId,
-          originals.map(({ snapshot, snapshotCopyId }) => ({
-            id: snapshotCopyId,
-            regionId: region.id,
-            name: snapshot.name,
-            description: snapshot.description,
-            sourceDiskId: snapshot.sourceDiskId,
-            sourceDiskType: snapshot.sourceDiskType,
-            sourceDiskSizeGiB: snapshot.sourceDiskSizeGiB,
-            device: snapshot.device,
-            imageId: copyId,
-            copiedFromId: snapshot.id,
-            gibPerSecond: rates.copyGibPerSecond,
-          })),
-          now,
-        );
-        await insertDiskMappings(
-          tx,
-          copyId,
-          originals.map(({ mapping, snapshotCopyId }) => ({
-            device: mapping.device,
-            type: mapping.type,
-            sizeGiB: mapping.sizeGiB,
-            snapshotId: snapshotCopyId,
-          })),
-        );
-      }),
-    ),
+          name,
+          description,
+          regionId: region.id,
+          status: "WAITING",
+          source: "COPY",
+          osType: source.osType,
+          platform: source.platform,
+          architecture: source.architecture,
+          sizeGiB: source.sizeGiB,
+          sourceImageId: source.id,
+          sourceRegionId: source.regionId,
+          queueEntry: { create: {} },
+        },
+        now,
+      );
+      await insertSnapshots(
+        tx,
+        accountId,
+        originals.map(({ snapshot, snapshotCopyId }) => ({
+          id: snapshotCopyId,
+          regionId: region.id,
+          name: snapshot.name,
+          description: snapshot.description,
+          sourceDiskId: snapshot.sourceDiskId,
+          sourceDiskType: snapshot.sourceDiskType,
+          sourceDiskSizeGiB: snapshot.sourceDiskSizeGiB,
+          device: snapshot.device,
+          imageId: copyId,
+          copiedFromId: snapshot.id,
+          gibPerSecond: rates.copyGibPerSecond,
+        })),
+        now,
+      );
+      await insertDiskMappings(
+        tx,
+        copyId,
+        originals.map(({ mapping, snapshotCopyId }) => ({
+          device: mapping.device,
+          type: mapping.type,
+          sizeGiB: mapping.sizeGiB,
+          snapshotId: snapshotCopyId,
+        })),
+      );
+    },
+    {
+      nameHint: input.name
+        ? "choose another name."
+        : "give the copy another name with copyImage's name input.",
+    },
   );
-  return { imageId: created.resourceId, work: work({ regionsWithFreeSlots: [region.id] }) };
+  return { result: copyId, work: work({ regionsWithFreeSlots: [region.id] }) };
 }
 
 /** A copy waits for a slot in its destination region: the engine may start it at once. */
-async function queued(prisma: Db, imageId: string): Promise<{ imageId: string; work: Work }> {
+async function queued(prisma: Db, imageId: string): Promise<Done<string>> {
   const image = await prisma.image.findUnique({ where: { id: imageId }, select: { regionId: true } });
-  return { imageId, work: work({ regionsWithFreeSlots: image?.regionId ? [image.regionId] : [] }) };
+  return { result: imageId, work: work({ regionsWithFreeSlots: image?.regionId ? [image.regionId] : [] }) };
+}
+
+/** copyImage for a caller outside the API (the engine's unit test): its work returned. */
+export async function copyImage(
+  prisma: Db,
+  accountId: string,
+  input: CopyImageInput,
+  now: Date,
+  rates: Rates,
+): Promise<{ imageId: string; work: Work }> {
+  const { result, work } = await runDirectly(
+    copyImageCommand,
+    directDeps(prisma, accountId, now, rates),
+    input,
+  );
+  return { imageId: result, work };
 }
 
 /**
@@ -201,43 +219,43 @@ export async function startWaitingCopies(prisma: Db, regionId: string, now: Date
   return prisma.$transaction(promote, readCommitted);
 }
 
-export async function cancelCopyImage(
-  prisma: Db,
-  accountId: string,
-  input: { imageId: string },
-): Promise<{ imageId: string; work: Work }> {
-  return prisma.$transaction(async (tx) => {
-    const image = await tx.image.findFirst({ where: imageOwnedBy(accountId, input.imageId) });
-    if (!image) notFound("Image", input.imageId, ["input", "imageId"]);
-    if (image.source !== "COPY") {
-      fail("NOT_A_COPY", `Image ${image.id} is not a copy: only copies in progress can be cancelled.`, [
-        "input",
-        "imageId",
-      ]);
-    }
-    const cancelled = await tx.image.updateMany({
-      where: { id: image.id, status: { in: [...IN_FLIGHT_IMAGE_STATUSES] } },
-      data: { status: "CANCELLED", failureReason: "The copy was cancelled." },
-    });
-    if (cancelled.count !== 1) {
-      fail(
-        "INCORRECT_IMAGE_STATUS",
-        `Copy ${image.id} is ${image.status}: only a WAITING or CREATING copy can be cancelled.`,
-        ["input", "imageId"],
-      );
-    }
-    const removedSnapshots = await tx.snapshot.findMany({ where: { imageId: image.id } });
-    await tx.snapshot.deleteMany({ where: { imageId: image.id } });
-    return {
-      imageId: image.id,
-      work: work({
-        endedImages: [image.id],
-        deletedSnapshots: removedSnapshots.map((snapshot) => ({
-          snapshot,
-          reason: "The copy was cancelled.",
-        })),
-        regionsWithFreeSlots: [image.regionId!],
-      }),
-    };
-  });
-}
+/** cancelCopyImage: a WAITING or CREATING copy ends CANCELLED, its snapshots removed. */
+export const cancelCopyImageCommand: Command<{ imageId: string }, string> = {
+  operation: "cancelCopyImage",
+  run: (deps, input) =>
+    deps.transaction(async (tx) => {
+      const { accountId } = deps;
+      const image = await tx.image.findFirst({ where: imageOwnedBy(accountId, input.imageId) });
+      if (!image) notFound("Image", input.imageId, ["input", "imageId"]);
+      if (image.source !== "COPY") {
+        fail("NOT_A_COPY", `Image ${image.id} is not a copy: only copies in progress can be cancelled.`, [
+          "input",
+          "imageId",
+        ]);
+      }
+      const cancelled = await tx.image.updateMany({
+        where: { id: image.id, status: { in: [...IN_FLIGHT_IMAGE_STATUSES] } },
+        data: { status: "CANCELLED", failureReason: "The copy was cancelled." },
+      });
+      if (cancelled.count !== 1) {
+        fail(
+          "INCORRECT_IMAGE_STATUS",
+          `Copy ${image.id} is ${image.status}: only a WAITING or CREATING copy can be cancelled.`,
+          ["input", "imageId"],
+        );
+      }
+      const removedSnapshots = await tx.snapshot.findMany({ where: { imageId: image.id } });
+      await tx.snapshot.deleteMany({ where: { imageId: image.id } });
+      return {
+        result: image.id,
+        work: work({
+          endedImages: [image.id],
+          deletedSnapshots: removedSnapshots.map((snapshot) => ({
+            snapshot,
+            reason: "The copy was cancelled.",
+          })),
+          regionsWithFreeSlots: [image.regionId!],
+        }),
+      };
+    }),
+};

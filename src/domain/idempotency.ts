@@ -63,7 +63,7 @@ export function isUniqueViolation(error: unknown, columns?: string[]): boolean {
  * same token is refused. Asked before the request is validated, so a retry gets its first answer
  * even after the world moved on (a clock past expiresAt, a deleted image).
  */
-async function earlierResult(prisma: Db, key: IdempotencyKey): Promise<string | null> {
+export async function earlierResult(prisma: Db, key: IdempotencyKey): Promise<string | null> {
   if (!key.token) return null;
   const record = await prisma.idempotencyRecord.findUnique({
     where: {
@@ -82,40 +82,19 @@ async function earlierResult(prisma: Db, key: IdempotencyKey): Promise<string | 
 }
 
 /**
- * Runs `create` in one transaction that first claims the clientToken: the record's primary key
+ * The first write of a create's transaction (src/domain/command.ts): the record's primary key
  * (account, operation, token) makes the database, not a check-then-insert, decide who wins. The
- * caller looked the token up already; a request that claims the token meanwhile wins, and this
- * one gets its result (or IDEMPOTENT_PARAMETER_MISMATCH for other input).
+ * token was looked up already; a request that claimed it meanwhile wins, and this one gets its
+ * result (or IDEMPOTENT_PARAMETER_MISMATCH for other input) from earlierResult.
  */
-export async function idempotentCreate(
-  prisma: Db,
-  key: IdempotencyKey,
-  resourceId: string,
-  create: (tx: Tx) => Promise<void>,
-): Promise<{ resourceId: string; replayed: boolean }> {
-  const token = key.token;
-  if (!token) {
-    await prisma.$transaction((tx) => create(tx));
-    return { resourceId, replayed: false };
-  }
-  try {
-    await prisma.$transaction(async (tx) => {
-      await tx.idempotencyRecord.create({
-        data: {
-          accountId: key.accountId,
-          operation: key.operation,
-          token,
-          requestHash: requestHash(key.request),
-          resourceId,
-        },
-      });
-      await create(tx);
-    });
-    return { resourceId, replayed: false };
-  } catch (error) {
-    if (!isUniqueViolation(error, ["token"])) throw error;
-    const winner = await earlierResult(prisma, key);
-    if (!winner) throw error;
-    return { resourceId: winner, replayed: true };
-  }
+export async function claimClientToken(tx: Tx, key: IdempotencyKey, resourceId: string): Promise<void> {
+  await tx.idempotencyRecord.create({
+    data: {
+      accountId: key.accountId,
+      operation: key.operation,
+      token: key.token!,
+      requestHash: requestHash(key.request),
+      resourceId,
+    },
+  });
 }

@@ -1,7 +1,8 @@
 import type { Db } from "../db/client.ts";
 import type { Snapshot } from "../generated/prisma/client.ts";
+import { type Command, type CommandScope, type Done, directDeps, runDirectly } from "./command.ts";
 import { diskSnapshotInProgress, ErrorCollector, fail, notFound } from "./errors.ts";
-import { idempotentCreate, isUniqueViolation, lookUpClientToken } from "./idempotency.ts";
+import { isUniqueViolation } from "./idempotency.ts";
 import { newId } from "./ids.ts";
 import { insertSnapshots, takenOf } from "./inserts.ts";
 import { effectiveInstanceStatus, isSnapshottable } from "./instance-status.ts";
@@ -16,15 +17,22 @@ export interface CreateSnapshotInput {
   clientToken?: string | null;
 }
 
-export async function createSnapshot(
-  prisma: Db,
-  accountId: string,
-  input: CreateSnapshotInput,
-  now: Date,
-  gibPerSecond: number,
-): Promise<{ snapshotId: string; work: Work }> {
-  const { key, earlier } = await lookUpClientToken(prisma, accountId, "createSnapshot", input);
-  if (earlier) return { snapshotId: earlier, work: work({ startedSnapshots: [earlier] }) };
+/** The snapshot in progress, for the engine: handing it over again is harmless. */
+const started = (snapshotId: string): Done<string> => ({
+  result: snapshotId,
+  work: work({ startedSnapshots: [snapshotId] }),
+});
+
+/** createSnapshot: a snapshot PROGRESSING of one disk of a RUNNING or STOPPED instance. */
+export const createSnapshotCommand: Command<CreateSnapshotInput, string> = {
+  operation: "createSnapshot",
+  replay: async (_deps, snapshotId) => started(snapshotId),
+  run: (deps, input) => create(deps, input),
+};
+
+async function create(deps: CommandScope, input: CreateSnapshotInput): Promise<Done<string>> {
+  const { accountId, now } = deps;
+  const prisma = deps.db;
   const errors = new ErrorCollector();
   checkNameAndDescription(errors, input, { what: "The snapshot name", nameCode: "INVALID_INPUT" });
   checkClientToken(errors, input.clientToken, ["input", "clientToken"]);
@@ -44,8 +52,8 @@ export async function createSnapshot(
     );
   }
   const snapshotId = newId("snapshot");
-  try {
-    const created = await idempotentCreate(prisma, key, snapshotId, async (tx) => {
+  await deps.transaction(
+    async (tx) => {
       // The disk as it is now: released meanwhile, it cannot be snapshotted.
       const current = await tx.disk.findUniqueOrThrow({
         where: { id: disk.id },
@@ -65,44 +73,64 @@ export async function createSnapshot(
             name: input.name ?? null,
             description: input.description ?? null,
             startedAt: now,
-            gibPerSecond,
+            gibPerSecond: deps.rates.snapshotGibPerSecond,
           },
         ],
         now,
       );
-    });
-    return { snapshotId: created.resourceId, work: work({ startedSnapshots: [created.resourceId] }) };
-  } catch (error) {
-    // The partial unique index allows one PROGRESSING snapshot per disk.
-    if (isUniqueViolation(error, ["sourceDiskId"]))
-      diskSnapshotInProgress(`disk ${disk.id}`, ["input", "diskId"]);
-    throw error;
-  }
+    },
+    {
+      creates: snapshotId,
+      uniqueViolations: (error) => {
+        // The partial unique index allows one PROGRESSING snapshot per disk.
+        if (isUniqueViolation(error, ["sourceDiskId"]))
+          diskSnapshotInProgress(`disk ${disk.id}`, ["input", "diskId"]);
+      },
+    },
+  );
+  return started(snapshotId);
 }
 
-export async function deleteSnapshot(
+/** createSnapshot for a caller outside the API (the engine's unit test): its work returned. */
+export async function createSnapshot(
   prisma: Db,
   accountId: string,
-  input: { snapshotId: string },
-): Promise<{ snapshot: Snapshot; work: Work }> {
-  return prisma.$transaction(async (tx) => {
-    const snapshot = await tx.snapshot.findFirst({ where: { id: input.snapshotId, accountId } });
-    if (!snapshot) notFound("Snapshot", input.snapshotId, ["input", "snapshotId"]);
-    const user = await tx.image.findFirst({
-      where: imagesHoldingSnapshot(snapshot),
-      select: { id: true, status: true },
-    });
-    if (user) {
-      fail(
-        "SNAPSHOT_IN_USE",
-        `Snapshot ${snapshot.id} is used by image ${user.id} (${user.status}): delete the image first.`,
-        ["input", "snapshotId"],
-      );
-    }
-    await tx.snapshot.delete({ where: { id: snapshot.id } });
-    return {
-      snapshot,
-      work: work({ deletedSnapshots: [{ snapshot, reason: "The snapshot was deleted." }] }),
-    };
-  });
+  input: CreateSnapshotInput,
+  now: Date,
+  gibPerSecond: number,
+): Promise<{ snapshotId: string; work: Work }> {
+  const rates = { snapshotGibPerSecond: gibPerSecond, copyGibPerSecond: gibPerSecond };
+  const { result, work } = await runDirectly(
+    createSnapshotCommand,
+    directDeps(prisma, accountId, now, rates),
+    input,
+  );
+  return { snapshotId: result, work };
 }
+
+/** deleteSnapshot: a snapshot no image holds, removed (its stream ends where it stood). */
+export const deleteSnapshotCommand: Command<{ snapshotId: string }, Snapshot> = {
+  operation: "deleteSnapshot",
+  run: (deps, input) =>
+    deps.transaction(async (tx) => {
+      const { accountId } = deps;
+      const snapshot = await tx.snapshot.findFirst({ where: { id: input.snapshotId, accountId } });
+      if (!snapshot) notFound("Snapshot", input.snapshotId, ["input", "snapshotId"]);
+      const user = await tx.image.findFirst({
+        where: imagesHoldingSnapshot(snapshot),
+        select: { id: true, status: true },
+      });
+      if (user) {
+        fail(
+          "SNAPSHOT_IN_USE",
+          `Snapshot ${snapshot.id} is used by image ${user.id} (${user.status}): delete the image first.`,
+          ["input", "snapshotId"],
+        );
+      }
+      await tx.snapshot.delete({ where: { id: snapshot.id } });
+      return {
+        result: snapshot,
+        work: work({ deletedSnapshots: [{ snapshot, reason: "The snapshot was deleted." }] }),
+      };
+    }),
+};

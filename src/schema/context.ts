@@ -1,6 +1,6 @@
 import type { Db } from "../db/client.ts";
 import type { Clock } from "../domain/clock.ts";
-import type { Rates } from "../domain/images.ts";
+import type { Rates } from "../domain/command.ts";
 import type { Work } from "../domain/work.ts";
 import type { ProgressBus } from "../events/progress.ts";
 import type { SequenceLedger } from "../events/sequence.ts";

@@ -1,8 +1,9 @@
 import type { Prisma } from "../generated/prisma/client.ts";
 import { builder } from "./builder.ts";
 import { DiskStatusEnum, DiskTypeEnum } from "./enums.ts";
-import { DiskModel, RegionModel } from "./model-refs.ts";
-import { listConnection, relationConnection, relationPage, withCursorColumns } from "./pagination.ts";
+import { RegionModel } from "./model-refs.ts";
+import { callersRelationPage, listConnection } from "./pagination.ts";
+import { rowByIdField } from "./queries.ts";
 import { SnapshotConnectionRef } from "./snapshot.ts";
 
 export const DiskRef = builder.prismaNode("Disk", {
@@ -26,14 +27,7 @@ export const DiskRef = builder.prismaNode("Disk", {
     snapshots: t.field({
       type: SnapshotConnectionRef,
       args: { first: t.arg.int(), after: t.arg.string() },
-      // The page and its count load with the disk itself, so a list of disks costs no query per disk.
-      select: (args, ctx, nested) => ({
-        snapshots: withCursorColumns(
-          nested(relationPage(args, { accountId: ctx.account.id }), ["edges", "node"]),
-        ),
-        _count: { select: { snapshots: { where: { accountId: ctx.account.id } } } },
-      }),
-      resolve: (disk, args) => relationConnection(disk.snapshots, args, async () => disk._count.snapshots),
+      ...callersRelationPage("snapshots"),
     }),
     createdAt: t.expose("createdAt", { type: "DateTime" }),
   }),
@@ -51,13 +45,7 @@ const DiskFilter = builder.inputType("DiskFilter", {
 });
 
 builder.queryFields((t) => ({
-  disk: t.prismaField({
-    type: DiskModel,
-    nullable: true,
-    args: { id: t.arg.id({ required: true }) },
-    resolve: (query, _root, args, ctx) =>
-      ctx.prisma.disk.findFirst({ ...query, where: { id: args.id, accountId: ctx.account.id } }),
-  }),
+  disk: rowByIdField(t, "Disk"),
   disks: t.field({
     type: DiskConnectionRef,
     args: { first: t.arg.int(), after: t.arg.string(), filter: t.arg({ type: DiskFilter }) },
@@ -70,13 +58,7 @@ builder.queryFields((t) => ({
         ...(filter?.type ? { type: filter.type } : {}),
         ...(filter?.status ? { status: { in: filter.status } } : {}),
       };
-      return listConnection(
-        ctx,
-        info,
-        args,
-        (page) => ctx.prisma.disk.findMany({ ...page.query, where: { AND: [where, page.after] } }),
-        () => ctx.prisma.disk.count({ where }),
-      );
+      return listConnection(ctx, info, args, ctx.prisma.disk, where);
     },
   }),
 }));

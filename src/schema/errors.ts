@@ -1,4 +1,4 @@
-import { DomainError, ERROR_CODES, type UserError } from "../domain/errors.ts";
+import { ERROR_CODES, type UserError } from "../domain/errors.ts";
 import { builder } from "./builder.ts";
 
 export const ErrorCodeEnum = builder.enumType("ErrorCode", { values: ERROR_CODES });
@@ -14,15 +14,3 @@ export const UserErrorRef = builder.objectRef<UserError>("UserError").implement(
     message: t.exposeString("message"),
   }),
 });
-
-export type WithUserErrors<T> = Partial<T> & { userErrors: UserError[] };
-
-/** Runs a mutation's domain call; business errors become userErrors, anything else stays a (masked) fault. */
-export async function withUserErrors<T extends object>(run: () => Promise<T>): Promise<WithUserErrors<T>> {
-  try {
-    return { ...(await run()), userErrors: [] };
-  } catch (error) {
-    if (error instanceof DomainError) return { userErrors: error.errors } as WithUserErrors<T>;
-    throw error;
-  }
-}

@@ -8,6 +8,10 @@ import "./region.ts";
 import "./instance.ts";
 import "./disk.ts";
 import "./snapshot.ts";
-import "./image.ts";
+import "./image/type.ts";
+import "./image/creation.ts";
+import "./image/progress.ts";
+import "./image/copy.ts";
+import "./image/administration.ts";
 
 export const schema = lexicographicSortSchema(builder.toSchema());

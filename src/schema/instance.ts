@@ -1,19 +1,20 @@
 import { type GuestState, guestFromColumns } from "../domain/guest.ts";
-import { effectiveInstanceStatus, instanceStatusWhere } from "../domain/instance-status.ts";
 import {
-  changeInstanceStatus,
-  createInstance,
   type InstanceAction,
-  updateInstanceGuestState,
-} from "../domain/instances.ts";
+  instanceActionCommand,
+  updateInstanceGuestStateCommand,
+} from "../domain/instance-actions.ts";
+import { createInstanceCommand } from "../domain/instance-creation.ts";
+import { effectiveInstanceStatus, instanceStatusWhere } from "../domain/instance-status.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import { builder } from "./builder.ts";
 import { validUntil } from "./cache-hints.ts";
 import { ArchitectureEnum, InstanceStatusEnum, OsTypeEnum } from "./enums.ts";
-import { withUserErrors } from "./errors.ts";
-import { ImageModel, InstanceModel, RegionModel } from "./model-refs.ts";
+import { liveImageField, RegionModel } from "./model-refs.ts";
+import { commandMutation } from "./mutations.ts";
 import { emptyConnection, listConnection } from "./pagination.ts";
 import { payloadType } from "./payloads.ts";
+import { rowByIdField } from "./queries.ts";
 
 const GuestStateRef = builder.objectRef<GuestState>("GuestState").implement({
   fields: (t) => ({
@@ -59,13 +60,9 @@ export const InstanceRef = builder.prismaNode("Instance", {
     osType: t.expose("osType", { type: OsTypeEnum }),
     platform: t.exposeString("platform"),
     architecture: t.expose("architecture", { type: ArchitectureEnum }),
-    image: t.field({
-      type: ImageModel,
-      nullable: true,
-      description: "The image the instance was created from (null once that image is deleted).",
-      select: (_args, _ctx, nested) => ({ image: nested(true) }),
-      resolve: (instance) => (instance.image && !instance.image.deletedAt ? instance.image : null),
-    }),
+    image: t.field(
+      liveImageField("image", "The image the instance was created from (null once that image is deleted)."),
+    ),
     disks: t.relation("disks", {
       description: "System disk first, then data disks ordered by device.",
       query: { orderBy: { device: "asc" } },
@@ -99,13 +96,7 @@ const InstanceFilter = builder.inputType("InstanceFilter", {
 });
 
 builder.queryFields((t) => ({
-  instance: t.prismaField({
-    type: InstanceModel,
-    nullable: true,
-    args: { id: t.arg.id({ required: true }) },
-    resolve: (query, _root, args, ctx) =>
-      ctx.prisma.instance.findFirst({ ...query, where: { id: args.id, accountId: ctx.account.id } }),
-  }),
+  instance: rowByIdField(t, "Instance"),
   instances: t.field({
     type: InstanceConnectionRef,
     description: "Newest first. first defaults to 20; more than 100 is a GraphQL error.",
@@ -120,13 +111,7 @@ builder.queryFields((t) => ({
         ...(args.filter?.regionId ? { regionId: args.filter.regionId } : {}),
         ...(args.filter?.status ? instanceStatusWhere(args.filter.status, ctx.clock.now()) : {}),
       };
-      return listConnection(
-        ctx,
-        info,
-        args,
-        (page) => ctx.prisma.instance.findMany({ ...page.query, where: { AND: [where, page.after] } }),
-        () => ctx.prisma.instance.count({ where }),
-      );
+      return listConnection(ctx, info, args, ctx.prisma.instance, where);
     },
   }),
 }));
@@ -193,26 +178,13 @@ const CreateInstancePayload = payloadType("CreateInstancePayload", { instance: "
 const InstancePayload = payloadType("InstancePayload", { instance: "Instance" });
 
 function actionMutation(action: InstanceAction, description?: string) {
-  return builder.mutationField(`${action}Instance`, (t) =>
-    t.field({
-      type: InstancePayload,
-      description,
-      args: { input: t.arg({ type: InstanceActionInput, required: true }) },
-      resolve: (_root, { input }, ctx) =>
-        withUserErrors(async () => {
-          const result = await changeInstanceStatus(
-            ctx.prisma,
-            ctx.account.id,
-            action,
-            input,
-            ctx.clock.now(),
-            ctx.storage,
-          );
-          await ctx.afterCommit(result.work);
-          return { instanceId: result.instance.id };
-        }),
-    }),
-  );
+  commandMutation(`${action}Instance`, {
+    description,
+    input: InstanceActionInput,
+    payload: InstancePayload,
+    command: instanceActionCommand(action),
+    toPayload: (instance) => ({ instanceId: instance.id }),
+  });
 }
 
 actionMutation("start");
@@ -220,23 +192,16 @@ actionMutation("stop");
 actionMutation("reboot");
 actionMutation("release", "Releases the instance and its disks; its snapshots stay.");
 
-builder.mutationFields((t) => ({
-  createInstance: t.field({
-    type: CreateInstancePayload,
-    args: { input: t.arg({ type: CreateInstanceInput, required: true }) },
-    resolve: (_root, { input }, ctx) =>
-      withUserErrors(async () => {
-        const instanceId = await createInstance(ctx.prisma, ctx.account.id, input, ctx.clock.now());
-        return { instanceId };
-      }),
-  }),
-  updateInstanceGuestState: t.field({
-    type: InstancePayload,
-    args: { input: t.arg({ type: UpdateInstanceGuestStateInput, required: true }) },
-    resolve: (_root, { input }, ctx) =>
-      withUserErrors(async () => {
-        const instance = await updateInstanceGuestState(ctx.prisma, ctx.account.id, input, ctx.clock.now());
-        return { instanceId: instance.id };
-      }),
-  }),
-}));
+commandMutation("createInstance", {
+  input: CreateInstanceInput,
+  payload: CreateInstancePayload,
+  command: createInstanceCommand,
+  toPayload: (instanceId) => ({ instanceId }),
+});
+
+commandMutation("updateInstanceGuestState", {
+  input: UpdateInstanceGuestStateInput,
+  payload: InstancePayload,
+  command: updateInstanceGuestStateCommand,
+  toPayload: (instance) => ({ instanceId: instance.id }),
+});

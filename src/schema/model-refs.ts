@@ -1,5 +1,6 @@
 import { getRefFromModel, type PrismaObjectRef } from "@pothos/plugin-prisma";
 import type PrismaTypes from "../generated/pothos-types.ts";
+import type { Image } from "../generated/prisma/client.ts";
 import { builder } from "./builder.ts";
 
 type Types = typeof builder.$inferSchemaTypes;
@@ -22,3 +23,24 @@ export const InstanceModel = modelRef("Instance");
 export const DiskModel = modelRef("Disk");
 export const SnapshotModel = modelRef("Snapshot");
 export const RegionModel = modelRef("Region");
+
+/**
+ * A to-one relation to an image that reads as null once the image is deleted (instance.image,
+ * snapshot.image, image.sourceImage); the image loads in the row's own Prisma query.
+ */
+export function liveImageField<const Relation extends "image" | "sourceImage">(
+  relation: Relation,
+  description: string,
+) {
+  return {
+    type: ImageModel,
+    nullable: true as const,
+    description,
+    select: (_args: object, _ctx: object, nested: (selection: true) => unknown) =>
+      ({ [relation]: nested(true) }) as { [R in Relation]: true },
+    resolve: (row: { [R in Relation]: Image | null }) => {
+      const image = row[relation];
+      return image && !image.deletedAt ? image : null;
+    },
+  };
+}

@@ -2,6 +2,7 @@ import { queryFromInfo } from "@pothos/plugin-prisma";
 import { resolveCursorConnection } from "@pothos/plugin-relay";
 import type { GraphQLResolveInfo } from "graphql";
 import { GraphQLError } from "graphql";
+import type { Instance, Snapshot } from "../generated/prisma/client.ts";
 import { builder } from "./builder.ts";
 import type { GraphQLContext } from "./context.ts";
 
@@ -121,23 +122,22 @@ builder.globalConnectionField("totalCount", (t) =>
   t.int({ resolve: (connection) => connection.totalCount() }),
 );
 
-export interface PageQuery {
-  /** Spread into findMany: the nested selection of edges.node (query merging), order and page size. */
-  query: { orderBy: typeof NEWEST_FIRST; take: number };
-  /** AND it with the list's own filter. */
-  after: object;
+/** The two reads a list makes of its model: a Prisma delegate (`ctx.prisma.image`, …) is one. */
+export interface ListedModel<T> {
+  findMany(args: { where: object; orderBy: typeof NEWEST_FIRST; take: number }): Promise<T[]>;
+  count(args: { where: object }): Promise<number>;
 }
 
 /**
- * A connection over one model: the relations selected under edges.node load in the same query
- * (no N+1), and totalCount runs only when asked for.
+ * A connection over one model's rows matching `where`: the relations selected under edges.node
+ * load in the same query (no N+1), and totalCount runs only when asked for.
  */
 export function listConnection<T extends Keyed>(
   ctx: GraphQLContext,
   info: GraphQLResolveInfo,
   args: PageArgs,
-  load: (page: PageQuery) => Promise<T[]>,
-  count: () => Promise<number>,
+  model: ListedModel<T>,
+  where: object,
 ) {
   const selection = queryFromInfo({ context: ctx, info, path: ["edges", "node"] });
   return connectionOf(
@@ -146,7 +146,42 @@ export function listConnection<T extends Keyed>(
     async (take) =>
       args.first === 0
         ? []
-        : load({ query: { ...selection, orderBy: NEWEST_FIRST, take }, after: afterCursorWhere(args.after) }),
-    count,
+        : model.findMany({
+            ...selection,
+            orderBy: NEWEST_FIRST,
+            take,
+            where: { AND: [where, afterCursorWhere(args.after)] },
+          }),
+    () => model.count({ where }),
   );
+}
+
+/** The to-many relations listed by callersRelationPage, and their rows. */
+interface CallersRelations {
+  instances: Instance;
+  snapshots: Snapshot;
+}
+
+/**
+ * The `select` and `resolve` of a connection over a to-many relation, counting and listing the
+ * caller's rows only (disk.snapshots, image.instances: a SYSTEM image's instances belong to every
+ * account). The page and its count load with the parent, so a list of parents costs no query each.
+ */
+export function callersRelationPage<const Relation extends keyof CallersRelations>(relation: Relation) {
+  type Loaded = { [R in Relation]: CallersRelations[R][] } & { _count: { [R in Relation]: number } };
+  return {
+    select: (args: PageArgs, ctx: GraphQLContext, nested: (query: object, path: string[]) => object) =>
+      ({
+        [relation]: withCursorColumns(
+          nested(relationPage(args, { accountId: ctx.account.id }), ["edges", "node"]),
+        ),
+        _count: { select: { [relation]: { where: { accountId: ctx.account.id } } } },
+      }) as { [R in Relation]: object } & { _count: { select: { [R in Relation]: { where: object } } } },
+    resolve: (row: Loaded, args: PageArgs) =>
+      relationConnection<CallersRelations[Relation]>(
+        row[relation] as CallersRelations[Relation][],
+        args,
+        async () => row._count[relation],
+      ),
+  };
 }

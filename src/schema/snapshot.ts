@@ -1,16 +1,17 @@
 import { snapshotProgress } from "../domain/progress.ts";
-import { createSnapshot, deleteSnapshot } from "../domain/snapshots.ts";
-import { listen, type Observed, type SnapshotEvent } from "../events/progress.ts";
+import { createSnapshotCommand, deleteSnapshotCommand } from "../domain/snapshots.ts";
+import type { Observed, SnapshotEvent } from "../events/progress.ts";
 import type { Prisma, Snapshot } from "../generated/prisma/client.ts";
 import { builder } from "./builder.ts";
 import { validUntil } from "./cache-hints.ts";
 import type { GraphQLContext } from "./context.ts";
 import { DiskTypeEnum, SnapshotStatusEnum } from "./enums.ts";
-import { withUserErrors } from "./errors.ts";
-import { DiskModel, ImageModel, RegionModel, SnapshotModel } from "./model-refs.ts";
+import { DiskModel, liveImageField, RegionModel } from "./model-refs.ts";
+import { commandMutation } from "./mutations.ts";
 import { listConnection } from "./pagination.ts";
 import { type PayloadFields, payloadType } from "./payloads.ts";
-import { progressStream, startOf } from "./streams.ts";
+import { rowByIdField } from "./queries.ts";
+import { resourceProgress } from "./streams.ts";
 
 /** Rows carried by progress events are read as of the event, so every subscriber sees the same numbers. */
 export function observedAt(row: object, ctx: GraphQLContext): Date {
@@ -55,13 +56,7 @@ export const SnapshotRef = builder.prismaNode("Snapshot", {
     sourceDiskType: t.expose("sourceDiskType", { type: DiskTypeEnum }),
     sourceDiskSizeGiB: t.exposeInt("sourceDiskSizeGiB"),
     device: t.exposeString("device", { description: "The disk's mount device when the snapshot was taken." }),
-    image: t.field({
-      type: ImageModel,
-      nullable: true,
-      description: "The image this snapshot belongs to, if it was made for one.",
-      select: (_args, _ctx, nested) => ({ image: nested(true) }),
-      resolve: (snapshot) => (snapshot.image && !snapshot.image.deletedAt ? snapshot.image : null),
-    }),
+    image: t.field(liveImageField("image", "The image this snapshot belongs to, if it was made for one.")),
     failureReason: t.exposeString("failureReason", { nullable: true }),
     createdAt: t.expose("createdAt", { type: "DateTime" }),
     completedAt: t.expose("completedAt", { type: "DateTime", nullable: true }),
@@ -85,13 +80,7 @@ const SnapshotFilter = builder.inputType("SnapshotFilter", {
 });
 
 builder.queryFields((t) => ({
-  snapshot: t.prismaField({
-    type: SnapshotModel,
-    nullable: true,
-    args: { id: t.arg.id({ required: true }) },
-    resolve: (query, _root, args, ctx) =>
-      ctx.prisma.snapshot.findFirst({ ...query, where: { id: args.id, accountId: ctx.account.id } }),
-  }),
+  snapshot: rowByIdField(t, "Snapshot"),
   snapshots: t.field({
     type: SnapshotConnectionRef,
     args: { first: t.arg.int(), after: t.arg.string(), filter: t.arg({ type: SnapshotFilter }) },
@@ -106,13 +95,7 @@ builder.queryFields((t) => ({
         ...(filter?.imageId ? { imageId: filter.imageId } : {}),
         ...(filter?.sourceDiskType ? { sourceDiskType: filter.sourceDiskType } : {}),
       };
-      return listConnection(
-        ctx,
-        info,
-        args,
-        (page) => ctx.prisma.snapshot.findMany({ ...page.query, where: { AND: [where, page.after] } }),
-        () => ctx.prisma.snapshot.count({ where }),
-      );
+      return listConnection(ctx, info, args, ctx.prisma.snapshot, where);
     },
   }),
 }));
@@ -140,34 +123,19 @@ const DeleteSnapshotPayload = payloadType(
   }),
 );
 
-builder.mutationFields((t) => ({
-  createSnapshot: t.field({
-    type: CreateSnapshotPayload,
-    args: { input: t.arg({ type: CreateSnapshotInput, required: true }) },
-    resolve: (_root, { input }, ctx) =>
-      withUserErrors(async () => {
-        const { snapshotId, work } = await createSnapshot(
-          ctx.prisma,
-          ctx.account.id,
-          input,
-          ctx.clock.now(),
-          ctx.rates.snapshotGibPerSecond,
-        );
-        await ctx.afterCommit(work);
-        return { snapshotId };
-      }),
-  }),
-  deleteSnapshot: t.field({
-    type: DeleteSnapshotPayload,
-    args: { input: t.arg({ type: DeleteSnapshotInput, required: true }) },
-    resolve: (_root, { input }, ctx) =>
-      withUserErrors(async () => {
-        const { snapshot, work } = await deleteSnapshot(ctx.prisma, ctx.account.id, input);
-        await ctx.afterCommit(work);
-        return { deletedSnapshotId: snapshot.id };
-      }),
-  }),
-}));
+commandMutation("createSnapshot", {
+  input: CreateSnapshotInput,
+  payload: CreateSnapshotPayload,
+  command: createSnapshotCommand,
+  toPayload: (snapshotId) => ({ snapshotId }),
+});
+
+commandMutation("deleteSnapshot", {
+  input: DeleteSnapshotInput,
+  payload: DeleteSnapshotPayload,
+  command: deleteSnapshotCommand,
+  toPayload: (snapshot) => ({ deletedSnapshotId: snapshot.id }),
+});
 
 type SnapshotStreamEvent = SnapshotEvent;
 
@@ -186,25 +154,11 @@ builder.subscriptionField("snapshotProgress", (t) =>
       "The same for one snapshot: first the current state, then changes, done when ACCOMPLISHED or FAILED.",
     args: { snapshotId: t.arg.id({ required: true }) },
     subscribe: (_root, args, ctx) =>
-      progressStream<SnapshotEvent>({
-        listener: listen(ctx.bus, "snapshot", args.snapshotId),
-        current: async () => {
-          const start = await startOf(
-            ctx,
-            "snapshot",
-            args.snapshotId,
-            () =>
-              ctx.prisma.snapshot.findFirst({ where: { id: args.snapshotId, accountId: ctx.account.id } }),
-            (snapshot) => snapshot.status === "PROGRESSING",
-            () => ctx.clock.now(),
-          );
-          if (!start) return null;
-          return {
-            snapshot: { ...start.row, observedAt: start.at },
-            done: start.done,
-            sequence: start.sequence,
-          };
-        },
+      resourceProgress(ctx, "snapshot", args.snapshotId, {
+        read: () =>
+          ctx.prisma.snapshot.findFirst({ where: { id: args.snapshotId, accountId: ctx.account.id } }),
+        inProgress: (snapshot) => snapshot.status === "PROGRESSING",
+        first: (snapshot, { done, sequence }) => ({ snapshot, done, sequence }),
         notFound: `Snapshot "${args.snapshotId}" does not exist.`,
       }),
     resolve: (event) => event,

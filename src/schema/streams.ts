@@ -1,5 +1,7 @@
 import { GraphQLError } from "graphql";
+import { listen, type ProgressTopics } from "../events/progress.ts";
 import { type SequenceLedger, type SequenceTopic, sequenceFloor } from "../events/sequence.ts";
+import type { GraphQLContext } from "./context.ts";
 
 interface Listener<E> {
   /** Resolves once events reach the listener; the current state is read after it. */
@@ -117,4 +119,33 @@ export async function startOf<R extends { createdAt: Date }>(
     if (!inProgress(row)) return { row, sequence: mark.sequence, at: now(), done: true };
   }
   return { row, sequence: mark.sequence, at: mark.at, done: false };
+}
+
+/**
+ * The subscription of one resource's progress (imageProgress, snapshotProgress): listening to its
+ * topic first, then its current state as the first event (startOf), then the events (progressStream).
+ */
+export function resourceProgress<
+  K extends keyof ProgressTopics & SequenceTopic,
+  R extends { createdAt: Date },
+>(
+  ctx: GraphQLContext,
+  topic: K,
+  id: string,
+  resource: {
+    read: () => Promise<R | null>;
+    inProgress: (row: R) => boolean;
+    /** The first event, from the row as of `start.at`. */
+    first: (row: R & { observedAt: Date }, start: Start<R>) => ProgressTopics[K][1];
+    notFound: string;
+  },
+): Promise<AsyncIterable<ProgressTopics[K][1]>> {
+  return progressStream({
+    listener: listen(ctx.bus, topic, id),
+    current: async () => {
+      const start = await startOf(ctx, topic, id, resource.read, resource.inProgress, () => ctx.clock.now());
+      return start ? resource.first({ ...start.row, observedAt: start.at }, start) : null;
+    },
+    notFound: resource.notFound,
+  });
 }
