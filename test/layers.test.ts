@@ -35,7 +35,7 @@ describe("the layer table, enforced by the linter", () => {
     expect(status).not.toBe(0);
     expect(output).toContain("lint/style/noRestrictedImports");
     expect(output).toContain(
-      "src/domain/ may import db (with the generated Prisma client) and the logger only",
+      "src/domain/ may import db (with the generated Prisma client), storage's types and the logger only",
     );
   });
 
@@ -53,6 +53,18 @@ describe("the layer table, enforced by the linter", () => {
     expect(values.status).not.toBe(0);
     expect(values.output).toContain("src/schema/ may import only db's types");
     const types = lint("schema", 'export type { Db, Tx } from "../db/client.ts";\n');
+    expect(types.output).not.toContain("noRestrictedImports");
+    expect(types.status).toBe(0);
+  });
+
+  it("lets the domain import the storage provider's types but not an implementation", () => {
+    const implementation = lint(
+      "domain",
+      'export { simulatedBlockStorage } from "../storage/block-storage.ts";\n',
+    );
+    expect(implementation.status).not.toBe(0);
+    expect(implementation.output).toContain("src/domain/ may import only the provider's types");
+    const types = lint("domain", 'export type { BlockStorage } from "../storage/block-storage.ts";\n');
     expect(types.output).not.toContain("noRestrictedImports");
     expect(types.status).toBe(0);
   });
