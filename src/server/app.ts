@@ -20,6 +20,7 @@ import { gracefulClose } from "./lifecycle/shutdown.ts";
 import { createMetrics, timeEngineStep } from "./observability/metrics.ts";
 import { createRequestLog } from "./observability/request-log.ts";
 import { createConsoleHandler } from "./transport/console.ts";
+import { corsHeaders } from "./transport/cors.ts";
 import { graphiqlPage } from "./transport/graphiql-page.ts";
 import { createHttpServer } from "./transport/http.ts";
 import { attachGraphqlWs } from "./transport/websocket.ts";
@@ -139,6 +140,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       responses: responseCache,
       clock,
       charge: (accountId, cost) => chargeAccount(limiter, accountId, cost),
+      cors: corsHeaders(config.limits.corsOrigins, config.development),
       onHit: requestLog.noteCacheHit,
     },
   });
