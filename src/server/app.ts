@@ -128,6 +128,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   });
   const serveConsole = createConsoleHandler({
     demoApiKey: config.development ? config.demoApiKey : undefined,
+    sourceMaps: config.development,
   });
   const server = createHttpServer({
     yoga,

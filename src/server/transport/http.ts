@@ -10,6 +10,7 @@ import { capConnections, httpServerOptions } from "./connection-limits.ts";
 import { type ConsoleHandler, isConsolePath } from "./console.ts";
 import { type CorsHeaders, withoutCors } from "./cors.ts";
 import { wantsGraphiql } from "./graphiql-page.ts";
+import { NO_FRAMING_CSP, noSniff, pageHeaders } from "./security-headers.ts";
 import type { StaticAsset } from "./static.ts";
 
 export interface HttpDeps {
@@ -151,6 +152,7 @@ export function createHttpServer({
 }: HttpDeps) {
   const compress = compressResponses();
   const handle = (req: IncomingMessage, res: ServerResponse) => {
+    noSniff(res);
     const path = (req.url ?? "/").split("?")[0];
     const route = Object.hasOwn(routes, path ?? "") ? routes[path ?? ""] : undefined;
     if (route) return route(req, res);
@@ -171,7 +173,10 @@ export function createHttpServer({
         return;
       }
     }
-    if (graphiql && wantsGraphiql(req, yoga.graphqlEndpoint)) return graphiql.serve(req, res);
+    if (graphiql && wantsGraphiql(req, yoga.graphqlEndpoint)) {
+      pageHeaders(res, NO_FRAMING_CSP);
+      return graphiql.serve(req, res);
+    }
     yoga(req, res);
   };
   const chain = [...middleware, compress].reduceRight<(req: IncomingMessage, res: ServerResponse) => void>(
