@@ -66,7 +66,12 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   );
   const bus = events.pubsub;
   // Across replicas (REDIS_URL) another process's change would not reach this cache: none there.
-  const responseCache = config.redisUrl ? undefined : new ResponseCache(clock, config.progressIntervalMs);
+  const responseCache = config.redisUrl
+    ? undefined
+    : new ResponseCache(clock, config.progressIntervalMs, {
+        maxBytes: config.limits.responseCacheMaxBytes,
+        maxEntryBytes: config.limits.responseCacheMaxEntryBytes,
+      });
   const ledgerClient = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 3 }) : null;
   ledgerClient?.on("error", () => undefined);
   const ledger = ledgerClient
@@ -95,7 +100,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   await engine.start();
   const authenticate = createAuthenticator(db.prisma);
   const queueDepth = engine.scheduler.depth?.bind(engine.scheduler);
-  const metrics = createMetrics({ prisma: db.prisma, token: config.metricsToken, queueDepth });
+  const metrics = createMetrics({ prisma: db.prisma, token: config.metricsToken, queueDepth, responseCache });
   const requestLog = createRequestLog(logger);
   const extraPlugins = [...metrics.plugins, requestLog.plugin];
   const limiter = createRateLimiter({
@@ -163,6 +168,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     afterRequests: [
       () => engine.stop(),
       () => yoga.dispose(),
+      () => responseCache?.dispose(),
       () => events.close(),
       async () => {
         if (ledgerClient?.status === "ready") await ledgerClient.quit();

@@ -41,6 +41,8 @@ export interface MetricsDeps {
   token: string | undefined;
   /** Set when work is queued on Redis: reported as gateway_queue_depth{queue}. */
   queueDepth?: QueueDepth;
+  /** The response cache, when there is one: its bytes and entries are reported. */
+  responseCache?: { readonly bytes: number; readonly size: number };
 }
 
 export interface GatewayMetrics {
@@ -86,6 +88,11 @@ const SERIES = {
     help: "userErrors returned in mutation payloads, by operation and code.",
     labelNames: ["operationName", "code"],
   },
+  responseCacheBytes: {
+    name: "gateway_response_cache_bytes",
+    help: "Bytes the response cache holds (bodies, headers, keys), at most RESPONSE_CACHE_MAX_BYTES.",
+  },
+  responseCacheEntries: { name: "gateway_response_cache_entries", help: "Answers the response cache holds." },
   refusedRequests: {
     name: "gateway_refused_requests_total",
     help: "HTTP requests refused before their document was parsed (no key, too large to parse), by extensions.code.",
@@ -199,10 +206,29 @@ function refusedBeforeParsePlugin(registry: Registry): Plugin {
   };
 }
 
-export function createMetrics({ prisma, token, queueDepth }: MetricsDeps): GatewayMetrics {
+/** The response cache's size, read when Prometheus scrapes. */
+function registerCacheGauges(registry: Registry, cache: NonNullable<MetricsDeps["responseCache"]>): void {
+  new Gauge({
+    ...SERIES.responseCacheBytes,
+    registers: [registry],
+    collect() {
+      this.set(cache.bytes);
+    },
+  });
+  new Gauge({
+    ...SERIES.responseCacheEntries,
+    registers: [registry],
+    collect() {
+      this.set(cache.size);
+    },
+  });
+}
+
+export function createMetrics({ prisma, token, queueDepth, responseCache }: MetricsDeps): GatewayMetrics {
   const registry = new Registry();
   registry.registerMetric(engineStepSeconds);
   registerDatabaseGauges(registry, prisma);
+  if (responseCache) registerCacheGauges(registry, responseCache);
   if (queueDepth) {
     scrapedGauge(registry, SERIES.queueDepth, queueDepth);
   }

@@ -104,7 +104,8 @@ async function handleBuffered(
   if (key && cache && ticket?.cacheable && response.status === 200 && contentType.includes("json")) {
     const bytes = Buffer.from(await response.arrayBuffer());
     delete responseHeaders["content-length"];
-    const stored = storable(bytes);
+    // An answer too large to keep is not even parsed for it.
+    const stored = cache.responses.accepts(bytes.length) ? storable(bytes) : null;
     if (stored) cache.responses.set(key, ticket, stored.data, withoutCors(responseHeaders), stored.cost);
     res.writeHead(200, { ...responseHeaders, "content-length": bytes.length });
     res.end(bytes);
