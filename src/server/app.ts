@@ -100,7 +100,13 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   await engine.start();
   const authenticate = createAuthenticator(db.prisma);
   const queueDepth = engine.scheduler.depth?.bind(engine.scheduler);
-  const metrics = createMetrics({ prisma: db.prisma, token: config.metricsToken, queueDepth, responseCache });
+  const metrics = createMetrics({
+    prisma: db.prisma,
+    token: config.metricsToken,
+    queueDepth,
+    responseCache,
+    maxOperationNames: config.metricsMaxOperationNames,
+  });
   const requestLog = createRequestLog(logger);
   const extraPlugins = [...metrics.plugins, requestLog.plugin];
   const limiter = createRateLimiter({
