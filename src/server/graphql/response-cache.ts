@@ -82,11 +82,14 @@ export class ResponseCache {
     if (expires <= ticket.startedAt) return;
     const size = entrySize(key, body, headers);
     if (size > this.bounds.maxEntryBytes) return;
-    this.sweep();
     const previous = this.entries.get(key);
     if (previous) this.remove(key, previous);
+    const full = () =>
+      this.entries.size >= this.bounds.maxEntries || this.heldBytes + size > this.bounds.maxBytes;
+    // Expired entries make room before live ones are dropped (a whole pass only when full).
+    if (full()) this.sweep();
     for (const [oldest, entry] of this.entries) {
-      if (this.entries.size < this.bounds.maxEntries && this.heldBytes + size <= this.bounds.maxBytes) break;
+      if (!full()) break;
       this.remove(oldest, entry);
     }
     this.entries.set(key, {
@@ -103,7 +106,7 @@ export class ResponseCache {
     this.nextExpiry = Math.min(this.nextExpiry, expires);
   }
 
-  /** Frees every entry past its expiry (run by a timer, and before each store). */
+  /** Frees every entry past its expiry (run by a timer, and by a store that finds the cache full). */
   sweep(): void {
     const now = this.clock.now().getTime();
     if (now < this.nextExpiry) return;
