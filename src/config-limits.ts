@@ -17,6 +17,10 @@ export interface LimitsConfig {
   rateLimitRestorePerSecond: number;
   /** Origins allowed to call the API from a browser besides the gateway's own (CORS_ORIGINS). */
   corsOrigins: string[];
+  /** Bytes the response cache holds in all (RESPONSE_CACHE_MAX_BYTES) … */
+  responseCacheMaxBytes: number;
+  /** … and the largest answer it stores (RESPONSE_CACHE_MAX_ENTRY_BYTES). */
+  responseCacheMaxEntryBytes: number;
 }
 
 function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -46,5 +50,7 @@ export function loadLimitsConfig(env: NodeJS.ProcessEnv = process.env): LimitsCo
     rateLimitBucket: positive(env, "RATE_LIMIT_BUCKET", 10_000),
     rateLimitRestorePerSecond: positive(env, "RATE_LIMIT_RESTORE_PER_SECOND", 1_000),
     corsOrigins,
+    responseCacheMaxBytes: Math.trunc(positive(env, "RESPONSE_CACHE_MAX_BYTES", 64 * 1024 * 1024)),
+    responseCacheMaxEntryBytes: Math.trunc(positive(env, "RESPONSE_CACHE_MAX_ENTRY_BYTES", 1024 * 1024)),
   };
 }

@@ -24,6 +24,8 @@ export interface Config {
   demoApiKey: string | undefined;
   /** Set: GET /metrics needs `Authorization: Bearer <token>`. */
   metricsToken: string | undefined;
+  /** Operation names kept as metric label values; the others count as "(other)" (METRICS_MAX_OPERATION_NAMES). */
+  metricsMaxOperationNames: number;
   logLevel: LogLevel;
   development: boolean;
   limits: LimitsConfig;
@@ -66,6 +68,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     progressIntervalMs: positiveNumber(env, "PROGRESS_INTERVAL_MS", 200),
     demoApiKey: env.DEMO_API_KEY || (development ? DEFAULT_DEMO_API_KEY : undefined),
     metricsToken: env.METRICS_TOKEN || undefined,
+    metricsMaxOperationNames: Math.trunc(positiveNumber(env, "METRICS_MAX_OPERATION_NAMES", 100)),
     logLevel,
     development,
     limits: loadLimitsConfig(env),

@@ -20,6 +20,7 @@ import { gracefulClose } from "./lifecycle/shutdown.ts";
 import { createMetrics, timeEngineStep } from "./observability/metrics.ts";
 import { createRequestLog } from "./observability/request-log.ts";
 import { createConsoleHandler } from "./transport/console.ts";
+import { corsHeaders } from "./transport/cors.ts";
 import { graphiqlPage } from "./transport/graphiql-page.ts";
 import { createHttpServer } from "./transport/http.ts";
 import { attachGraphqlWs } from "./transport/websocket.ts";
@@ -65,7 +66,12 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   );
   const bus = events.pubsub;
   // Across replicas (REDIS_URL) another process's change would not reach this cache: none there.
-  const responseCache = config.redisUrl ? undefined : new ResponseCache(clock, config.progressIntervalMs);
+  const responseCache = config.redisUrl
+    ? undefined
+    : new ResponseCache(clock, config.progressIntervalMs, {
+        maxBytes: config.limits.responseCacheMaxBytes,
+        maxEntryBytes: config.limits.responseCacheMaxEntryBytes,
+      });
   const ledgerClient = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 3 }) : null;
   ledgerClient?.on("error", () => undefined);
   const ledger = ledgerClient
@@ -94,7 +100,13 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   await engine.start();
   const authenticate = createAuthenticator(db.prisma);
   const queueDepth = engine.scheduler.depth?.bind(engine.scheduler);
-  const metrics = createMetrics({ prisma: db.prisma, token: config.metricsToken, queueDepth });
+  const metrics = createMetrics({
+    prisma: db.prisma,
+    token: config.metricsToken,
+    queueDepth,
+    responseCache,
+    maxOperationNames: config.metricsMaxOperationNames,
+  });
   const requestLog = createRequestLog(logger);
   const extraPlugins = [...metrics.plugins, requestLog.plugin];
   const limiter = createRateLimiter({
@@ -127,6 +139,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   });
   const serveConsole = createConsoleHandler({
     demoApiKey: config.development ? config.demoApiKey : undefined,
+    sourceMaps: config.development,
   });
   const server = createHttpServer({
     yoga,
@@ -139,6 +152,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       responses: responseCache,
       clock,
       charge: (accountId, cost) => chargeAccount(limiter, accountId, cost),
+      cors: corsHeaders(config.limits.corsOrigins, config.development),
       onHit: requestLog.noteCacheHit,
     },
   });
@@ -160,6 +174,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     afterRequests: [
       () => engine.stop(),
       () => yoga.dispose(),
+      () => responseCache?.dispose(),
       () => events.close(),
       async () => {
         if (ledgerClient?.status === "ready") await ledgerClient.quit();

@@ -22,16 +22,29 @@ export { type CacheTicket, newTicket, TICKET } from "../../schema/cache-hints.ts
  *   (the progress of a PROGRESSING snapshot, an image in flight) is not stored at all, one that
  *   changes at a known instant (an instance's expiry) lives until then, and none lives longer than
  *   `ttlMs` (PROGRESS_INTERVAL_MS), by the gateway's clock.
+ * - Never without bound: an answer above `maxEntryBytes` is not stored, all entries together hold at
+ *   most `maxBytes` (and `maxEntries`), least recently used out first, and a sweep frees entries at
+ *   their expiry whether or not they are asked for again.
  */
 export class ResponseCache {
   private readonly entries = new Map<string, Entry>();
   private readonly generations = new Map<string, number>();
+  private readonly bounds: CacheBounds;
+  private heldBytes = 0;
+  /** The earliest `expires` of the entries held (a sweep before it would free nothing). */
+  private nextExpiry = Number.POSITIVE_INFINITY;
+  private readonly sweeper: NodeJS.Timeout;
 
   constructor(
     private readonly clock: Clock,
     private readonly ttlMs: number,
-    private readonly maxEntries = 5_000,
-  ) {}
+    bounds: Partial<CacheBounds> = {},
+  ) {
+    this.bounds = { ...DEFAULT_CACHE_BOUNDS, ...bounds };
+    // An entry past its TTL is freed even if its key is never asked for again.
+    this.sweeper = setInterval(() => this.sweep(), SWEEP_EVERY_MS);
+    this.sweeper.unref();
+  }
 
   generation(accountId: string): number {
     return this.generations.get(accountId) ?? 0;
@@ -44,10 +57,18 @@ export class ResponseCache {
       entry.expires <= this.clock.now().getTime() ||
       entry.generation !== this.generation(entry.accountId)
     ) {
-      this.entries.delete(key);
+      this.remove(key, entry);
       return null;
     }
+    // Least recently used first out: a hit moves to the end (a Map iterates in insertion order).
+    this.entries.delete(key);
+    this.entries.set(key, entry);
     return entry;
+  }
+
+  /** Whether an answer of this many bytes may be stored at all (RESPONSE_CACHE_MAX_ENTRY_BYTES). */
+  accepts(bytes: number): boolean {
+    return bytes <= this.bounds.maxEntryBytes;
   }
 
   /**
@@ -57,22 +78,44 @@ export class ResponseCache {
   set(key: string, ticket: CacheTicket, body: Buffer, headers: Record<string, string>, cost = 0): void {
     if (!ticket.accountId || !ticket.cacheable || ticket.generation === null) return;
     if (ticket.generation !== this.generation(ticket.accountId)) return;
-    if (this.entries.size >= this.maxEntries) {
-      // Oldest first: a Map iterates in insertion order.
-      const oldest = this.entries.keys().next().value;
-      if (oldest !== undefined) this.entries.delete(oldest);
-    }
     const expires = Math.min(ticket.startedAt + this.ttlMs, ticket.validUntil);
     if (expires <= ticket.startedAt) return;
+    const size = entrySize(key, body, headers);
+    if (size > this.bounds.maxEntryBytes) return;
+    const previous = this.entries.get(key);
+    if (previous) this.remove(key, previous);
+    const full = () =>
+      this.entries.size >= this.bounds.maxEntries || this.heldBytes + size > this.bounds.maxBytes;
+    // Expired entries make room before live ones are dropped (a whole pass only when full).
+    if (full()) this.sweep();
+    for (const [oldest, entry] of this.entries) {
+      if (!full()) break;
+      this.remove(oldest, entry);
+    }
     this.entries.set(key, {
       accountId: ticket.accountId,
       operationName: ticket.operationName,
       generation: ticket.generation,
       expires,
-      body,
+      body: ownBuffer(body),
       headers,
       cost,
+      size,
     });
+    this.heldBytes += size;
+    this.nextExpiry = Math.min(this.nextExpiry, expires);
+  }
+
+  /** Frees every entry past its expiry (run by a timer, and by a store that finds the cache full). */
+  sweep(): void {
+    const now = this.clock.now().getTime();
+    if (now < this.nextExpiry) return;
+    let next = Number.POSITIVE_INFINITY;
+    for (const [key, entry] of this.entries) {
+      if (entry.expires <= now) this.remove(key, entry);
+      else next = Math.min(next, entry.expires);
+    }
+    this.nextExpiry = next;
   }
 
   /** Something the account can read changed: none of its cached responses is served again. */
@@ -80,9 +123,62 @@ export class ResponseCache {
     this.generations.set(accountId, this.generation(accountId) + 1);
   }
 
+  /** Stops the sweep and frees everything (the app is closing). */
+  dispose(): void {
+    clearInterval(this.sweeper);
+    this.entries.clear();
+    this.heldBytes = 0;
+  }
+
   get size(): number {
     return this.entries.size;
   }
+
+  /** What the entries held take (see entrySize): at most RESPONSE_CACHE_MAX_BYTES. */
+  get bytes(): number {
+    return this.heldBytes;
+  }
+
+  private remove(key: string, entry: Entry): void {
+    this.entries.delete(key);
+    this.heldBytes -= entry.size;
+  }
+}
+
+export interface CacheBounds {
+  maxEntries: number;
+  /** All entries together (RESPONSE_CACHE_MAX_BYTES). */
+  maxBytes: number;
+  /** One entry (RESPONSE_CACHE_MAX_ENTRY_BYTES): a larger answer is not stored. */
+  maxEntryBytes: number;
+}
+
+export const DEFAULT_CACHE_BOUNDS: CacheBounds = {
+  maxEntries: 5_000,
+  maxBytes: 64 * 1024 * 1024,
+  maxEntryBytes: 1024 * 1024,
+};
+
+const SWEEP_EVERY_MS = 1_000;
+
+/** The bookkeeping of one entry besides its body and headers: the key, the object, the Map's slot. */
+const ENTRY_OVERHEAD_BYTES = 256;
+
+function entrySize(key: string, body: Buffer, headers: Record<string, string>): number {
+  let size = ENTRY_OVERHEAD_BYTES + key.length + body.length;
+  for (const [name, value] of Object.entries(headers)) size += name.length + value.length;
+  return size;
+}
+
+/**
+ * A small Buffer made from a string is a slice of a shared 8 KiB pool: keeping it would keep the
+ * whole slab, more than the entry counts. A copy of its own holds exactly its bytes.
+ */
+function ownBuffer(body: Buffer): Buffer {
+  if (body.byteOffset === 0 && body.buffer.byteLength === body.length) return body;
+  const own = Buffer.allocUnsafeSlow(body.length);
+  body.copy(own);
+  return own;
 }
 
 interface Entry {
@@ -94,6 +190,8 @@ interface Entry {
   /** The response's headers but its length. */
   headers: Record<string, string>;
   cost: number;
+  /** What it counts towards the cache's byte bound (entrySize). */
+  size: number;
 }
 
 /**

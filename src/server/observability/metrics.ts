@@ -1,11 +1,12 @@
 import { timingSafeEqual } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { createCounter, usePrometheus } from "@graphql-yoga/plugin-prometheus";
 import { getOperationAST } from "graphql";
 import type { Plugin } from "graphql-yoga";
 import { Counter, Gauge, Histogram, Registry } from "prom-client";
 import type { Db } from "../../db/client.ts";
 import { bearerKey } from "../../domain/accounts.ts";
+import { graphqlMetricsPlugin } from "./graphql-metrics.ts";
+import { boundedLabel, MAX_ERROR_CODES, type OperationLabel, operationLabel } from "./label-bounds.ts";
 import { errorCode, userErrorsOf } from "./result-codes.ts";
 
 /**
@@ -41,6 +42,10 @@ export interface MetricsDeps {
   token: string | undefined;
   /** Set when work is queued on Redis: reported as gateway_queue_depth{queue}. */
   queueDepth?: QueueDepth;
+  /** Operation names kept as label values (METRICS_MAX_OPERATION_NAMES); others read "(other)". */
+  maxOperationNames?: number;
+  /** The response cache, when there is one: its bytes and entries are reported. */
+  responseCache?: { readonly bytes: number; readonly size: number };
 }
 
 export interface GatewayMetrics {
@@ -61,6 +66,8 @@ function tokenMatches(header: string | undefined, token: string): boolean {
   const expected = Buffer.from(token);
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
+
+export const DEFAULT_MAX_OPERATION_NAMES = 100;
 
 /** The gateway's own series, besides the engine's steps (README "Metrics"). */
 const SERIES = {
@@ -86,6 +93,11 @@ const SERIES = {
     help: "userErrors returned in mutation payloads, by operation and code.",
     labelNames: ["operationName", "code"],
   },
+  responseCacheBytes: {
+    name: "gateway_response_cache_bytes",
+    help: "Bytes the response cache holds (bodies, headers, keys), at most RESPONSE_CACHE_MAX_BYTES.",
+  },
+  responseCacheEntries: { name: "gateway_response_cache_entries", help: "Answers the response cache holds." },
   refusedRequests: {
     name: "gateway_refused_requests_total",
     help: "HTTP requests refused before their document was parsed (no key, too large to parse), by extensions.code.",
@@ -163,16 +175,17 @@ function openSubscriptionsPlugin(registry: Registry): Plugin {
 }
 
 /** Refusals in mutation payloads (`userErrors`), by code: not GraphQL errors, but what users hit. */
-function userErrorsPlugin(registry: Registry): Plugin {
+function userErrorsPlugin(registry: Registry, operation: OperationLabel): Plugin {
   const refused = new Counter({ ...SERIES.userErrors, registers: [registry] });
+  const code = boundedLabel(MAX_ERROR_CODES);
   return {
     onExecute({ args }) {
-      const operationName = getOperationAST(args.document, args.operationName)?.name?.value ?? "Anonymous";
+      const operationName = operation(getOperationAST(args.document, args.operationName)?.name?.value);
       return {
         onExecuteDone({ result }) {
           if (!result || Symbol.asyncIterator in result) return;
           for (const userError of userErrorsOf(result)) {
-            refused.inc({ operationName, code: String(userError.code ?? "UNKNOWN") });
+            refused.inc({ operationName, code: code(String(userError.code ?? "UNKNOWN")) });
           }
         },
       };
@@ -186,6 +199,7 @@ function userErrorsPlugin(registry: Registry): Plugin {
  */
 function refusedBeforeParsePlugin(registry: Registry): Plugin {
   const refused = new Counter({ ...SERIES.refusedRequests, registers: [registry] });
+  const code = boundedLabel(MAX_ERROR_CODES);
   const parsed = new WeakSet<Request>();
   return {
     onParse({ context }) {
@@ -194,48 +208,51 @@ function refusedBeforeParsePlugin(registry: Registry): Plugin {
     },
     onResultProcess({ request, result }) {
       if (parsed.has(request) || Array.isArray(result) || Symbol.asyncIterator in result) return;
-      for (const error of result.errors ?? []) refused.inc({ code: errorCode(error) });
+      for (const error of result.errors ?? []) refused.inc({ code: code(errorCode(error)) });
     },
   };
 }
 
-export function createMetrics({ prisma, token, queueDepth }: MetricsDeps): GatewayMetrics {
+/** The response cache's size, read when Prometheus scrapes. */
+function registerCacheGauges(registry: Registry, cache: NonNullable<MetricsDeps["responseCache"]>): void {
+  new Gauge({
+    ...SERIES.responseCacheBytes,
+    registers: [registry],
+    collect() {
+      this.set(cache.bytes);
+    },
+  });
+  new Gauge({
+    ...SERIES.responseCacheEntries,
+    registers: [registry],
+    collect() {
+      this.set(cache.size);
+    },
+  });
+}
+
+export function createMetrics({
+  prisma,
+  token,
+  queueDepth,
+  responseCache,
+  maxOperationNames = DEFAULT_MAX_OPERATION_NAMES,
+}: MetricsDeps): GatewayMetrics {
   const registry = new Registry();
   registry.registerMetric(engineStepSeconds);
   registerDatabaseGauges(registry, prisma);
+  if (responseCache) registerCacheGauges(registry, responseCache);
   if (queueDepth) {
     scrapedGauge(registry, SERIES.queueDepth, queueDepth);
   }
-  const prometheus = usePrometheus({
-    registry,
-    // Served by handle() below, behind METRICS_TOKEN.
-    endpoint: false,
-    labels: { url: false, fieldName: false, typeName: false, path: false },
-    metrics: {
-      graphql_envelop_request: true,
-      graphql_envelop_request_duration: true,
-      graphql_yoga_http_duration: true,
-      graphql_envelop_error_result: createCounter({
-        registry,
-        counter: {
-          name: "graphql_envelop_error_result",
-          help: "GraphQL errors in results, by operation, phase and extensions.code.",
-          labelNames: ["operationName", "phase", "code"] as const,
-        },
-        fillLabelsFn: (params) => ({
-          operationName: params.operationName ?? "Anonymous",
-          phase: params.errorPhase ?? "execute",
-          code: errorCode(params.error),
-        }),
-      }),
-    },
-  });
+  // One table of operation names for every series that carries them.
+  const operation = operationLabel(maxOperationNames);
   return {
     registry,
     plugins: [
-      prometheus,
+      graphqlMetricsPlugin(registry, operation),
       openSubscriptionsPlugin(registry),
-      userErrorsPlugin(registry),
+      userErrorsPlugin(registry, operation),
       refusedBeforeParsePlugin(registry),
     ],
     handle(req, res) {

@@ -3,6 +3,7 @@ import { readFile, stat } from "node:fs/promises";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { extname, join, normalize, sep } from "node:path";
 import { fileURLToPath } from "node:url";
+import { CONSOLE_CSP, pageHeaders } from "./security-headers.ts";
 
 /** Where `npm run console:build` (run by postinstall) writes the console. */
 export const CONSOLE_DIST = fileURLToPath(new URL("../../console/dist/", import.meta.url));
@@ -32,6 +33,8 @@ export interface ConsoleOptions {
   dist?: string;
   /** Offered on the sign-in page (development only). */
   demoApiKey?: string;
+  /** Serve the bundle's source maps (development only: they hold the console's whole source). */
+  sourceMaps?: boolean;
 }
 
 export function isConsolePath(path: string | undefined): boolean {
@@ -101,6 +104,7 @@ export function createConsoleHandler(options: ConsoleOptions = {}) {
     } catch {
       return plain(res, 400, "Malformed path.");
     }
+    if (!options.sourceMaps && extname(relative) === ".map") return plain(res, 404, "Not found.");
     const file = normalize(join(dist, relative));
     if (file !== dist && !file.startsWith(dist.endsWith(sep) ? dist : dist + sep)) {
       return plain(res, 404, "Not found.");
@@ -118,6 +122,7 @@ export function createConsoleHandler(options: ConsoleOptions = {}) {
   }
 
   return (req: IncomingMessage, res: ServerResponse): void => {
+    pageHeaders(res, CONSOLE_CSP);
     handle(req, res).catch(() => {
       if (!res.headersSent) plain(res, 500, "Unexpected error.");
       else res.destroy();

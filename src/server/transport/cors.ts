@@ -1,3 +1,5 @@
+import type { IncomingMessage } from "node:http";
+
 const LOCAL_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
 
 /**
@@ -26,6 +28,10 @@ export function isAllowedOrigin(
   );
 }
 
+const METHODS = ["GET", "POST", "OPTIONS"];
+const ALLOWED_HEADERS = ["authorization", "content-type", "accept"];
+const MAX_AGE_SECONDS = 600;
+
 export function corsPolicy(allowList: readonly string[], development: boolean) {
   return (request: Request) => {
     const origin = request.headers.get("origin");
@@ -34,9 +40,34 @@ export function corsPolicy(allowList: readonly string[], development: boolean) {
     return {
       origin,
       credentials: false,
-      methods: ["GET", "POST", "OPTIONS"],
-      allowedHeaders: ["authorization", "content-type", "accept"],
-      maxAge: 600,
+      methods: METHODS,
+      allowedHeaders: ALLOWED_HEADERS,
+      maxAge: MAX_AGE_SECONDS,
     };
   };
+}
+
+/** The CORS headers of one request, decided from its own Origin and Host. */
+export type CorsHeaders = (req: IncomingMessage) => Record<string, string>;
+
+/**
+ * The headers Yoga's CORS plugin sends under `corsPolicy`, for an answer sent without Yoga (a
+ * response-cache hit): a cached answer is stored without them, since "own origin" depends on Host.
+ */
+export function corsHeaders(allowList: readonly string[], development: boolean): CorsHeaders {
+  return (req): Record<string, string> => {
+    const origin = req.headers.origin;
+    if (!origin || !isAllowedOrigin(origin, req.headers.host ?? null, allowList, development)) return {};
+    return {
+      "access-control-allow-origin": origin,
+      "access-control-allow-methods": METHODS.join(", "),
+      "access-control-allow-headers": ALLOWED_HEADERS.join(", "),
+      "access-control-max-age": String(MAX_AGE_SECONDS),
+    };
+  };
+}
+
+/** A response's headers without the CORS ones (what the response cache keeps). */
+export function withoutCors(headers: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(headers).filter(([name]) => !name.startsWith("access-control-")));
 }

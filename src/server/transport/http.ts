@@ -8,7 +8,9 @@ import type { GatewayYoga } from "../graphql/yoga.ts";
 import { compressResponses, type Middleware } from "./compression.ts";
 import { capConnections, httpServerOptions } from "./connection-limits.ts";
 import { type ConsoleHandler, isConsolePath } from "./console.ts";
+import { type CorsHeaders, withoutCors } from "./cors.ts";
 import { wantsGraphiql } from "./graphiql-page.ts";
+import { NO_FRAMING_CSP, noSniff, pageHeaders } from "./security-headers.ts";
 import type { StaticAsset } from "./static.ts";
 
 export interface HttpDeps {
@@ -29,6 +31,8 @@ export interface HttpDeps {
     clock: Clock;
     /** Takes a hit's cost from the account's bucket: the report to send, or null when it cannot pay. */
     charge: (accountId: string, cost: number) => Promise<CostReport | null>;
+    /** A hit's CORS headers, decided for the request at hand (entries are stored without any). */
+    cors: CorsHeaders;
     /** A hit answered the request (the request log records its operation and account). */
     onHit?: (req: IncomingMessage, hit: { accountId: string; operationName: string | null }) => void;
   };
@@ -74,10 +78,10 @@ async function handleBuffered(
   const hit = key && cache ? cache.responses.get(key) : null;
   // An account whose bucket cannot pay goes on to Yoga, which refuses it with THROTTLED.
   const report = hit && cache ? await cache.charge(hit.accountId, hit.cost) : null;
-  if (hit && report) {
-    cache?.onHit?.(req, hit);
+  if (hit && report && cache) {
+    cache.onHit?.(req, hit);
     const bytes = Buffer.from(`{"data":${hit.body},"extensions":${JSON.stringify({ cost: report })}}`);
-    res.writeHead(200, { ...hit.headers, "content-length": bytes.length });
+    res.writeHead(200, { ...hit.headers, ...cache.cors(req), "content-length": bytes.length });
     res.end(bytes);
     return;
   }
@@ -100,8 +104,9 @@ async function handleBuffered(
   if (key && cache && ticket?.cacheable && response.status === 200 && contentType.includes("json")) {
     const bytes = Buffer.from(await response.arrayBuffer());
     delete responseHeaders["content-length"];
-    const stored = storable(bytes);
-    if (stored) cache.responses.set(key, ticket, stored.data, responseHeaders, stored.cost);
+    // An answer too large to keep is not even parsed for it.
+    const stored = cache.responses.accepts(bytes.length) ? storable(bytes) : null;
+    if (stored) cache.responses.set(key, ticket, stored.data, withoutCors(responseHeaders), stored.cost);
     res.writeHead(200, { ...responseHeaders, "content-length": bytes.length });
     res.end(bytes);
     return;
@@ -148,6 +153,7 @@ export function createHttpServer({
 }: HttpDeps) {
   const compress = compressResponses();
   const handle = (req: IncomingMessage, res: ServerResponse) => {
+    noSniff(res);
     const path = (req.url ?? "/").split("?")[0];
     const route = Object.hasOwn(routes, path ?? "") ? routes[path ?? ""] : undefined;
     if (route) return route(req, res);
@@ -168,7 +174,10 @@ export function createHttpServer({
         return;
       }
     }
-    if (graphiql && wantsGraphiql(req, yoga.graphqlEndpoint)) return graphiql.serve(req, res);
+    if (graphiql && wantsGraphiql(req, yoga.graphqlEndpoint)) {
+      pageHeaders(res, NO_FRAMING_CSP);
+      return graphiql.serve(req, res);
+    }
     yoga(req, res);
   };
   const chain = [...middleware, compress].reduceRight<(req: IncomingMessage, res: ServerResponse) => void>(
