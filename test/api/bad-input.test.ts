@@ -1,5 +1,4 @@
 import { connect } from "node:net";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadLimitsConfig } from "../../src/config-limits.ts";
 import { DEMO_KEY, startTestApp, type TestApp } from "../support/app.ts";
 import { gql, gqlData } from "../support/client.ts";
@@ -8,25 +7,26 @@ import { CreateCustomImageDocument } from "../support/documents/images.ts";
 import { NodesDocument } from "../support/documents/nodes.ts";
 import { CreateSnapshotDocument } from "../support/documents/snapshots.ts";
 import { newInstance } from "../support/fixtures.ts";
+import { beforeAll, describe, expect, it, useServer } from "../support/test.ts";
 
 const clock = new ManualClock();
 let app: TestApp;
-beforeAll(async () => {
-  app = await startTestApp({
-    clock,
-    config: {
-      progressIntervalMs: 3_600_000,
-      limits: {
-        ...loadLimitsConfig({}),
-        rateLimitBucket: 1e9,
-        httpHeadersTimeoutMs: 300,
-        httpRequestTimeoutMs: 600,
-        corsOrigins: ["https://console.example.com"],
-      },
+useServer({
+  clock,
+  config: {
+    progressIntervalMs: 3_600_000,
+    limits: {
+      ...loadLimitsConfig({}),
+      rateLimitBucket: 1e9,
+      httpHeadersTimeoutMs: 300,
+      httpRequestTimeoutMs: 600,
+      corsOrigins: ["https://console.example.com"],
     },
-  });
+  },
 });
-afterAll(() => app?.close());
+beforeAll(({ server }) => {
+  app = server;
+});
 
 interface Body {
   data?: unknown;

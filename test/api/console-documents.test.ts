@@ -1,13 +1,12 @@
 import { type DocumentNode, Kind, print, visit } from "graphql";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as consoleDocuments from "../../src/console/src/gql/graphql.ts";
-import { DEMO_KEY, startTestApp, type TestApp } from "../support/app.ts";
+import { DEMO_KEY, type TestApp } from "../support/app.ts";
+import { beforeAll, describe, expect, it } from "../support/test.ts";
 
 let app: TestApp;
-beforeAll(async () => {
-  app = await startTestApp();
+beforeAll(({ server }) => {
+  app = server;
 });
-afterAll(() => app.close());
 
 /** urql's document cache adds __typename to every selection set before sending. */
 function withTypenames(document: DocumentNode): DocumentNode {

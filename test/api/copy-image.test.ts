@@ -1,5 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestApp, type TestApp } from "../support/app.ts";
+import type { TestApp } from "../support/app.ts";
 import { gqlData, wsClient } from "../support/client.ts";
 import { advanceAndStep, ManualClock } from "../support/clock.ts";
 import { CancelCopyImageDocument, CopyImageDocument } from "../support/documents/copies.ts";
@@ -13,17 +12,18 @@ import { CreateInstanceDocument } from "../support/documents/instances.ts";
 import { SnapshotProgressDocument } from "../support/documents/snapshots.ts";
 import { newImage, newInstance } from "../support/fixtures.ts";
 import { subscribeWs } from "../support/stream.ts";
+import { beforeAll, describe, expect, it, useServer } from "../support/test.ts";
 
 const clock = new ManualClock();
 let app: TestApp;
 
-beforeAll(async () => {
-  app = await startTestApp({
-    clock,
-    config: { progressIntervalMs: 3_600_000, snapshotGibPerSecond: 8, copyGibPerSecond: 4 },
-  });
+useServer({
+  clock,
+  config: { progressIntervalMs: 3_600_000, snapshotGibPerSecond: 8, copyGibPerSecond: 4 },
 });
-afterAll(() => app.close());
+beforeAll(({ server }) => {
+  app = server;
+});
 
 const tick = (ms: number) => advanceAndStep(app, clock, ms);
 

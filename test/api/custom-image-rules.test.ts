@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CreateCustomImageInput, CreateInstanceInput, GuestStateInput } from "../generated/graphql.ts";
-import { DEMO_KEY, startTestApp, type TestApp } from "../support/app.ts";
+import { DEMO_KEY, type TestApp } from "../support/app.ts";
 import { gql, gqlData, wsClient } from "../support/client.ts";
 import { advanceAndStep, ManualClock } from "../support/clock.ts";
 import {
@@ -22,6 +21,7 @@ import {
 } from "../support/documents/snapshots.ts";
 import { newInstance } from "../support/fixtures.ts";
 import { subscribeWs } from "../support/stream.ts";
+import { beforeAll, describe, expect, it, useServer } from "../support/test.ts";
 
 const clock = new ManualClock();
 let app: TestApp;
@@ -30,12 +30,12 @@ let otherKey: string;
 const _LINUX = "ubuntu_22_04_x64_20G_alibase";
 const WINDOWS = "win2022_datacenter_x64_40G_alibase";
 
-beforeAll(async () => {
-  // Progress only advances when a test moves the clock and ticks the engine.
-  app = await startTestApp({ clock, config: { progressIntervalMs: 3_600_000, snapshotGibPerSecond: 8 } });
+// Progress only advances when a test moves the clock and ticks the engine.
+useServer({ clock, config: { progressIntervalMs: 3_600_000, snapshotGibPerSecond: 8 } });
+beforeAll(async ({ server }) => {
+  app = server;
   otherKey = await app.newAccount("rules-other");
 });
-afterAll(() => app.close());
 
 const tick = (ms: number) => advanceAndStep(app, clock, ms);
 

@@ -1,5 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestApp, type TestApp } from "../support/app.ts";
+import type { TestApp } from "../support/app.ts";
 import { gqlData, sseCollect, wsClient } from "../support/client.ts";
 import { advanceAndStep, ManualClock } from "../support/clock.ts";
 import {
@@ -11,15 +10,16 @@ import { InstanceDocument, StopInstanceDocument } from "../support/documents/ins
 import { SnapshotDocument } from "../support/documents/snapshots.ts";
 import { newInstance } from "../support/fixtures.ts";
 import { subscribeWs } from "../support/stream.ts";
+import { beforeAll, describe, expect, it, useServer } from "../support/test.ts";
 
 const clock = new ManualClock();
 let app: TestApp;
 
-beforeAll(async () => {
-  // Progress only advances when the test ticks the engine and moves the clock: fully deterministic.
-  app = await startTestApp({ clock, config: { progressIntervalMs: 3_600_000, snapshotGibPerSecond: 8 } });
+// Progress only advances when the test ticks the engine and moves the clock: fully deterministic.
+useServer({ clock, config: { progressIntervalMs: 3_600_000, snapshotGibPerSecond: 8 } });
+beforeAll(({ server }) => {
+  app = server;
 });
-afterAll(() => app.close());
 
 const tick = (ms: number) => advanceAndStep(app, clock, ms);
 

@@ -1,11 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import { loadLimitsConfig } from "../../src/config-limits.ts";
-import { DEMO_KEY, startTestApp, type TestApp } from "../support/app.ts";
+import { DEMO_KEY, type TestApp } from "../support/app.ts";
 import { gqlData } from "../support/client.ts";
 import { ManualClock } from "../support/clock.ts";
 import { CreateSnapshotDocument } from "../support/documents/snapshots.ts";
 import { newInstance } from "../support/fixtures.ts";
+import { beforeAll, describe, expect, it, useServer } from "../support/test.ts";
 
 /**
  * Generated bad input, from a fixed seed, through HTTP and graphql-ws: no 5xx, no internal error
@@ -34,11 +34,12 @@ const clock = new ManualClock();
 let app: TestApp;
 const known: string[] = [];
 
-beforeAll(async () => {
-  app = await startTestApp({
-    clock,
-    config: { progressIntervalMs: 3_600_000, limits: { ...loadLimitsConfig({}), rateLimitBucket: 1e9 } },
-  });
+useServer({
+  clock,
+  config: { progressIntervalMs: 3_600_000, limits: { ...loadLimitsConfig({}), rateLimitBucket: 1e9 } },
+});
+beforeAll(async ({ server }) => {
+  app = server;
   const created = await newInstance(app.origin, {
     name: "fuzz-base",
     dataDisks: [{ sizeGiB: 40 }],
@@ -54,7 +55,6 @@ beforeAll(async () => {
     "acc-demo0000000000000000",
   );
 });
-afterAll(() => app?.close());
 
 const OPERATIONS: { query: string; variables: () => Record<string, unknown>; mutation?: string }[] = [
   {

@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CreateInstanceInput, InstanceFieldsFragment } from "../generated/graphql.ts";
-import { DEMO_KEY, startTestApp, type TestApp } from "../support/app.ts";
+import { DEMO_KEY, type TestApp } from "../support/app.ts";
 import { gqlData } from "../support/client.ts";
 import { ManualClock } from "../support/clock.ts";
 import { ResourceCountsDocument } from "../support/documents/account.ts";
@@ -15,6 +14,7 @@ import {
   StopInstanceDocument,
   UpdateGuestDocument,
 } from "../support/documents/instances.ts";
+import { beforeAll, describe, expect, it, useServer } from "../support/test.ts";
 
 const UBUNTU = "ubuntu_22_04_x64_20G_alibase";
 const WINDOWS = "win2022_datacenter_x64_40G_alibase";
@@ -24,11 +24,11 @@ const clock = new ManualClock();
 let app: TestApp;
 let otherKey: string;
 
-beforeAll(async () => {
-  app = await startTestApp({ clock });
+useServer({ clock });
+beforeAll(async ({ server }) => {
+  app = server;
   otherKey = await app.newAccount("other");
 });
-afterAll(() => app.close());
 
 let sequence = 0;
 function input(overrides: Partial<CreateInstanceInput> = {}): CreateInstanceInput {

@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { graphql } from "../generated/index.ts";
-import { startTestApp, type TestApp } from "../support/app.ts";
+import type { TestApp } from "../support/app.ts";
 import { gqlData } from "../support/client.ts";
 import { ManualClock } from "../support/clock.ts";
 import { statementsOf as statementsOfRequest } from "../support/statements.ts";
+import { beforeAll, describe, expect, it, useServer } from "../support/test.ts";
 
 /** An instance with its disks and each disk's relations: every level is a relation of the row before. */
 const PayloadCreateInstanceDocument = graphql(`
@@ -141,11 +141,11 @@ const clock = new ManualClock();
 let app: TestApp;
 let instances = 0;
 
-beforeAll(async () => {
-  // The engine never ticks on its own here, so no step's statements fall into a measured request.
-  app = await startTestApp({ clock, config: { progressIntervalMs: 3_600_000 } });
+// The engine never ticks on its own here, so no step's statements fall into a measured request.
+useServer({ clock, config: { progressIntervalMs: 3_600_000 } });
+beforeAll(({ server }) => {
+  app = server;
 });
-afterAll(() => app.close());
 
 const statementsOf = (run: () => Promise<unknown>) => statementsOfRequest(app.statements, run);
 

@@ -1,11 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   ConsoleImageChoicesDocument,
   ConsoleImageListDocument,
   ConsoleInstanceListDocument,
   ConsoleSnapshotListDocument,
 } from "../../src/console/src/gql/graphql.ts";
-import { startTestApp, type TestApp } from "../support/app.ts";
+import type { TestApp } from "../support/app.ts";
 import { gqlData } from "../support/client.ts";
 import { ManualClock } from "../support/clock.ts";
 import { DisksDocument, DisksWithSnapshotCountsDocument } from "../support/documents/disks.ts";
@@ -14,15 +13,17 @@ import { ConsoleInstancesDocument } from "../support/documents/instances.ts";
 import { CreateSnapshotDocument } from "../support/documents/snapshots.ts";
 import { newInstance } from "../support/fixtures.ts";
 import { statementsOf as statementsOfRequest } from "../support/statements.ts";
+import { beforeAll, describe, expect, it, useServer } from "../support/test.ts";
 
 const clock = new ManualClock();
 let app: TestApp;
 /** Every instance here has a system disk and two data disks. */
 const TWO_DATA_DISKS = [{ sizeGiB: 20 }, { sizeGiB: 40 }];
 
-beforeAll(async () => {
-  // The engine never ticks on its own here: its steps read the database each interval.
-  app = await startTestApp({ clock, config: { progressIntervalMs: 3_600_000 } });
+// The engine never ticks on its own here: its steps read the database each interval.
+useServer({ clock, config: { progressIntervalMs: 3_600_000 } });
+beforeAll(async ({ server }) => {
+  app = server;
   const regions = ["cn-hangzhou", "cn-shanghai", "us-west-1"];
   for (let i = 0; i < 100; i++) {
     clock.advance(1000);
@@ -33,7 +34,6 @@ beforeAll(async () => {
     });
   }
 }, 120_000);
-afterAll(() => app.close());
 
 const statementsOf = (run: () => Promise<unknown>) => statementsOfRequest(app.statements, run);
 

@@ -1,4 +1,3 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { newId } from "../../src/domain/ids.ts";
 import type {
   DiskFilter,
@@ -8,7 +7,7 @@ import type {
   InstanceFilter,
   SnapshotFilter,
 } from "../generated/graphql.ts";
-import { DEMO_KEY, startTestApp, type TestApp } from "../support/app.ts";
+import { DEMO_KEY, type TestApp } from "../support/app.ts";
 import { gql, gqlData } from "../support/client.ts";
 import { ManualClock } from "../support/clock.ts";
 import { ViewerDocument } from "../support/documents/account.ts";
@@ -24,6 +23,7 @@ import { NodeDocument, NodesDocument } from "../support/documents/nodes.ts";
 import { RegionsDocument } from "../support/documents/regions.ts";
 import { SnapshotDocument, SnapshotsDocument } from "../support/documents/snapshots.ts";
 import { newInstance, UBUNTU } from "../support/fixtures.ts";
+import { beforeAll, describe, expect, it, useServer } from "../support/test.ts";
 
 const WINDOWS = "win2022_datacenter_x64_40G_alibase";
 const REGION_IDS = [
@@ -41,11 +41,11 @@ const clock = new ManualClock();
 let app: TestApp;
 let otherKey: string;
 
-beforeAll(async () => {
-  app = await startTestApp({ clock });
+useServer({ clock });
+beforeAll(async ({ server }) => {
+  app = server;
   otherKey = await app.newAccount("other");
 });
-afterAll(() => app.close());
 
 type Instance = InstanceFieldsFragment;
 

@@ -1,5 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestApp, type TestApp } from "../support/app.ts";
+import type { TestApp } from "../support/app.ts";
 import { gql, gqlData } from "../support/client.ts";
 import { ManualClock } from "../support/clock.ts";
 import { DiskSnapshotsDocument } from "../support/documents/disks.ts";
@@ -9,20 +8,21 @@ import { FieldArgumentsDocument } from "../support/documents/schema.ts";
 import { CreateSnapshotDocument } from "../support/documents/snapshots.ts";
 import { newInstance } from "../support/fixtures.ts";
 import { statementsOf as statementsOfRequest } from "../support/statements.ts";
+import { beforeAll, describe, expect, it, useServer } from "../support/test.ts";
 
 const clock = new ManualClock();
 let app: TestApp;
 const statementsOf = (run: () => Promise<unknown>) => statementsOfRequest(app.statements, run);
 const created: Awaited<ReturnType<typeof newInstance>>[] = [];
 
-beforeAll(async () => {
-  app = await startTestApp({ clock, config: { progressIntervalMs: 3_600_000 } });
+useServer({ clock, config: { progressIntervalMs: 3_600_000 } });
+beforeAll(async ({ server }) => {
+  app = server;
   for (let i = 0; i < 12; i++) {
     clock.advance(1000);
     created.push(await newInstance(app.origin, { name: `relay-${i}`, dataDisks: [{ sizeGiB: 20 }] }));
   }
 }, 120_000);
-afterAll(() => app?.close());
 
 describe("nodes", () => {
   it("loads the nodes of one type in one statement, whatever the number of IDs", async () => {

@@ -1,7 +1,6 @@
 import type { ExecutionResult } from "graphql";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SnapshotProgressSubscription } from "../generated/graphql.ts";
-import { DEMO_KEY, startTestApp, type TestApp } from "../support/app.ts";
+import { DEMO_KEY, type TestApp } from "../support/app.ts";
 import { gql, gqlData, sseCollect, wsClient } from "../support/client.ts";
 import { advanceAndStep, ManualClock } from "../support/clock.ts";
 import { CreateCustomImageDocument, ImageProgressDocument } from "../support/documents/images.ts";
@@ -15,17 +14,18 @@ import {
 } from "../support/documents/snapshots.ts";
 import { newInstance } from "../support/fixtures.ts";
 import { Stream, subscribeWs } from "../support/stream.ts";
+import { beforeAll, describe, expect, it, useServer } from "../support/test.ts";
 
 const clock = new ManualClock();
 let app: TestApp;
 let otherKey: string;
 
-beforeAll(async () => {
-  // 8 GiB/s, and progress only moves when a test moves the clock and ticks the engine.
-  app = await startTestApp({ clock, config: { progressIntervalMs: 3_600_000, snapshotGibPerSecond: 8 } });
+// 8 GiB/s, and progress only moves when a test moves the clock and ticks the engine.
+useServer({ clock, config: { progressIntervalMs: 3_600_000, snapshotGibPerSecond: 8 } });
+beforeAll(async ({ server }) => {
+  app = server;
   otherKey = await app.newAccount("snapshots-other");
 });
-afterAll(() => app.close());
 
 const tick = (ms: number) => advanceAndStep(app, clock, ms);
 

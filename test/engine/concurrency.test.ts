@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type App, startApp } from "../../src/server/app.ts";
-import { startTestApp, type TestApp, testConfig } from "../support/app.ts";
+import { type TestApp, testConfig } from "../support/app.ts";
 import { gql } from "../support/client.ts";
 import { ManualClock } from "../support/clock.ts";
 import { createTestDatabase } from "../support/database.ts";
@@ -8,6 +7,7 @@ import { CreateCustomImageDocument } from "../support/documents/images.ts";
 import { ReleaseInstanceDocument, StopInstanceDocument } from "../support/documents/instances.ts";
 import { newInstance } from "../support/fixtures.ts";
 import { statementsOf } from "../support/statements.ts";
+import { beforeAll, describe, expect, it, useServer } from "../support/test.ts";
 
 // Rules decided inside transactions, raced through real HTTP. On SQLite the single writer
 // serialises them; with TEST_DATABASE_URL the same requests race on PostgreSQL's pool, where
@@ -16,10 +16,10 @@ import { statementsOf } from "../support/statements.ts";
 const clock = new ManualClock();
 let app: TestApp;
 
-beforeAll(async () => {
-  app = await startTestApp({ clock, config: { progressIntervalMs: 3_600_000, databasePoolSize: 8 } });
+useServer({ clock, config: { progressIntervalMs: 3_600_000, databasePoolSize: 8 } });
+beforeAll(({ server }) => {
+  app = server;
 });
-afterAll(() => app.close());
 
 /** A running instance with one 40 GiB data disk, for the account with this key. */
 const vm = (key: string) => newInstance(app.origin, { dataDisks: [{ sizeGiB: 40 }] }, key);

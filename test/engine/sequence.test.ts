@@ -1,19 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestApp, type TestApp } from "../support/app.ts";
+import type { TestApp } from "../support/app.ts";
 import { gqlData, wsClient } from "../support/client.ts";
 import { ManualClock } from "../support/clock.ts";
 import { ImageDocument, ImageProgressDocument } from "../support/documents/images.ts";
 import { newImage } from "../support/fixtures.ts";
 import { type Stream, subscribeWs } from "../support/stream.ts";
+import { beforeAll, describe, expect, it, useServer } from "../support/test.ts";
 
 const clock = new ManualClock();
 let app: TestApp;
 
-beforeAll(async () => {
-  // Time moves only when the test says so, and the engine steps only when the test ticks it.
-  app = await startTestApp({ clock, config: { progressIntervalMs: 3_600_000, snapshotGibPerSecond: 10 } });
+// Time moves only when the test says so, and the engine steps only when the test ticks it.
+useServer({ clock, config: { progressIntervalMs: 3_600_000, snapshotGibPerSecond: 10 } });
+beforeAll(({ server }) => {
+  app = server;
 });
-afterAll(() => app.close());
 
 type Event = Awaited<Stream<{ imageProgress: unknown }>["finished"]>[number] & {
   imageProgress: {

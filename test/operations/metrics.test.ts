@@ -1,6 +1,5 @@
 import { print } from "graphql";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestApp, type TestApp } from "../support/app.ts";
+import type { TestApp } from "../support/app.ts";
 import { gql, gqlData, wsClient } from "../support/client.ts";
 import { advanceAndStep, ManualClock } from "../support/clock.ts";
 import { ViewerDocument } from "../support/documents/account.ts";
@@ -10,15 +9,16 @@ import { CreateInstanceDocument } from "../support/documents/instances.ts";
 import { newImage } from "../support/fixtures.ts";
 import { sample, total } from "../support/prometheus.ts";
 import { subscribeWs } from "../support/stream.ts";
+import { beforeAll, describe, expect, it, useServer } from "../support/test.ts";
 
 const TOKEN = "scrape-secret";
 const clock = new ManualClock();
 let app: TestApp;
 
-beforeAll(async () => {
-  app = await startTestApp({ clock, config: { progressIntervalMs: 3_600_000, metricsToken: TOKEN } });
+useServer({ clock, config: { progressIntervalMs: 3_600_000, metricsToken: TOKEN } });
+beforeAll(({ server }) => {
+  app = server;
 });
-afterAll(() => app.close());
 
 const tick = (ms: number) => advanceAndStep(app, clock, ms);
 

@@ -2,7 +2,6 @@ import { request as httpRequest, type IncomingHttpHeaders } from "node:http";
 import { connect } from "node:net";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { print } from "graphql";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { COMPRESS_ABOVE_BYTES } from "../../src/server/compression.ts";
 import { chooseEncoding } from "../../src/server/static.ts";
 import { DEMO_KEY, startTestApp, type TestApp } from "../support/app.ts";
@@ -10,6 +9,7 @@ import { advanceAndStep, ManualClock } from "../support/clock.ts";
 import { ViewerDocument } from "../support/documents/account.ts";
 import { ImageProgressDocument, RegionsAndSystemImagesDocument } from "../support/documents/images.ts";
 import { newImage } from "../support/fixtures.ts";
+import { beforeAll, describe, expect, it, useServer } from "../support/test.ts";
 
 interface Raw {
   status: number;
@@ -52,10 +52,10 @@ function graphqlPost(app: TestApp, body: unknown, headers: Record<string, string
 const clock = new ManualClock();
 let app: TestApp;
 
-beforeAll(async () => {
-  app = await startTestApp({ clock, config: { progressIntervalMs: 3_600_000 } });
+useServer({ clock, config: { progressIntervalMs: 3_600_000 } });
+beforeAll(({ server }) => {
+  app = server;
 });
-afterAll(() => app?.close());
 
 describe("the GraphiQL page", () => {
   const page = () => `${app.origin}/graphql?query=${encodeURIComponent("{ viewer { id } }")}`;

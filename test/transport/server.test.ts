@@ -1,14 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_KEY, startTestApp, type TestApp } from "../support/app.ts";
+import { DEMO_KEY, type TestApp } from "../support/app.ts";
 import { gql, wsClient, wsCollect } from "../support/client.ts";
 import { ViewerDocument } from "../support/documents/account.ts";
 import { ConsoleInstancesDocument } from "../support/documents/instances.ts";
+import { beforeAll, describe, expect, it } from "../support/test.ts";
 
 let app: TestApp;
-beforeAll(async () => {
-  app = await startTestApp();
+beforeAll(({ server }) => {
+  app = server;
 });
-afterAll(() => app.close());
 
 const post = (body: string, headers: Record<string, string> = {}) =>
   fetch(`${app.origin}/graphql`, {

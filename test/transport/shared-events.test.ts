@@ -1,11 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { graphql } from "../generated/index.ts";
-import { startTestApp, type TestApp } from "../support/app.ts";
+import type { TestApp } from "../support/app.ts";
 import { wsClient } from "../support/client.ts";
 import { ManualClock } from "../support/clock.ts";
 import { ImageProgressDocument } from "../support/documents/images.ts";
 import { newImage } from "../support/fixtures.ts";
 import { subscribeWs } from "../support/stream.ts";
+import { beforeAll, describe, expect, it, useServer } from "../support/test.ts";
 
 // Subscribers of one event share its execution (src/server/shared-events.ts) only where the
 // account, the document and the variables are the same: the others get their own.
@@ -25,10 +25,10 @@ const SlimProgressDocument = graphql(`
 const clock = new ManualClock();
 let app: TestApp;
 
-beforeAll(async () => {
-  app = await startTestApp({ clock, config: { progressIntervalMs: 3_600_000, snapshotGibPerSecond: 10 } });
+useServer({ clock, config: { progressIntervalMs: 3_600_000, snapshotGibPerSecond: 10 } });
+beforeAll(({ server }) => {
+  app = server;
 });
-afterAll(() => app.close());
 
 async function imageOf(key: string, name: string): Promise<string> {
   const image = await newImage(
