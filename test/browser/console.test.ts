@@ -1,11 +1,11 @@
 import { mkdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import { type Browser, chromium, type Locator, type Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { startTestApp, type TestApp } from "../support/app.ts";
+import type { Locator, Page } from "playwright-core";
+import type { TestApp } from "../support/app.ts";
 import { advanceAndStep, ManualClock } from "../support/clock.ts";
 import { newInstance } from "../support/fixtures.ts";
 import { requireService } from "../support/services.ts";
+import { afterEach, beforeAll, describe, expect, it, useServer } from "../support/test.ts";
 
 const CHROMIUM = requireService("chromium", "test/browser/console.test.ts (the console in a browser)");
 
@@ -16,7 +16,6 @@ const WAIT = 15_000;
 
 const clock = new ManualClock();
 let app: TestApp;
-let browser: Browser;
 let page: Page;
 let step = 0;
 
@@ -39,19 +38,15 @@ const value = async (locator: Locator) =>
 const dialog = (name: string) => page.getByRole("dialog", { name, exact: true });
 const button = (scope: Page | Locator, name: string) => scope.getByRole("button", { name, exact: true });
 
-beforeAll(async () => {
-  if (!CHROMIUM) return;
+// Progress moves only when the test ticks: 10 GiB/s takes the 100 GiB disk 10 simulated seconds.
+useServer({
+  clock,
+  config: { progressIntervalMs: 3_600_000, snapshotGibPerSecond: 10, copyGibPerSecond: 10 },
+});
+beforeAll(async ({ server, browser }) => {
+  app = server;
   rmSync(SHOTS, { recursive: true, force: true });
   mkdirSync(SHOTS, { recursive: true });
-  // Progress moves only when the test ticks: 10 GiB/s takes the 100 GiB disk 10 simulated seconds.
-  app = await startTestApp({
-    clock,
-    config: { progressIntervalMs: 3_600_000, snapshotGibPerSecond: 10, copyGibPerSecond: 10 },
-  });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-  });
   page = await browser.newPage({ viewport: { width: 1360, height: 860 }, reducedMotion: "reduce" });
   page.on("console", (message) => {
     if (message.type() === "error" || message.type() === "warning") browserLog.push(message.text());
@@ -60,14 +55,10 @@ beforeAll(async () => {
 });
 // What the page saw, for a failing step: its screenshot and the browser's errors.
 const browserLog: string[] = [];
-afterEach(async (context) => {
-  if (context.task.result?.state !== "fail" || !page) return;
-  await shot(`FAILED-${context.task.name.slice(0, 40).replace(/\W+/g, "-")}`);
+afterEach(async ({ task }) => {
+  if (task.result?.state !== "fail" || !page) return;
+  await shot(`FAILED-${task.name.slice(0, 40).replace(/\W+/g, "-")}`);
   if (browserLog.length) console.log(`browser console:\n${browserLog.join("\n")}`);
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
 });
 
 describe.skipIf(!CHROMIUM)("the web console, as a console user works through the seed's procedure", () => {

@@ -1,9 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_ACCOUNT } from "../../prisma/seed-data.ts";
-import { createDb, type DbHandle, initDatabase } from "../../src/db/client.ts";
-import { seedDatabase } from "../../src/db/seed.ts";
+import { createDb, type DbHandle } from "../../src/db/client.ts";
 import { COPIES_PER_REGION, startWaitingCopies } from "../../src/domain/copies.ts";
-import { createTestDatabase, type TestDatabase } from "../support/database.ts";
+import { afterAll, beforeAll, describe, expect, it } from "../support/test.ts";
 
 // startWaitingCopies called by several promoters at once, as the replicas' engines would. On
 // PostgreSQL each promoter has a client (and connections) of its own, so the promotions really
@@ -14,22 +12,17 @@ const COPIES = 12;
 const PROMOTERS = 8;
 const NOW = new Date("2026-11-27T10:00:00.000Z");
 
-let database: TestDatabase;
 let main: DbHandle;
 const promoters: DbHandle[] = [];
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-  main = createDb(database.url);
-  await initDatabase(main);
-  await seedDatabase(main.prisma, "demo-key");
+beforeAll(({ database, db }) => {
+  main = db;
   for (let i = 0; i < PROMOTERS; i++) {
     promoters.push(main.provider === "postgresql" ? createDb(database.url, { poolSize: 2 }) : main);
   }
 });
 afterAll(async () => {
-  for (const handle of new Set([main, ...promoters])) await handle?.prisma.$disconnect();
-  await database?.drop();
+  for (const handle of new Set(promoters)) if (handle !== main) await handle.prisma.$disconnect();
 });
 
 /** WAITING copies requested one after another in the same millisecond: only the queue orders them. */

@@ -1,25 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Logger } from "../../src/logger.ts";
 import { type App, startApp } from "../../src/server/app.ts";
 import { testConfig } from "../support/app.ts";
 import { sseCollect, wsClient } from "../support/client.ts";
-import { createTestDatabase, type TestDatabase } from "../support/database.ts";
 import { ImageProgressDocument } from "../support/documents/images.ts";
 import { newImage } from "../support/fixtures.ts";
 import { skipWithoutRedis, TEST_REDIS_URL, uniquePrefix } from "../support/redis.ts";
 import { subscribeWs } from "../support/stream.ts";
+import { afterAll, beforeAll, describe, expect, it } from "../support/test.ts";
 
 const skip = skipWithoutRedis("REDIS_URL: several replicas share events and the engine's queue");
-let database: TestDatabase;
 let one: App;
 let two: App;
 
-beforeAll(async () => {
-  if (skip) return;
-  database = await createTestDatabase();
+beforeAll(async ({ database, redis }) => {
   const base = testConfig(database.url, {
-    redisUrl: TEST_REDIS_URL,
-    redisPrefix: uniquePrefix("redis"),
+    redisUrl: redis.url,
+    redisPrefix: redis.prefix,
     snapshotGibPerSecond: 40,
     progressIntervalMs: 50,
   });
@@ -30,7 +26,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await two?.close();
   await one?.close();
-  await database?.drop();
 });
 
 describe.skipIf(skip)("REDIS_URL: several replicas", () => {

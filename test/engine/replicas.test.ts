@@ -1,13 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb } from "../../src/db/client.ts";
 import { gqlData, wsClient } from "../support/client.ts";
-import { createTestDatabase, type TestDatabase } from "../support/database.ts";
 import { CopyImageDocument } from "../support/documents/copies.ts";
 import { CreateCustomImageDocument, ImageProgressDocument } from "../support/documents/images.ts";
 import { CreateInstanceDocument } from "../support/documents/instances.ts";
 import { type GatewayProcess, startGatewayProcess } from "../support/process.ts";
-import { skipWithoutRedis, TEST_REDIS_URL, uniquePrefix } from "../support/redis.ts";
+import { skipWithoutRedis } from "../support/redis.ts";
 import { subscribeWs } from "../support/stream.ts";
+import { afterAll, beforeAll, describe, expect, it } from "../support/test.ts";
 
 const skip = skipWithoutRedis("three replicas on one database and one Redis, one killed mid-way");
 
@@ -15,18 +14,15 @@ const IMAGES = 30;
 const COPIES = 12;
 const COPY_REGION = "cn-shanghai";
 
-let database: TestDatabase;
 let databaseUrl: string;
 let replicas: GatewayProcess[] = [];
 
-beforeAll(async () => {
-  if (skip) return;
-  database = await createTestDatabase();
+beforeAll(async ({ database, redis }) => {
   databaseUrl = database.url;
   const env = {
     DATABASE_URL: databaseUrl,
-    REDIS_URL: TEST_REDIS_URL!,
-    REDIS_PREFIX: uniquePrefix("replicas"),
+    REDIS_URL: redis.url,
+    REDIS_PREFIX: redis.prefix,
     SNAPSHOT_GIB_PER_SECOND: "15",
     COPY_GIB_PER_SECOND: "30",
     PROGRESS_INTERVAL_MS: "50",
@@ -46,7 +42,6 @@ afterAll(async () => {
     if (replica.child.exitCode === null && replica.child.signalCode === null) replica.child.kill("SIGTERM");
     await replica.exited;
   }
-  await database?.drop();
 });
 
 interface LogLine {

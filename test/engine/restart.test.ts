@@ -1,15 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb } from "../../src/db/client.ts";
 import { gqlData, wsClient } from "../support/client.ts";
-import { createTestDatabase, type TestDatabase } from "../support/database.ts";
 import { ImageProgressDocument } from "../support/documents/images.ts";
 import { InstanceDocument } from "../support/documents/instances.ts";
 import { newImage } from "../support/fixtures.ts";
 import { type GatewayProcess, startGatewayProcess } from "../support/process.ts";
 import { uniquePrefix } from "../support/redis.ts";
 import { subscribeWs } from "../support/stream.ts";
+import { beforeAll, describe, expect, it } from "../support/test.ts";
 
-let database: TestDatabase;
 let databaseUrl: string;
 // The gateways one after the other share the database and (where REDIS_URL is set) the queue.
 const prefix = uniquePrefix("restart");
@@ -22,11 +20,9 @@ const env = () => ({
   ENGINE_LOCK_MS: "2000",
 });
 
-beforeAll(async () => {
-  database = await createTestDatabase();
+beforeAll(({ database }) => {
   databaseUrl = database.url;
 });
-afterAll(() => database.drop());
 
 /**
  * Runs `use` against a gateway restarted on the same database and queue, then stops it with

@@ -1,18 +1,15 @@
 import { execFile } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type App, startApp } from "../../src/server/app.ts";
-import { testConfig } from "../support/app.ts";
+import type { TestApp } from "../support/app.ts";
 import { gql } from "../support/client.ts";
-import { createTestDatabase, type TestDatabase } from "../support/database.ts";
 import { ViewerDocument } from "../support/documents/account.ts";
+import { beforeAll, describe, expect, it } from "../support/test.ts";
 
 const run = promisify(execFile);
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
-let database: TestDatabase;
 let databaseUrl: string;
-let app: App;
+let app: TestApp;
 
 /** `npm run account:create -- --name <name>`, as its script runs it. */
 const createAccount = (...args: string[]) =>
@@ -21,14 +18,10 @@ const createAccount = (...args: string[]) =>
     env: { ...process.env, DATABASE_URL: databaseUrl },
   });
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-  databaseUrl = database.url;
-  app = await startApp(testConfig(databaseUrl), { skipMigrations: true });
-});
-afterAll(async () => {
-  await app.close();
-  await database.drop();
+// The command runs beside the file's server, on its database.
+beforeAll(({ server }) => {
+  app = server;
+  databaseUrl = server.database.url;
 });
 
 describe("npm run account:create", () => {

@@ -1,20 +1,16 @@
 import { existsSync, readFileSync } from "node:fs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_KEY } from "../support/app.ts";
-import { createTestDatabase, type TestDatabase } from "../support/database.ts";
 import { type GatewayProcess, startGatewayProcess } from "../support/process.ts";
+import { afterAll, beforeAll, describe, expect, it } from "../support/test.ts";
 
-let database: TestDatabase;
 let gateway: GatewayProcess;
 
-beforeAll(async () => {
-  database = await createTestDatabase();
+beforeAll(async ({ database }) => {
   gateway = await startGatewayProcess({ DATABASE_URL: database.url, LOG_LEVEL: "error" });
 });
 afterAll(async () => {
   gateway?.child.kill("SIGKILL");
   await gateway?.exited;
-  await database?.drop();
 });
 
 /** The child's resident set in bytes, from the kernel's view of it (Linux), else from ps. */

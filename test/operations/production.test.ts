@@ -1,17 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { gql } from "../support/client.ts";
-import { createTestDatabase, type TestDatabase } from "../support/database.ts";
 import { ViewerDocument } from "../support/documents/account.ts";
 import { type GatewayProcess, startGatewayProcess } from "../support/process.ts";
+import { beforeAll, describe, expect, it } from "../support/test.ts";
 
-let database: TestDatabase;
 let databaseUrl: string;
 
-beforeAll(async () => {
-  database = await createTestDatabase();
+beforeAll(({ database }) => {
   databaseUrl = database.url;
 });
-afterAll(() => database?.drop());
 
 async function stop(gateway: GatewayProcess): Promise<void> {
   gateway.child.kill("SIGTERM");

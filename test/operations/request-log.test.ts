@@ -1,18 +1,15 @@
 import { print } from "graphql";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashApiKey } from "../../src/domain/accounts.ts";
 import { requestIdFor } from "../../src/server/request-log.ts";
 import { DEMO_KEY } from "../support/app.ts";
-import { createTestDatabase, type TestDatabase } from "../support/database.ts";
 import { ViewerDocument } from "../support/documents/account.ts";
 import { CreateInstanceDocument } from "../support/documents/instances.ts";
 import { type GatewayProcess, startGatewayProcess } from "../support/process.ts";
+import { afterAll, beforeAll, describe, expect, it } from "../support/test.ts";
 
-let database: TestDatabase;
 let gateway: GatewayProcess;
 
-beforeAll(async () => {
-  database = await createTestDatabase();
+beforeAll(async ({ database }) => {
   gateway = await startGatewayProcess({ DATABASE_URL: database.url });
 });
 afterAll(async () => {
@@ -20,7 +17,6 @@ afterAll(async () => {
     gateway.child.kill("SIGKILL");
     await gateway.exited;
   }
-  await database?.drop();
 });
 
 type Line = Record<string, unknown>;

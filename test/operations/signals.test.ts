@@ -1,16 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "../support/database.ts";
 import { type GatewayProcess, startGatewayProcess } from "../support/process.ts";
+import { afterAll, describe, expect, it } from "../support/test.ts";
 
-let database: TestDatabase;
 let gateway: GatewayProcess | undefined;
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-afterAll(async () => {
+afterAll(() => {
   if (gateway && gateway.child.exitCode === null) gateway.child.kill("SIGKILL");
-  await database?.drop();
 });
 
 const messages = (output: string) =>
@@ -22,7 +16,7 @@ const messages = (output: string) =>
 describe("signals", () => {
   // `npm start` in a terminal or under a process manager: the signal reaches the whole process
   // group, and npm forwards it to the gateway as well, so the gateway gets it twice at once.
-  it("shuts down gracefully when SIGTERM arrives twice, as under npm start", async () => {
+  it("shuts down gracefully when SIGTERM arrives twice, as under npm start", async ({ database }) => {
     gateway = await startGatewayProcess({ DATABASE_URL: database.url });
     const { child, output } = gateway;
     child.kill("SIGTERM");

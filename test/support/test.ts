@@ -1,13 +1,17 @@
 import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
 import type { Client } from "graphql-ws";
+import type { Browser } from "playwright-core";
 import { test as base } from "vitest";
 import type { Config } from "../../src/config.ts";
+import { createDb, type DbHandle, initDatabase } from "../../src/db/client.ts";
+import { seedDatabase } from "../../src/db/seed.ts";
 import { ManualClock } from "../../src/domain/clock.ts";
 import type { Logger } from "../../src/logger.ts";
 import { DEMO_KEY, startTestApp, type TestApp } from "./app.ts";
 import { gql, gqlData, type HttpResult, sseCollect, wsClient } from "./client.ts";
 import { createTestDatabase, type TestDatabase } from "./database.ts";
 import { TEST_REDIS_URL, uniquePrefix } from "./redis.ts";
+import { findChromium } from "./services.ts";
 
 /**
  * The tests' fixtures: a test (or a `beforeAll`) asks for what it needs by name and gets the
@@ -18,10 +22,13 @@ import { TEST_REDIS_URL, uniquePrefix } from "./redis.ts";
  *   it("…", async ({ server, client, clock }) => { … });
  *
  * - `server`: a gateway on a free port with a database of its own (`startTestApp`), on `clock`.
+ * - `freshServer`: the same, but one per test (for suites whose every test starts from nothing).
  * - `client`: HTTP, graphql-ws and SSE requests to `server` as the demo account (or another key).
  * - `clock`: the manual clock the server runs on (`useServer({ clock })` to bring one's own).
  * - `database`: a database of its own for tests that start gateways themselves (processes, replicas).
+ * - `db`: a Prisma client on `database`, migrated and seeded with the demo account (tests of the domain).
  * - `pg`: that database when it is PostgreSQL (the suite runs on SQLite otherwise: guard with `onPostgres`).
+ * - `browser`: a headless Chromium (guard the suite with `requireService("chromium", …)`).
  * - `redis`: REDIS_URL and a key prefix of the file's own (guard the suite with `requireService`).
  */
 export interface ServerOptions {
@@ -81,6 +88,12 @@ export const test = base
     onCleanup(() => app.close());
     return app;
   })
+  // A server of the test's own (same options), for suites whose every test starts from nothing.
+  .extend("freshServer", async ({ serverOptions, clock }, { onCleanup }): Promise<TestApp> => {
+    const app = await startTestApp({ ...serverOptions, clock });
+    onCleanup(() => app.close());
+    return app;
+  })
   .extend("client", { scope: "file" }, ({ server }) => testClient(server.origin))
   // biome-ignore lint/correctness/noEmptyPattern: vitest reads what a fixture depends on from its destructuring
   .extend("database", { scope: "file" }, async ({}, { onCleanup }): Promise<TestDatabase> => {
@@ -88,9 +101,29 @@ export const test = base
     onCleanup(() => database.drop());
     return database;
   })
+  .extend("db", { scope: "file" }, async ({ database }, { onCleanup }): Promise<DbHandle> => {
+    const handle = createDb(database.url);
+    await initDatabase(handle);
+    await seedDatabase(handle.prisma, DEMO_KEY);
+    onCleanup(() => handle.prisma.$disconnect());
+    return handle;
+  })
   .extend("pg", { scope: "file" }, ({ database }) => {
     if (database.provider !== "postgresql") throw new Error("the pg fixture needs TEST_DATABASE_URL");
     return database;
+  })
+  // biome-ignore lint/correctness/noEmptyPattern: vitest reads what a fixture depends on from its destructuring
+  .extend("browser", { scope: "file" }, async ({}, { onCleanup }): Promise<Browser> => {
+    const executablePath = findChromium();
+    if (!executablePath)
+      throw new Error("the browser fixture needs a Chromium (guard the suite with requireService)");
+    const { chromium } = await import("playwright-core");
+    const browser = await chromium.launch({
+      executablePath,
+      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+    });
+    onCleanup(() => browser.close());
+    return browser;
   })
   .extend("redis", { scope: "file" }, (): RedisFixture => {
     if (!TEST_REDIS_URL)

@@ -1,4 +1,3 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import { loadLimitsConfig } from "../../src/config-limits.ts";
 import { MAX_COST, MAX_DEPTH } from "../../src/server/limits.ts";
@@ -12,24 +11,24 @@ import {
 import { CreateSnapshotDocument, SnapshotProgressDocument } from "../support/documents/snapshots.ts";
 import { newInstance } from "../support/fixtures.ts";
 import { subscribeWs } from "../support/stream.ts";
+import { afterAll, beforeAll, describe, expect, it, useServer } from "../support/test.ts";
 
 const clock = new ManualClock();
 let app: TestApp;
 let production: TestApp;
-beforeAll(async () => {
-  app = await startTestApp({
-    clock,
-    config: {
-      progressIntervalMs: 3_600_000,
-      limits: { ...loadLimitsConfig({}), wsMaxOperations: 3, rateLimitBucket: 1e9 },
-    },
-  });
+useServer({
+  clock,
+  config: {
+    progressIntervalMs: 3_600_000,
+    limits: { ...loadLimitsConfig({}), wsMaxOperations: 3, rateLimitBucket: 1e9 },
+  },
+});
+beforeAll(async ({ server }) => {
+  app = server;
+  // A second gateway, as production runs it (no GraphiQL, no demo key).
   production = await startTestApp({ config: { development: false } });
 });
-afterAll(async () => {
-  await app?.close();
-  await production?.close();
-});
+afterAll(() => production?.close());
 
 interface Answer {
   status: number;

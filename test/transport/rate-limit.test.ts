@@ -1,15 +1,14 @@
 import { print } from "graphql";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadLimitsConfig } from "../../src/config-limits.ts";
 import { createAccount } from "../../src/domain/accounts.ts";
 import { type App, startApp } from "../../src/server/app.ts";
-import { DEMO_KEY, startTestApp, type TestApp, testConfig } from "../support/app.ts";
+import { DEMO_KEY, type TestApp, testConfig } from "../support/app.ts";
 import { wsClient } from "../support/client.ts";
 import { ManualClock } from "../support/clock.ts";
-import { createTestDatabase, type TestDatabase } from "../support/database.ts";
 import { SnapshotProgressDocument } from "../support/documents/snapshots.ts";
 import { newInstance } from "../support/fixtures.ts";
 import { requireService } from "../support/services.ts";
+import { afterAll, beforeAll, describe, expect, it, useServer } from "../support/test.ts";
 
 const BUCKET = 100;
 const RESTORE = 10;
@@ -41,14 +40,14 @@ async function post(origin: string, query: string, key: string, variables?: obje
   };
 }
 
+const rateClock = new ManualClock();
+useServer({ rateClock, config: { progressIntervalMs: 3_600_000, limits } });
+
 describe("per-account cost buckets (in memory)", () => {
-  const rateClock = new ManualClock();
-  const clock = new ManualClock();
   let app: TestApp;
-  beforeAll(async () => {
-    app = await startTestApp({ clock, rateClock, config: { progressIntervalMs: 3_600_000, limits } });
+  beforeAll(({ server }) => {
+    app = server;
   });
-  afterAll(() => app?.close());
 
   it("reports the cost and the bucket on every response, and throttles with 429 when it is empty", async () => {
     const key = await app.newAccount("bucket-a");
@@ -141,20 +140,21 @@ const REDIS_URL = requireService(
 );
 
 describe.skipIf(!REDIS_URL)("per-account cost buckets shared by replicas through Redis", () => {
-  const rateClock = new ManualClock();
-  let database: TestDatabase;
   let one: App;
   let two: App;
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    const config = testConfig(database.url, { redisUrl: REDIS_URL, progressIntervalMs: 3_600_000, limits });
+  beforeAll(async ({ database, redis }) => {
+    const config = testConfig(database.url, {
+      redisUrl: redis.url,
+      redisPrefix: redis.prefix,
+      progressIntervalMs: 3_600_000,
+      limits,
+    });
     one = await startApp(config, { skipMigrations: true, rateClock });
     two = await startApp(config, { skipMigrations: true, rateClock });
   });
   afterAll(async () => {
     await two?.close();
     await one?.close();
-    await database?.drop();
   });
 
   it("takes one account's cost from one bucket whichever replica answers", async () => {
