@@ -4,7 +4,7 @@ import { testConfig } from "../support/app.ts";
 import { sseCollect, wsClient } from "../support/client.ts";
 import { ImageProgressDocument } from "../support/documents/images.ts";
 import { newImage } from "../support/fixtures.ts";
-import { skipWithoutRedis, TEST_REDIS_URL, uniquePrefix } from "../support/redis.ts";
+import { skipWithoutRedis, uniquePrefix } from "../support/redis.ts";
 import { subscribeWs } from "../support/stream.ts";
 import { afterAll, beforeAll, describe, expect, it } from "../support/test.ts";
 

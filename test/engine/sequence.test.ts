@@ -1,19 +1,13 @@
-import type { TestApp } from "../support/app.ts";
-import { gqlData, wsClient } from "../support/client.ts";
 import { ManualClock } from "../support/clock.ts";
 import { ImageDocument, ImageProgressDocument } from "../support/documents/images.ts";
 import { newImage } from "../support/fixtures.ts";
 import { type Stream, subscribeWs } from "../support/stream.ts";
-import { beforeAll, describe, expect, it, useServer } from "../support/test.ts";
+import { describe, expect, it, useServer } from "../support/test.ts";
 
 const clock = new ManualClock();
-let app: TestApp;
 
 // Time moves only when the test says so, and the engine steps only when the test ticks it.
 useServer({ clock, config: { progressIntervalMs: 3_600_000, snapshotGibPerSecond: 10 } });
-beforeAll(({ server }) => {
-  app = server;
-});
 
 type Event = Awaited<Stream<{ imageProgress: unknown }>["finished"]>[number] & {
   imageProgress: {
@@ -25,9 +19,12 @@ type Event = Awaited<Stream<{ imageProgress: unknown }>["finished"]>[number] & {
 };
 
 describe("progress sequences belong to the image", () => {
-  it("gives every subscriber the same numbers, gap-free from its first event (its current state), however late it joins", async () => {
+  it("gives every subscriber the same numbers, gap-free from its first event (its current state), however late it joins", async ({
+    server,
+    client,
+  }) => {
     const image = await newImage(
-      app.origin,
+      server.origin,
       { name: "watched-image" },
       {
         name: "watched",
@@ -36,11 +33,11 @@ describe("progress sequences belong to the image", () => {
     );
     const imageId = image.id;
 
-    const clients = [wsClient(app.origin), wsClient(app.origin), wsClient(app.origin)];
+    const clients = [client.ws(), client.ws(), client.ws()];
     const subscribers: { stream: Stream<Event>; joinedAtProgress: number }[] = [];
     // 8 subscribers join at each of 13 moments while the image moves (60 GiB at 10 GiB/s: 6 s).
     for (let round = 0; round < 13; round++) {
-      const now = await gqlData(app.origin, ImageDocument, { id: imageId });
+      const now = await client.data(ImageDocument, { id: imageId });
       for (let k = 0; k < 8; k++) {
         const stream = subscribeWs(clients[(round + k) % 3]!, ImageProgressDocument, {
           imageId,
@@ -49,10 +46,10 @@ describe("progress sequences belong to the image", () => {
       }
       await Promise.all(subscribers.slice(-8).map((s) => s.stream.until(() => true)));
       clock.advance(500);
-      await app.engine.tick();
+      await server.engine.tick();
     }
     clock.advance(1_000);
-    await app.engine.tick();
+    await server.engine.tick();
     const all = await Promise.all(subscribers.map((s) => s.stream.finished));
     for (const client of clients) await client.dispose();
 

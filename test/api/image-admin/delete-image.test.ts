@@ -3,227 +3,219 @@ import { CancelCopyImageDocument } from "../../support/documents/copies.ts";
 import { ReleaseInstanceDocument, StopInstanceDocument } from "../../support/documents/instances.ts";
 import { DeleteSnapshotDocument } from "../../support/documents/snapshots.ts";
 import { describe, expect, it } from "../../support/test.ts";
-import {
-  app,
-  availableImage,
-  copyImage,
-  createInstance,
-  creatingImage,
-  deleteImage,
-  expectRefused,
-  freshAppPerTest,
-  HANGZHOU,
-  imagesQuery,
-  LINUX,
-  listImageIds,
-  readImage,
-  readInstance,
-  SHANGHAI,
-  snapshotsOfImage,
-  state,
-  tick,
-  updateImage,
-  vm,
-} from "./helpers.ts";
+import * as admin from "./helpers.ts";
 
 describe("deleteImage", () => {
-  freshAppPerTest();
+  admin.freshAppPerTest();
 
   it("is refused with IMAGE_IN_USE while instances created from it are not released; the message counts them and mentions force", async () => {
-    const image = await availableImage("busy");
-    const running = await vm({ imageId: image.id });
-    const stopped = await vm({ imageId: image.id });
-    const released = await vm({ imageId: image.id });
-    await gqlData(app.origin, StopInstanceDocument, { input: { instanceId: stopped.id } });
-    await gqlData(app.origin, ReleaseInstanceDocument, { input: { instanceId: released.id } });
-    const before = await state();
+    const image = await admin.availableImage("busy");
+    const running = await admin.vm({ imageId: image.id });
+    const stopped = await admin.vm({ imageId: image.id });
+    const released = await admin.vm({ imageId: image.id });
+    await gqlData(admin.app.origin, StopInstanceDocument, { input: { instanceId: stopped.id } });
+    await gqlData(admin.app.origin, ReleaseInstanceDocument, { input: { instanceId: released.id } });
+    const before = await admin.state();
 
-    const refused = await deleteImage({ imageId: image.id });
+    const refused = await admin.deleteImage({ imageId: image.id });
     expect(refused.deletedImageId).toBeNull();
-    const error = expectRefused(refused.userErrors, "IMAGE_IN_USE", ["input", "imageId"]);
+    const error = admin.expectRefused(refused.userErrors, "IMAGE_IN_USE", ["input", "imageId"]);
     expect(error.message).toMatch(/\b2 instance/);
     expect(error.message).toContain("force");
-    expect(await state()).toEqual(before);
-    expect((await readImage(image.id)).image?.status).toBe("AVAILABLE");
-    expect((await readInstance(running.id))?.image?.id).toBe(image.id);
+    expect(await admin.state()).toEqual(before);
+    expect((await admin.readImage(image.id)).image?.status).toBe("AVAILABLE");
+    expect((await admin.readInstance(running.id))?.image?.id).toBe(image.id);
   });
 
   it("with force: true deletes an image in use; its instances keep running and show image: null", async () => {
-    const image = await availableImage("forced");
-    const instance = await vm({ imageId: image.id, dataDisks: [{ sizeGiB: 30 }] });
-    const deleted = await deleteImage({ imageId: image.id, force: true });
+    const image = await admin.availableImage("forced");
+    const instance = await admin.vm({ imageId: image.id, dataDisks: [{ sizeGiB: 30 }] });
+    const deleted = await admin.deleteImage({ imageId: image.id, force: true });
     expect(deleted).toEqual({ deletedImageId: image.id, userErrors: [] });
-    expect((await readImage(image.id)).image).toBeNull();
-    const after = await readInstance(instance.id);
+    expect((await admin.readImage(image.id)).image).toBeNull();
+    const after = await admin.readInstance(instance.id);
     expect(after).toMatchObject({ id: instance.id, status: "RUNNING", image: null });
     expect(after?.disks).toEqual(instance.disks);
   });
 
   it("after the instances created from it are released, deletes without force", async () => {
-    const image = await availableImage("retired");
-    const first = await vm({ imageId: image.id });
-    const second = await vm({ imageId: image.id });
-    expectRefused((await deleteImage({ imageId: image.id })).userErrors, "IMAGE_IN_USE", [
+    const image = await admin.availableImage("retired");
+    const first = await admin.vm({ imageId: image.id });
+    const second = await admin.vm({ imageId: image.id });
+    admin.expectRefused((await admin.deleteImage({ imageId: image.id })).userErrors, "IMAGE_IN_USE", [
       "input",
       "imageId",
     ]);
     for (const instance of [first, second]) {
-      const released = await gqlData(app.origin, ReleaseInstanceDocument, {
+      const released = await gqlData(admin.app.origin, ReleaseInstanceDocument, {
         input: { instanceId: instance.id },
       });
       expect(released.releaseInstance.userErrors).toEqual([]);
     }
-    const deleted = await deleteImage({ imageId: image.id });
+    const deleted = await admin.deleteImage({ imageId: image.id });
     expect(deleted).toEqual({ deletedImageId: image.id, userErrors: [] });
-    expect((await readInstance(first.id))?.image).toBeNull();
+    expect((await admin.readInstance(first.id))?.image).toBeNull();
   });
 
   it("is refused with IMAGE_COPYING while a copy of it is CREATING or WAITING", async () => {
-    const creatingSource = await availableImage("copied-a");
-    const waitingSource = await availableImage("copied-b");
+    const creatingSource = await admin.availableImage("copied-a");
+    const waitingSource = await admin.availableImage("copied-b");
     const copiesOfA: string[] = [];
     for (let i = 0; i < 5; i++) {
-      const copied = await copyImage({
+      const copied = await admin.copyImage({
         imageId: creatingSource.id,
-        destinationRegionId: SHANGHAI,
+        destinationRegionId: admin.SHANGHAI,
         name: `copied-a-${i}`,
       });
       expect(copied.image?.status).toBe("CREATING");
       copiesOfA.push(copied.image!.id);
     }
-    const copyOfB = await copyImage({ imageId: waitingSource.id, destinationRegionId: SHANGHAI });
+    const copyOfB = await admin.copyImage({ imageId: waitingSource.id, destinationRegionId: admin.SHANGHAI });
     expect(copyOfB.image?.status).toBe("WAITING");
-    const before = await state();
+    const before = await admin.state();
 
     for (const force of [false, true]) {
-      const refusedA = await deleteImage({ imageId: creatingSource.id, force });
+      const refusedA = await admin.deleteImage({ imageId: creatingSource.id, force });
       expect(refusedA.deletedImageId).toBeNull();
-      const errorA = expectRefused(refusedA.userErrors, "IMAGE_COPYING", ["input", "imageId"]);
+      const errorA = admin.expectRefused(refusedA.userErrors, "IMAGE_COPYING", ["input", "imageId"]);
       expect(copiesOfA.some((id) => errorA.message.includes(id))).toBe(true);
-      const refusedB = await deleteImage({ imageId: waitingSource.id, force });
+      const refusedB = await admin.deleteImage({ imageId: waitingSource.id, force });
       expect(refusedB.deletedImageId).toBeNull();
-      const errorB = expectRefused(refusedB.userErrors, "IMAGE_COPYING", ["input", "imageId"]);
+      const errorB = admin.expectRefused(refusedB.userErrors, "IMAGE_COPYING", ["input", "imageId"]);
       expect(errorB.message).toContain(copyOfB.image!.id);
     }
-    expect(await state()).toEqual(before);
+    expect(await admin.state()).toEqual(before);
 
     // Once the waiting copy is cancelled, its source deletes.
-    const cancelled = await gqlData(app.origin, CancelCopyImageDocument, {
+    const cancelled = await gqlData(admin.app.origin, CancelCopyImageDocument, {
       input: { imageId: copyOfB.image!.id },
     });
     expect(cancelled.cancelCopyImage.image?.status).toBe("CANCELLED");
-    expect(await deleteImage({ imageId: waitingSource.id })).toEqual({
+    expect(await admin.deleteImage({ imageId: waitingSource.id })).toEqual({
       deletedImageId: waitingSource.id,
       userErrors: [],
     });
 
     // Once the running copies are AVAILABLE (100 GiB at 4 GiB/s), theirs does too; the copies stay.
-    await tick(26_000);
-    expect(await deleteImage({ imageId: creatingSource.id })).toEqual({
+    await admin.tick(26_000);
+    expect(await admin.deleteImage({ imageId: creatingSource.id })).toEqual({
       deletedImageId: creatingSource.id,
       userErrors: [],
     });
     for (const id of copiesOfA) {
-      expect((await readImage(id)).image).toMatchObject({ status: "AVAILABLE", sourceImage: null });
+      expect((await admin.readImage(id)).image).toMatchObject({ status: "AVAILABLE", sourceImage: null });
     }
   });
 
   it("SYSTEM images cannot be deleted", async () => {
-    const before = await state();
+    const before = await admin.state();
     for (const force of [false, true]) {
-      const refused = await deleteImage({ imageId: LINUX, force });
+      const refused = await admin.deleteImage({ imageId: admin.LINUX, force });
       expect(refused.deletedImageId).toBeNull();
-      expectRefused(refused.userErrors, "INCORRECT_IMAGE_STATUS", ["input", "imageId"]);
+      admin.expectRefused(refused.userErrors, "INCORRECT_IMAGE_STATUS", ["input", "imageId"]);
     }
-    expect(await state()).toEqual(before);
-    expect((await readImage(LINUX)).image).toMatchObject({ ownerAlias: "SYSTEM", status: "AVAILABLE" });
-    expect(await listImageIds({ regionId: HANGZHOU })).toContain(LINUX);
+    expect(await admin.state()).toEqual(before);
+    expect((await admin.readImage(admin.LINUX)).image).toMatchObject({
+      ownerAlias: "SYSTEM",
+      status: "AVAILABLE",
+    });
+    expect(await admin.listImageIds({ regionId: admin.HANGZHOU })).toContain(admin.LINUX);
   });
 
   it("an image still CREATING cannot be deleted: INCORRECT_IMAGE_STATUS", async () => {
-    const { image } = await creatingImage("unfinished");
-    const before = await state();
+    const { image } = await admin.creatingImage("unfinished");
+    const before = await admin.state();
     for (const force of [false, true]) {
-      const refused = await deleteImage({ imageId: image.id, force });
+      const refused = await admin.deleteImage({ imageId: image.id, force });
       expect(refused.deletedImageId).toBeNull();
-      expectRefused(refused.userErrors, "INCORRECT_IMAGE_STATUS", ["input", "imageId"]);
+      admin.expectRefused(refused.userErrors, "INCORRECT_IMAGE_STATUS", ["input", "imageId"]);
     }
-    expect(await state()).toEqual(before);
-    await tick(13_000);
-    expect((await readImage(image.id)).image?.status).toBe("AVAILABLE");
-    expect((await deleteImage({ imageId: image.id })).deletedImageId).toBe(image.id);
+    expect(await admin.state()).toEqual(before);
+    await admin.tick(13_000);
+    expect((await admin.readImage(image.id)).image?.status).toBe("AVAILABLE");
+    expect((await admin.deleteImage({ imageId: image.id })).deletedImageId).toBe(image.id);
   });
 
   it("a deleted image is gone from image, node and the lists, and its name is free again in that region", async () => {
-    const image = await availableImage("gone");
-    const kept = await availableImage("kept");
-    const shown = await readImage(image.id);
+    const image = await admin.availableImage("gone");
+    const kept = await admin.availableImage("kept");
+    const shown = await admin.readImage(image.id);
     expect(shown.node).toEqual({ __typename: "Image", id: image.id });
-    const totalBefore = (await imagesQuery(null)).images.totalCount;
-    expect(await listImageIds({ nameContains: "gone" })).toEqual([image.id]);
+    const totalBefore = (await admin.imagesQuery(null)).images.totalCount;
+    expect(await admin.listImageIds({ nameContains: "gone" })).toEqual([image.id]);
 
-    expect(await deleteImage({ imageId: image.id })).toEqual({ deletedImageId: image.id, userErrors: [] });
+    expect(await admin.deleteImage({ imageId: image.id })).toEqual({
+      deletedImageId: image.id,
+      userErrors: [],
+    });
 
-    expect(await readImage(image.id)).toEqual({ image: null, node: null });
-    const all = await imagesQuery(null);
+    expect(await admin.readImage(image.id)).toEqual({ image: null, node: null });
+    const all = await admin.imagesQuery(null);
     expect(all.images.totalCount).toBe(totalBefore - 1);
     expect(all.images.edges.map((e) => e.node.id)).not.toContain(image.id);
     expect(all.images.edges.map((e) => e.node.id)).toContain(kept.id);
-    expect(await listImageIds({ nameContains: "gone" })).toEqual([]);
-    expect(await listImageIds({ regionId: HANGZHOU })).not.toContain(image.id);
+    expect(await admin.listImageIds({ nameContains: "gone" })).toEqual([]);
+    expect(await admin.listImageIds({ regionId: admin.HANGZHOU })).not.toContain(image.id);
     expect(
-      await listImageIds({
+      await admin.listImageIds({
         status: ["WAITING", "CREATING", "AVAILABLE", "CREATE_FAILED", "CANCELLED", "DEPRECATED"],
       }),
     ).not.toContain(image.id);
 
     // Nothing else finds it either.
-    expectRefused((await deleteImage({ imageId: image.id })).userErrors, "NOT_FOUND", ["input", "imageId"]);
-    expectRefused((await updateImage({ imageId: image.id, name: "back" })).userErrors, "NOT_FOUND", [
+    admin.expectRefused((await admin.deleteImage({ imageId: image.id })).userErrors, "NOT_FOUND", [
       "input",
       "imageId",
     ]);
-    expectRefused(
-      (await copyImage({ imageId: image.id, destinationRegionId: SHANGHAI })).userErrors,
+    admin.expectRefused(
+      (await admin.updateImage({ imageId: image.id, name: "back" })).userErrors,
       "NOT_FOUND",
       ["input", "imageId"],
     );
-    expectRefused((await createInstance({ imageId: image.id })).userErrors, "NOT_FOUND", [
+    admin.expectRefused(
+      (await admin.copyImage({ imageId: image.id, destinationRegionId: admin.SHANGHAI })).userErrors,
+      "NOT_FOUND",
+      ["input", "imageId"],
+    );
+    admin.expectRefused((await admin.createInstance({ imageId: image.id })).userErrors, "NOT_FOUND", [
       "input",
       "imageId",
     ]);
 
     // The name is free again in that region, for a new image and for a rename.
-    const reborn = await availableImage("gone");
+    const reborn = await admin.availableImage("gone");
     expect(reborn.id).not.toBe(image.id);
-    expect(await deleteImage({ imageId: reborn.id })).toEqual({ deletedImageId: reborn.id, userErrors: [] });
-    const renamed = await updateImage({ imageId: kept.id, name: "gone" });
+    expect(await admin.deleteImage({ imageId: reborn.id })).toEqual({
+      deletedImageId: reborn.id,
+      userErrors: [],
+    });
+    const renamed = await admin.updateImage({ imageId: kept.id, name: "gone" });
     expect(renamed.userErrors).toEqual([]);
     expect(renamed.image?.name).toBe("gone");
   });
 
   it("a deleted image's snapshots stay and are then free to delete (SNAPSHOT_IN_USE before)", async () => {
-    const image = await availableImage("snapped");
-    const owned = await snapshotsOfImage(image.id);
+    const image = await admin.availableImage("snapped");
+    const owned = await admin.snapshotsOfImage(image.id);
     expect(owned.totalCount).toBe(3);
     const ids = owned.edges.map((e) => e.node.id).sort();
     expect(ids).toEqual(image.diskMappings.map((m) => m.snapshot!.id).sort());
     expect(owned.edges.every((e) => e.node.image?.id === image.id)).toBe(true);
 
-    const before = await state();
+    const before = await admin.state();
     for (const snapshotId of ids) {
-      const refused = await gqlData(app.origin, DeleteSnapshotDocument, { input: { snapshotId } });
+      const refused = await gqlData(admin.app.origin, DeleteSnapshotDocument, { input: { snapshotId } });
       expect(refused.deleteSnapshot.deletedSnapshotId).toBeNull();
-      const error = expectRefused(refused.deleteSnapshot.userErrors, "SNAPSHOT_IN_USE", [
+      const error = admin.expectRefused(refused.deleteSnapshot.userErrors, "SNAPSHOT_IN_USE", [
         "input",
         "snapshotId",
       ]);
       expect(error.message).toContain(image.id);
     }
-    expect(await state()).toEqual(before);
+    expect(await admin.state()).toEqual(before);
 
-    expect((await deleteImage({ imageId: image.id })).deletedImageId).toBe(image.id);
-    const left = await snapshotsOfImage(image.id);
+    expect((await admin.deleteImage({ imageId: image.id })).deletedImageId).toBe(image.id);
+    const left = await admin.snapshotsOfImage(image.id);
     expect(left.edges.map((e) => e.node.id).sort()).toEqual(ids);
     expect(left.edges.map((e) => [e.node.status, e.node.image])).toEqual([
       ["ACCOMPLISHED", null],
@@ -232,9 +224,9 @@ describe("deleteImage", () => {
     ]);
 
     for (const snapshotId of ids) {
-      const deleted = await gqlData(app.origin, DeleteSnapshotDocument, { input: { snapshotId } });
+      const deleted = await gqlData(admin.app.origin, DeleteSnapshotDocument, { input: { snapshotId } });
       expect(deleted.deleteSnapshot).toEqual({ deletedSnapshotId: snapshotId, userErrors: [] });
     }
-    expect((await snapshotsOfImage(image.id)).totalCount).toBe(0);
+    expect((await admin.snapshotsOfImage(image.id)).totalCount).toBe(0);
   });
 });

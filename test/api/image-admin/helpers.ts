@@ -13,7 +13,7 @@ import { DEMO_KEY, type TestApp } from "../../support/app.ts";
 import { gqlData } from "../../support/client.ts";
 import { advanceAndStep, ManualClock } from "../../support/clock.ts";
 import { ResourcesDocument } from "../../support/documents/account.ts";
-import { CancelCopyImageDocument, CopyImageDocument } from "../../support/documents/copies.ts";
+import { CopyImageDocument } from "../../support/documents/copies.ts";
 import {
   CreateCustomImageDocument,
   DeleteImageDocument,
@@ -21,17 +21,8 @@ import {
   ImagesDocument,
   UpdateImageDocument,
 } from "../../support/documents/images.ts";
-import {
-  CreateInstanceDocument,
-  InstanceDocument,
-  ReleaseInstanceDocument,
-  StopInstanceDocument,
-} from "../../support/documents/instances.ts";
-import {
-  CreateSnapshotDocument,
-  DeleteSnapshotDocument,
-  SnapshotsDocument,
-} from "../../support/documents/snapshots.ts";
+import { CreateInstanceDocument, InstanceDocument } from "../../support/documents/instances.ts";
+import { SnapshotsDocument } from "../../support/documents/snapshots.ts";
 import { newInstance } from "../../support/fixtures.ts";
 import { beforeEach, useServer } from "../../support/test.ts";
 

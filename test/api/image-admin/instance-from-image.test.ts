@@ -4,79 +4,60 @@ import { CreateCustomImageDocument } from "../../support/documents/images.ts";
 import { ReleaseInstanceDocument, StopInstanceDocument } from "../../support/documents/instances.ts";
 import { CreateSnapshotDocument } from "../../support/documents/snapshots.ts";
 import { describe, expect, it } from "../../support/test.ts";
-import {
-  ARM,
-  app,
-  availableImage,
-  copyImage,
-  createInstance,
-  creatingImage,
-  diskLayout,
-  expectRefused,
-  freshAppPerTest,
-  LINUX,
-  readImage,
-  SHANGHAI,
-  STANDARD_DISKS,
-  snapshotOn,
-  state,
-  tick,
-  vm,
-  WINDOWS,
-} from "./helpers.ts";
+import * as admin from "./helpers.ts";
 
 describe("createInstance from a custom image", () => {
-  freshAppPerTest();
+  admin.freshAppPerTest();
 
   it("refuses an image still CREATING: INCORRECT_IMAGE_STATUS", async () => {
-    const { image } = await creatingImage("not-yet");
-    const before = await state();
-    const refused = await createInstance({ imageId: image.id });
+    const { image } = await admin.creatingImage("not-yet");
+    const before = await admin.state();
+    const refused = await admin.createInstance({ imageId: image.id });
     expect(refused.instance).toBeNull();
-    const error = expectRefused(refused.userErrors, "INCORRECT_IMAGE_STATUS", ["input", "imageId"]);
+    const error = admin.expectRefused(refused.userErrors, "INCORRECT_IMAGE_STATUS", ["input", "imageId"]);
     expect(error.message).toContain("CREATING");
-    expect(await state()).toEqual(before);
+    expect(await admin.state()).toEqual(before);
   });
 
   it("refuses a CREATE_FAILED image: INCORRECT_IMAGE_STATUS", async () => {
-    const { image, instance } = await creatingImage("abandoned");
-    const stopped = await gqlData(app.origin, StopInstanceDocument, {
+    const { image, instance } = await admin.creatingImage("abandoned");
+    const stopped = await gqlData(admin.app.origin, StopInstanceDocument, {
       input: { instanceId: instance.id, force: true },
     });
     expect(stopped.stopInstance.userErrors).toEqual([]);
-    expect((await readImage(image.id)).image?.status).toBe("CREATE_FAILED");
-    const before = await state();
-    const refused = await createInstance({ imageId: image.id });
+    expect((await admin.readImage(image.id)).image?.status).toBe("CREATE_FAILED");
+    const before = await admin.state();
+    const refused = await admin.createInstance({ imageId: image.id });
     expect(refused.instance).toBeNull();
-    const error = expectRefused(refused.userErrors, "INCORRECT_IMAGE_STATUS", ["input", "imageId"]);
+    const error = admin.expectRefused(refused.userErrors, "INCORRECT_IMAGE_STATUS", ["input", "imageId"]);
     expect(error.message).toContain("CREATE_FAILED");
-    expect(await state()).toEqual(before);
+    expect(await admin.state()).toEqual(before);
   });
 
   it("refuses an image of another region: REGION_MISMATCH, saying to copy it first", async () => {
-    const image = await availableImage("hangzhou-only");
-    const before = await state();
-    const refused = await createInstance({ regionId: SHANGHAI, imageId: image.id });
+    const image = await admin.availableImage("hangzhou-only");
+    const before = await admin.state();
+    const refused = await admin.createInstance({ regionId: admin.SHANGHAI, imageId: image.id });
     expect(refused.instance).toBeNull();
-    const error = expectRefused(refused.userErrors, "REGION_MISMATCH", ["input", "imageId"]);
+    const error = admin.expectRefused(refused.userErrors, "REGION_MISMATCH", ["input", "imageId"]);
     expect(error.message).toContain("copyImage");
-    expect(error.message).toContain(SHANGHAI);
-    expect(await state()).toEqual(before);
+    expect(error.message).toContain(admin.SHANGHAI);
+    expect(await admin.state()).toEqual(before);
   });
 
   it("takes the OS type, platform and architecture from the image", async () => {
     for (const [systemImage, name] of [
-      [WINDOWS, "windows-custom"],
-      [ARM, "arm-custom"],
+      [admin.WINDOWS, "windows-custom"],
+      [admin.ARM, "arm-custom"],
     ] as const) {
-      const system = (await readImage(systemImage)).image!;
-      const image = await availableImage(name, { imageId: systemImage });
+      const system = (await admin.readImage(systemImage)).image!;
+      const image = await admin.availableImage(name, { imageId: systemImage });
       expect(image).toMatchObject({
         osType: system.osType,
         platform: system.platform,
         architecture: system.architecture,
       });
-      const instance = await vm({ imageId: image.id });
+      const instance = await admin.vm({ imageId: image.id });
       expect(instance).toMatchObject({
         osType: system.osType,
         platform: system.platform,
@@ -85,101 +66,106 @@ describe("createInstance from a custom image", () => {
       });
     }
     // The two differ from the default Linux x86 image in what they carry.
-    expect((await readImage(WINDOWS)).image?.osType).toBe("WINDOWS");
-    expect((await readImage(ARM)).image?.architecture).toBe("ARM64");
+    expect((await admin.readImage(admin.WINDOWS)).image?.osType).toBe("WINDOWS");
+    expect((await admin.readImage(admin.ARM)).image?.architecture).toBe("ARM64");
   });
 
   it("sizes the system disk to the image by default and refuses a smaller one: INVALID_INPUT at input.systemDiskSizeGiB", async () => {
-    const image = await availableImage("big-root", { systemDiskSizeGiB: 60 });
+    const image = await admin.availableImage("big-root", { systemDiskSizeGiB: 60 });
     expect(image.sizeGiB).toBe(60);
-    const systemSnapshot = snapshotOn(image, "/dev/vda");
+    const systemSnapshot = admin.snapshotOn(image, "/dev/vda");
 
-    const byDefault = await vm({ imageId: image.id });
-    expect(diskLayout(byDefault)[0]).toEqual(["SYSTEM", "/dev/vda", 60, systemSnapshot]);
+    const byDefault = await admin.vm({ imageId: image.id });
+    expect(admin.diskLayout(byDefault)[0]).toEqual(["SYSTEM", "/dev/vda", 60, systemSnapshot]);
 
-    const before = await state();
-    const refused = await createInstance({ imageId: image.id, systemDiskSizeGiB: 59 });
+    const before = await admin.state();
+    const refused = await admin.createInstance({ imageId: image.id, systemDiskSizeGiB: 59 });
     expect(refused.instance).toBeNull();
-    expectRefused(refused.userErrors, "INVALID_INPUT", ["input", "systemDiskSizeGiB"]);
-    expect(await state()).toEqual(before);
+    admin.expectRefused(refused.userErrors, "INVALID_INPUT", ["input", "systemDiskSizeGiB"]);
+    expect(await admin.state()).toEqual(before);
 
-    const larger = await vm({ imageId: image.id, systemDiskSizeGiB: 80 });
-    expect(diskLayout(larger)[0]).toEqual(["SYSTEM", "/dev/vda", 80, systemSnapshot]);
+    const larger = await admin.vm({ imageId: image.id, systemDiskSizeGiB: 80 });
+    expect(admin.diskLayout(larger)[0]).toEqual(["SYSTEM", "/dev/vda", 80, systemSnapshot]);
   });
 
   it("makes one data disk per data-disk mapping, on the same device, from its snapshot", async () => {
-    const image = await availableImage("with-data");
+    const image = await admin.availableImage("with-data");
     expect(image.diskMappings.map((m) => [m.device, m.type, m.sizeGiB])).toEqual([
       ["/dev/vda", "SYSTEM", 20],
       ["/dev/vdb", "DATA", 40],
       ["/dev/vdd", "DATA", 100],
     ]);
-    const instance = await vm({ imageId: image.id });
-    expect(diskLayout(instance)).toEqual([
-      ["SYSTEM", "/dev/vda", 20, snapshotOn(image, "/dev/vda")],
-      ["DATA", "/dev/vdb", 40, snapshotOn(image, "/dev/vdb")],
-      ["DATA", "/dev/vdd", 100, snapshotOn(image, "/dev/vdd")],
+    const instance = await admin.vm({ imageId: image.id });
+    expect(admin.diskLayout(instance)).toEqual([
+      ["SYSTEM", "/dev/vda", 20, admin.snapshotOn(image, "/dev/vda")],
+      ["DATA", "/dev/vdb", 40, admin.snapshotOn(image, "/dev/vdb")],
+      ["DATA", "/dev/vdd", 100, admin.snapshotOn(image, "/dev/vdd")],
     ]);
     expect(instance.disks.every((d) => d.status === "IN_USE")).toBe(true);
   });
 
   it("a requested disk on a mapped device resizes it; smaller than the snapshot is INVALID_INPUT at that disk's sizeGiB", async () => {
-    const image = await availableImage("resizable");
-    const before = await state();
-    const refused = await createInstance({
+    const image = await admin.availableImage("resizable");
+    const before = await admin.state();
+    const refused = await admin.createInstance({
       imageId: image.id,
       dataDisks: [{ sizeGiB: 50 }, { sizeGiB: 30, device: "/dev/vdd" }],
     });
     expect(refused.instance).toBeNull();
-    const error = expectRefused(refused.userErrors, "INVALID_INPUT", ["input", "dataDisks", "1", "sizeGiB"]);
+    const error = admin.expectRefused(refused.userErrors, "INVALID_INPUT", [
+      "input",
+      "dataDisks",
+      "1",
+      "sizeGiB",
+    ]);
     expect(error.message).toContain("100");
-    expect(await state()).toEqual(before);
+    expect(await admin.state()).toEqual(before);
 
-    const resized = await vm({
+    const resized = await admin.vm({
       imageId: image.id,
       dataDisks: [
         { sizeGiB: 150, device: "/dev/vdd" },
         { sizeGiB: 40, device: "/dev/vdb" },
       ],
     });
-    expect(diskLayout(resized)).toEqual([
-      ["SYSTEM", "/dev/vda", 20, snapshotOn(image, "/dev/vda")],
-      ["DATA", "/dev/vdb", 40, snapshotOn(image, "/dev/vdb")],
-      ["DATA", "/dev/vdd", 150, snapshotOn(image, "/dev/vdd")],
+    expect(admin.diskLayout(resized)).toEqual([
+      ["SYSTEM", "/dev/vda", 20, admin.snapshotOn(image, "/dev/vda")],
+      ["DATA", "/dev/vdb", 40, admin.snapshotOn(image, "/dev/vdb")],
+      ["DATA", "/dev/vdd", 150, admin.snapshotOn(image, "/dev/vdd")],
     ]);
   });
 
   it("puts extra requested data disks on free devices", async () => {
-    const image = await availableImage("extended");
-    const instance = await vm({
+    const image = await admin.availableImage("extended");
+    const instance = await admin.vm({
       imageId: image.id,
       dataDisks: [{ sizeGiB: 20 }, { sizeGiB: 30 }, { sizeGiB: 25, device: "/dev/vdz" }],
     });
-    expect(diskLayout(instance)).toEqual([
-      ["SYSTEM", "/dev/vda", 20, snapshotOn(image, "/dev/vda")],
-      ["DATA", "/dev/vdb", 40, snapshotOn(image, "/dev/vdb")],
+    expect(admin.diskLayout(instance)).toEqual([
+      ["SYSTEM", "/dev/vda", 20, admin.snapshotOn(image, "/dev/vda")],
+      ["DATA", "/dev/vdb", 40, admin.snapshotOn(image, "/dev/vdb")],
       ["DATA", "/dev/vdc", 20, null],
-      ["DATA", "/dev/vdd", 100, snapshotOn(image, "/dev/vdd")],
+      ["DATA", "/dev/vdd", 100, admin.snapshotOn(image, "/dev/vdd")],
       ["DATA", "/dev/vde", 30, null],
       ["DATA", "/dev/vdz", 25, null],
     ]);
   });
 
   it("refuses more than 16 data disks in all, counting the image's: INVALID_INPUT at input.dataDisks", async () => {
-    const image = await availableImage("crowded");
+    const image = await admin.availableImage("crowded");
     const extra = (n: number): DataDiskInput[] => Array.from({ length: n }, () => ({ sizeGiB: 20 }));
-    const before = await state();
+    const before = await admin.state();
     for (const dataDisks of [extra(15), [{ sizeGiB: 50, device: "/dev/vdb" }, ...extra(15)]]) {
-      const refused = await createInstance({ imageId: image.id, dataDisks });
+      const refused = await admin.createInstance({ imageId: image.id, dataDisks });
       expect(refused.instance).toBeNull();
-      const error = expectRefused(refused.userErrors, "INVALID_INPUT", ["input", "dataDisks"]);
+      const error = admin.expectRefused(refused.userErrors, "INVALID_INPUT", ["input", "dataDisks"]);
       expect(error.message).toContain("16");
     }
-    expect(await state()).toEqual(before);
+    expect(await admin.state()).toEqual(before);
 
     // 14 more plus the image's 2 is 16; a disk resizing a mapped device is not one more.
     for (const dataDisks of [extra(14), [{ sizeGiB: 50, device: "/dev/vdb" }, ...extra(14)]]) {
-      const instance = await vm({ imageId: image.id, dataDisks });
+      const instance = await admin.vm({ imageId: image.id, dataDisks });
       const data = instance.disks.filter((d) => d.type === "DATA");
       expect(data).toHaveLength(16);
       expect(data.filter((d) => d.sourceSnapshot).map((d) => d.device)).toEqual(["/dev/vdb", "/dev/vdd"]);
@@ -187,20 +173,20 @@ describe("createInstance from a custom image", () => {
   });
 
   it("works from an image made of snapshots after the source instance was released", async () => {
-    const source = await vm({ imageId: ARM, dataDisks: STANDARD_DISKS });
+    const source = await admin.vm({ imageId: admin.ARM, dataDisks: admin.STANDARD_DISKS });
     const snapshots = new Map<string, string>();
     for (const disk of source.disks) {
-      const taken = await gqlData(app.origin, CreateSnapshotDocument, { input: { diskId: disk.id } });
+      const taken = await gqlData(admin.app.origin, CreateSnapshotDocument, { input: { diskId: disk.id } });
       expect(taken.createSnapshot.userErrors).toEqual([]);
       snapshots.set(disk.device, taken.createSnapshot.snapshot!.id);
     }
-    await tick(13_000);
-    const released = await gqlData(app.origin, ReleaseInstanceDocument, {
+    await admin.tick(13_000);
+    const released = await gqlData(admin.app.origin, ReleaseInstanceDocument, {
       input: { instanceId: source.id },
     });
     expect(released.releaseInstance.instance?.status).toBe("RELEASED");
 
-    const created = await gqlData(app.origin, CreateCustomImageDocument, {
+    const created = await gqlData(admin.app.origin, CreateCustomImageDocument, {
       input: {
         name: "from-snapshots",
         snapshotId: snapshots.get("/dev/vda")!,
@@ -221,7 +207,7 @@ describe("createInstance from a custom image", () => {
       ["/dev/vdd", "DATA", 100, snapshots.get("/dev/vdd")],
     ]);
 
-    const instance = await vm({
+    const instance = await admin.vm({
       imageId: image.id,
       dataDisks: [{ sizeGiB: 120, device: "/dev/vdd" }, { sizeGiB: 20 }],
     });
@@ -231,7 +217,7 @@ describe("createInstance from a custom image", () => {
       architecture: "ARM64",
       image: { id: image.id },
     });
-    expect(diskLayout(instance)).toEqual([
+    expect(admin.diskLayout(instance)).toEqual([
       ["SYSTEM", "/dev/vda", 20, snapshots.get("/dev/vda")],
       ["DATA", "/dev/vdb", 40, snapshots.get("/dev/vdb")],
       ["DATA", "/dev/vdc", 20, null],
