@@ -2,7 +2,7 @@ import WebSocket from "ws";
 import { loadLimitsConfig } from "../../src/config-limits.ts";
 import { MAX_COST, MAX_DEPTH } from "../../src/server/limits.ts";
 import { DEMO_KEY, startTestApp, type TestApp } from "../support/app.ts";
-import { gql, gqlData, wsClient } from "../support/client.ts";
+import { gql, gqlData, sseText, wsClient } from "../support/client.ts";
 import { ManualClock } from "../support/clock.ts";
 import {
   ConsoleInstancesDocument,
@@ -94,12 +94,7 @@ describe("authentication comes first (defects 1 and 2)", () => {
     });
     expect(get.status).toBe(401);
     expect(await get.text()).not.toMatch(/Did you mean/);
-    const sse = await fetch(`${app.origin}/graphql`, {
-      method: "POST",
-      headers: { "content-type": "application/json", accept: "text/event-stream" },
-      body: JSON.stringify({ query: "{ viewr { id } }" }),
-    });
-    const text = await sse.text();
+    const text = await sseText(app.origin, "{ viewr { id } }");
     expect(text).toContain("UNAUTHENTICATED");
     expect(text).not.toMatch(/Did you mean/);
     const broken = await post(app.origin, "{ viewer { ", undefined, null);

@@ -1,5 +1,5 @@
 import { DEMO_KEY, type TestApp } from "../support/app.ts";
-import { gql, wsClient, wsCollect } from "../support/client.ts";
+import { gql, sseText, wsClient, wsCollect } from "../support/client.ts";
 import { ViewerDocument } from "../support/documents/account.ts";
 import { ConsoleInstancesDocument } from "../support/documents/instances.ts";
 import { beforeAll, describe, expect, it } from "../support/test.ts";
@@ -169,12 +169,7 @@ describe("authentication", () => {
   });
 
   it("refuses SSE without a key", async () => {
-    const response = await fetch(`${app.origin}/graphql`, {
-      method: "POST",
-      headers: { "content-type": "application/json", accept: "text/event-stream" },
-      body: JSON.stringify({ query: "{ viewer { id } }" }),
-    });
-    const text = await response.text();
+    const text = await sseText(app.origin, "{ viewer { id } }");
     expect(text).toContain("UNAUTHENTICATED");
   });
 });
