@@ -1,31 +1,20 @@
 import type { Logger } from "../../src/logger.ts";
 import { type App, startApp } from "../../src/server/app.ts";
-import { testConfig } from "../support/app.ts";
 import { sseCollect, wsClient } from "../support/client.ts";
 import { ImageProgressDocument } from "../support/documents/images.ts";
 import { newImage } from "../support/fixtures.ts";
 import { skipWithoutRedis, uniquePrefix } from "../support/redis.ts";
 import { subscribeWs } from "../support/stream.ts";
-import { afterAll, beforeAll, describe, expect, it } from "../support/test.ts";
+import { beforeAll, describe, expect, it, useReplicas } from "../support/test.ts";
 
 const skip = skipWithoutRedis("REDIS_URL: several replicas share events and the engine's queue");
 let one: App;
 let two: App;
 
-beforeAll(async ({ database, redis }) => {
-  const base = testConfig(database.url, {
-    redisUrl: redis.url,
-    redisPrefix: redis.prefix,
-    snapshotGibPerSecond: 40,
-    progressIntervalMs: 50,
-  });
-  // Two replicas on one database and one Redis: BullMQ gives the image to one of them.
-  one = await startApp(base, { skipMigrations: true });
-  two = await startApp(base, { skipMigrations: true });
-});
-afterAll(async () => {
-  await two?.close();
-  await one?.close();
+// Two replicas on one database and one Redis: BullMQ gives the image to one of them.
+useReplicas({ config: { snapshotGibPerSecond: 40, progressIntervalMs: 50 } });
+beforeAll(({ replicas }) => {
+  [one, two] = replicas as [App, App];
 });
 
 describe.skipIf(skip)("REDIS_URL: several replicas", () => {

@@ -7,7 +7,8 @@ import { createDb, type DbHandle, initDatabase } from "../../src/db/client.ts";
 import { seedDatabase } from "../../src/db/seed.ts";
 import { ManualClock } from "../../src/domain/clock.ts";
 import type { Logger } from "../../src/logger.ts";
-import { DEMO_KEY, startTestApp, type TestApp } from "./app.ts";
+import { type App, startApp } from "../../src/server/app.ts";
+import { DEMO_KEY, startTestApp, type TestApp, testConfig } from "./app.ts";
 import { gql, gqlData, type HttpResult, sseCollect, wsClient } from "./client.ts";
 import { createTestDatabase, type TestDatabase } from "./database.ts";
 import { TEST_REDIS_URL, uniquePrefix } from "./redis.ts";
@@ -29,6 +30,7 @@ import { findChromium } from "./services.ts";
  * - `db`: a Prisma client on `database`, migrated and seeded with the demo account (tests of the domain).
  * - `pg`: that database when it is PostgreSQL (the suite runs on SQLite otherwise: guard with `onPostgres`).
  * - `browser`: a headless Chromium (guard the suite with `requireService("chromium", …)`).
+ * - `replicas`: `useReplicas({ count, config })` gateways on `database` and `redis` (two by default).
  * - `redis`: REDIS_URL and a key prefix of the file's own (guard the suite with `requireService`).
  */
 export interface ServerOptions {
@@ -69,6 +71,13 @@ export function testClient(origin: string, defaultKey: string | null = DEMO_KEY)
     ws: (key = defaultKey) => wsClient(origin, key),
     sse: (document, variables, key = defaultKey) => sseCollect(origin, document, variables, key),
   };
+}
+
+/** The replicas a file asks for: `count` gateways on one database and one Redis. */
+export interface ReplicaOptions {
+  count?: number;
+  config?: Partial<Config>;
+  rateClock?: ManualClock;
 }
 
 export interface RedisFixture {
@@ -129,7 +138,24 @@ export const test = base
     if (!TEST_REDIS_URL)
       throw new Error("the redis fixture needs REDIS_URL (guard the suite with requireService)");
     return { url: TEST_REDIS_URL, prefix: uniquePrefix("suite") };
-  });
+  })
+
+  .extend("replicaOptions", { scope: "file" }, {} as ReplicaOptions)
+  .extend(
+    "replicas",
+    { scope: "file" },
+    async ({ database, redis, replicaOptions }, { onCleanup }): Promise<App[]> => {
+      const { count = 2, config, rateClock } = replicaOptions;
+      const shared = testConfig(database.url, { redisUrl: redis.url, redisPrefix: redis.prefix, ...config });
+      const started: App[] = [];
+      onCleanup(async () => {
+        for (const replica of started.reverse()) await replica.close();
+      });
+      for (let i = 0; i < count; i++)
+        started.push(await startApp(shared, { skipMigrations: true, rateClock }));
+      return started;
+    },
+  );
 
 export const it = test;
 /** Hooks that receive the file's fixtures: `beforeAll(async ({ server }) => …)`. */
@@ -138,6 +164,11 @@ export const afterAll: typeof test.afterAll = (...args) => test.afterAll(...args
 export const beforeEach: typeof test.beforeEach = (...args) => test.beforeEach(...args);
 export const afterEach: typeof test.afterEach = (...args) => test.afterEach(...args);
 export { describe, expect } from "vitest";
+
+/** The file's replicas (the `replicas` fixture): call it once at the top level of a test file. */
+export function useReplicas(options: ReplicaOptions): void {
+  test.override("replicaOptions", options);
+}
 
 /** The file's server configuration: call it once at the top level of a test file, before its tests. */
 export function useServer(options: ServerOptions): void {

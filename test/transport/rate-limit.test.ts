@@ -2,13 +2,13 @@ import { print } from "graphql";
 import { loadLimitsConfig } from "../../src/config-limits.ts";
 import { createAccount } from "../../src/domain/accounts.ts";
 import { type App, startApp } from "../../src/server/app.ts";
-import { DEMO_KEY, type TestApp, testConfig } from "../support/app.ts";
+import { DEMO_KEY, type TestApp } from "../support/app.ts";
 import { wsClient } from "../support/client.ts";
 import { ManualClock } from "../support/clock.ts";
 import { SnapshotProgressDocument } from "../support/documents/snapshots.ts";
 import { newInstance } from "../support/fixtures.ts";
 import { requireService } from "../support/services.ts";
-import { afterAll, beforeAll, describe, expect, it, useServer } from "../support/test.ts";
+import { beforeAll, describe, expect, it, useReplicas, useServer } from "../support/test.ts";
 
 const BUCKET = 100;
 const RESTORE = 10;
@@ -139,22 +139,13 @@ const REDIS_URL = requireService(
   "test/transport/rate-limit.test.ts (buckets shared by replicas through Redis)",
 );
 
+useReplicas({ rateClock, config: { progressIntervalMs: 3_600_000, limits } });
+
 describe.skipIf(!REDIS_URL)("per-account cost buckets shared by replicas through Redis", () => {
   let one: App;
   let two: App;
-  beforeAll(async ({ database, redis }) => {
-    const config = testConfig(database.url, {
-      redisUrl: redis.url,
-      redisPrefix: redis.prefix,
-      progressIntervalMs: 3_600_000,
-      limits,
-    });
-    one = await startApp(config, { skipMigrations: true, rateClock });
-    two = await startApp(config, { skipMigrations: true, rateClock });
-  });
-  afterAll(async () => {
-    await two?.close();
-    await one?.close();
+  beforeAll(({ replicas }) => {
+    [one, two] = replicas as [App, App];
   });
 
   it("takes one account's cost from one bucket whichever replica answers", async () => {
