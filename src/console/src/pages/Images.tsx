@@ -1,6 +1,7 @@
 import { useMemo, useState } from "react";
 import { useMutation, useQuery, useSubscription } from "urql";
 import { messagesOf } from "../components/Field.tsx";
+import { Page } from "../components/Page.tsx";
 import { ProgressBar } from "../components/ProgressBar.tsx";
 import { Status } from "../components/Status.tsx";
 import { RowAction, Table } from "../components/Table.tsx";
@@ -160,11 +161,13 @@ export function ImagesPage() {
   };
 
   return (
-    <section aria-labelledby="images-title">
-      <div className="page-header">
-        <h1 id="images-title">Images</h1>
+    <Page
+      id="images"
+      title="Images"
+      aside={
         <p className="muted">Custom images of this region. Create one from an instance's Actions menu.</p>
-      </div>
+      }
+    >
       <Table
         caption="Custom images"
         columns={COLUMNS}
@@ -274,6 +277,6 @@ export function ImagesPage() {
           }}
         />
       ) : null}
-    </section>
+    </Page>
   );
 }

@@ -3,6 +3,7 @@ import { useMutation, useQuery, useSubscription } from "urql";
 import { Dialog } from "../components/Dialog.tsx";
 import { messagesOf } from "../components/Field.tsx";
 import { MenuButton } from "../components/Menu.tsx";
+import { Page } from "../components/Page.tsx";
 import { Status } from "../components/Status.tsx";
 import { Table } from "../components/Table.tsx";
 import { CreateCustomImageDialog } from "../dialogs/CreateCustomImage.tsx";
@@ -93,13 +94,15 @@ export function InstancesPage() {
   };
 
   return (
-    <section aria-labelledby="instances-title">
-      <div className="page-header">
-        <h1 id="instances-title">Instances</h1>
+    <Page
+      id="instances"
+      title="Instances"
+      aside={
         <button type="button" className="button button-primary" onClick={() => setCreating(true)}>
           Create Instance
         </button>
-      </div>
+      }
+    >
       <Table
         caption="Instances"
         columns={COLUMNS}
@@ -185,6 +188,6 @@ export function InstancesPage() {
           </p>
         </Dialog>
       ) : null}
-    </section>
+    </Page>
   );
 }
