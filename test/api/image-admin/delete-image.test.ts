@@ -5,6 +5,17 @@ import { DeleteSnapshotDocument } from "../../support/documents/snapshots.ts";
 import { describe, expect, it } from "../../support/test.ts";
 import * as admin from "./helpers.ts";
 
+/** deleteImage refuses the image (INCORRECT_IMAGE_STATUS), with force and without, and changes nothing. */
+async function expectNotDeletable(imageId: string): Promise<void> {
+  const before = await admin.state();
+  for (const force of [false, true]) {
+    const refused = await admin.deleteImage({ imageId, force });
+    expect(refused.deletedImageId).toBeNull();
+    admin.expectRefused(refused.userErrors, "INCORRECT_IMAGE_STATUS", ["input", "imageId"]);
+  }
+  expect(await admin.state()).toEqual(before);
+}
+
 describe("deleteImage", () => {
   admin.freshAppPerTest();
 
@@ -108,13 +119,7 @@ describe("deleteImage", () => {
   });
 
   it("SYSTEM images cannot be deleted", async () => {
-    const before = await admin.state();
-    for (const force of [false, true]) {
-      const refused = await admin.deleteImage({ imageId: admin.LINUX, force });
-      expect(refused.deletedImageId).toBeNull();
-      admin.expectRefused(refused.userErrors, "INCORRECT_IMAGE_STATUS", ["input", "imageId"]);
-    }
-    expect(await admin.state()).toEqual(before);
+    await expectNotDeletable(admin.LINUX);
     expect((await admin.readImage(admin.LINUX)).image).toMatchObject({
       ownerAlias: "SYSTEM",
       status: "AVAILABLE",
@@ -124,13 +129,7 @@ describe("deleteImage", () => {
 
   it("an image still CREATING cannot be deleted: INCORRECT_IMAGE_STATUS", async () => {
     const { image } = await admin.creatingImage("unfinished");
-    const before = await admin.state();
-    for (const force of [false, true]) {
-      const refused = await admin.deleteImage({ imageId: image.id, force });
-      expect(refused.deletedImageId).toBeNull();
-      admin.expectRefused(refused.userErrors, "INCORRECT_IMAGE_STATUS", ["input", "imageId"]);
-    }
-    expect(await admin.state()).toEqual(before);
+    await expectNotDeletable(image.id);
     await admin.tick(13_000);
     expect((await admin.readImage(image.id)).image?.status).toBe("AVAILABLE");
     expect((await admin.deleteImage({ imageId: image.id })).deletedImageId).toBe(image.id);

@@ -1,6 +1,23 @@
 import { describe, expect, it } from "../../support/test.ts";
 import * as admin from "./helpers.ts";
 
+/**
+ * updateImage refuses to set `deprecated` (INCORRECT_IMAGE_STATUS at input.deprecated), together with a
+ * rename, and changes nothing: the image keeps its name and status.
+ */
+async function expectDeprecationRefused(
+  imageId: string,
+  deprecated: boolean,
+  image: { name: string; status: string },
+): Promise<void> {
+  const before = await admin.state();
+  const refused = await admin.updateImage({ imageId, deprecated, name: `${image.name}-renamed` });
+  expect(refused.image).toBeNull();
+  admin.expectRefused(refused.userErrors, "INCORRECT_IMAGE_STATUS", ["input", "deprecated"]);
+  expect(await admin.state()).toEqual(before);
+  expect((await admin.readImage(imageId)).image).toMatchObject(image);
+}
+
 describe("updateImage", () => {
   admin.freshAppPerTest();
 
@@ -145,12 +162,7 @@ describe("updateImage", () => {
 
   it("deprecating an image still CREATING is INCORRECT_IMAGE_STATUS at input.deprecated", async () => {
     const { image } = await admin.creatingImage("young");
-    const before = await admin.state();
-    const refused = await admin.updateImage({ imageId: image.id, deprecated: true, name: "young-renamed" });
-    expect(refused.image).toBeNull();
-    admin.expectRefused(refused.userErrors, "INCORRECT_IMAGE_STATUS", ["input", "deprecated"]);
-    expect(await admin.state()).toEqual(before);
-    expect((await admin.readImage(image.id)).image).toMatchObject({ name: "young", status: "CREATING" });
+    await expectDeprecationRefused(image.id, true, { name: "young", status: "CREATING" });
 
     await admin.tick(13_000);
     const later = await admin.updateImage({ imageId: image.id, deprecated: true });
@@ -160,12 +172,7 @@ describe("updateImage", () => {
 
   it("un-deprecating an AVAILABLE image is INCORRECT_IMAGE_STATUS at input.deprecated", async () => {
     const image = await admin.availableImage("fresh");
-    const before = await admin.state();
-    const refused = await admin.updateImage({ imageId: image.id, deprecated: false, name: "fresh-renamed" });
-    expect(refused.image).toBeNull();
-    admin.expectRefused(refused.userErrors, "INCORRECT_IMAGE_STATUS", ["input", "deprecated"]);
-    expect(await admin.state()).toEqual(before);
-    expect((await admin.readImage(image.id)).image).toMatchObject({ name: "fresh", status: "AVAILABLE" });
+    await expectDeprecationRefused(image.id, false, { name: "fresh", status: "AVAILABLE" });
   });
 
   it("SYSTEM images cannot be updated: a userError (INCORRECT_IMAGE_STATUS at input.imageId)", async () => {
