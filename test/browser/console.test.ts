@@ -32,6 +32,14 @@ const tick = (ms: number) => advanceAndStep(app, clock, ms);
 
 const visible = (locator: Locator) => locator.first().waitFor({ state: "visible", timeout: WAIT });
 const row = (text: string) => page.getByRole("row").filter({ hasText: text });
+/** The instance's row lists these disks, in order. */
+async function expectDisks(instance: string, disks: string[]): Promise<void> {
+  const list = row(instance).getByRole("list", { name: `Disks of ${instance}` });
+  await visible(list);
+  expect((await list.getByRole("listitem").allTextContents()).map((t) => t.replace(/\s+/g, " "))).toEqual(
+    disks,
+  );
+}
 const bar = (scope: Locator, name: string) => scope.getByRole("progressbar", { name, exact: true });
 const value = async (locator: Locator) =>
   Number(await locator.getAttribute("aria-valuenow", { timeout: WAIT }));
@@ -98,13 +106,7 @@ describe.skipIf(!CHROMIUM)("the web console, as a console user works through the
     await shot("create-instance-dialog");
     await button(create, "Create").click();
     await create.waitFor({ state: "hidden", timeout: WAIT });
-    const disks = row("web-1").getByRole("list", { name: "Disks of web-1" });
-    await visible(disks);
-    expect((await disks.getByRole("listitem").allTextContents()).map((t) => t.replace(/\s+/g, " "))).toEqual([
-      "/dev/vda 20 GiB System",
-      "/dev/vdb 40 GiB Data",
-      "/dev/vdc 100 GiB Data",
-    ]);
+    await expectDisks("web-1", ["/dev/vda 20 GiB System", "/dev/vdb 40 GiB Data", "/dev/vdc 100 GiB Data"]);
     await visible(row("web-1").getByText("Running"));
     await shot("instance-created");
   });
@@ -274,13 +276,7 @@ describe.skipIf(!CHROMIUM)("the web console, as a console user works through the
     await button(create, "Create").click();
     await create.waitFor({ state: "hidden", timeout: WAIT });
     await button(page, "View in Instances").click();
-    const disks = row("web-2").getByRole("list", { name: "Disks of web-2" });
-    await visible(disks);
-    expect((await disks.getByRole("listitem").allTextContents()).map((t) => t.replace(/\s+/g, " "))).toEqual([
-      "/dev/vda 20 GiB System",
-      "/dev/vdb 40 GiB Data",
-      "/dev/vdc 100 GiB Data",
-    ]);
+    await expectDisks("web-2", ["/dev/vda 20 GiB System", "/dev/vdb 40 GiB Data", "/dev/vdc 100 GiB Data"]);
     await shot("instance-from-copy");
   });
 

@@ -30,22 +30,28 @@ async function accountWithQuota(name: string, quota: number): Promise<string> {
   return key;
 }
 
+/** A custom image of every instance, all requested at once; no request may end in a GraphQL error. */
+async function createAtOnce(instances: { id: string }[], key: string, prefix: string) {
+  const results = await Promise.all(
+    instances.map((instance, i) =>
+      gql(
+        app.origin,
+        CreateCustomImageDocument,
+        { input: { instanceId: instance.id, name: `${prefix}-${i}` } },
+        key,
+      ),
+    ),
+  );
+  for (const result of results) expect(result.errors).toBeUndefined();
+  return results;
+}
+
 describe("rules checked inside transactions, under concurrent requests", () => {
   it("never lets concurrent creations exceed the image quota of a region", async () => {
     const key = await accountWithQuota("race-quota", 3);
     const instances = [];
     for (let i = 0; i < 10; i++) instances.push(await vm(key));
-    const results = await Promise.all(
-      instances.map((instance, i) =>
-        gql(
-          app.origin,
-          CreateCustomImageDocument,
-          { input: { instanceId: instance.id, name: `quota-race-${i}` } },
-          key,
-        ),
-      ),
-    );
-    for (const result of results) expect(result.errors).toBeUndefined();
+    const results = await createAtOnce(instances, key, "quota-race");
     const payloads = results.map((result) => result.data!.createCustomImage);
     expect(payloads.filter((payload) => payload.image)).toHaveLength(3);
     for (const payload of payloads.filter((p) => !p.image)) {
@@ -61,17 +67,7 @@ describe("rules checked inside transactions, under concurrent requests", () => {
     const key = await accountWithQuota("race-many", 100);
     const instances = [];
     for (let i = 0; i < 20; i++) instances.push(await vm(key));
-    const results = await Promise.all(
-      instances.map((instance, i) =>
-        gql(
-          app.origin,
-          CreateCustomImageDocument,
-          { input: { instanceId: instance.id, name: `many-${i}` } },
-          key,
-        ),
-      ),
-    );
-    for (const result of results) expect(result.errors).toBeUndefined();
+    const results = await createAtOnce(instances, key, "many");
     expect(results.filter((result) => result.data?.createCustomImage.image)).toHaveLength(20);
   });
 
