@@ -127,35 +127,48 @@ describe("input validation", () => {
     }
   });
 
-  it("refuses a description over 256 characters or starting with a URL with INVALID_DESCRIPTION", async () => {
+  /**
+   * An image named `name` from one instance: refused with `code` at input.<field> for each of the
+   * `refused` values, then created with the `accepted` one (its payload returned).
+   */
+  async function expectOnlyAccepted(
+    field: "description" | "clientToken",
+    name: string,
+    code: string,
+    refused: string[],
+    accepted: string,
+  ) {
     const instance = await vm();
-    for (const description of ["d".repeat(257), "https://example.com/about", "http://example.com"]) {
-      await expectRefused({ instanceId: instance.id, name: "described-image", description }, [
-        { code: "INVALID_DESCRIPTION", field: ["input", "description"] },
+    for (const value of refused) {
+      await expectRefused({ instanceId: instance.id, name, [field]: value }, [
+        { code, field: ["input", field] },
       ]);
     }
-    const ok = await createImage({
-      instanceId: instance.id,
-      name: "described-image",
-      description: "d".repeat(256),
-    });
+    const ok = await createImage({ instanceId: instance.id, name, [field]: accepted });
     expect(ok.userErrors).toEqual([]);
+    return ok;
+  }
+
+  it("refuses a description over 256 characters or starting with a URL with INVALID_DESCRIPTION", async () => {
+    const refused = ["d".repeat(257), "https://example.com/about", "http://example.com"];
+    const ok = await expectOnlyAccepted(
+      "description",
+      "described-image",
+      "INVALID_DESCRIPTION",
+      refused,
+      "d".repeat(256),
+    );
     expect(ok.image?.description).toBe("d".repeat(256));
   });
 
   it("refuses a clientToken over 64 characters or not printable ASCII (INVALID_INPUT)", async () => {
-    const instance = await vm();
-    for (const clientToken of ["t".repeat(65), "tökén", ""]) {
-      await expectRefused({ instanceId: instance.id, name: "token-checked", clientToken }, [
-        { code: "INVALID_INPUT", field: ["input", "clientToken"] },
-      ]);
-    }
-    const ok = await createImage({
-      instanceId: instance.id,
-      name: "token-checked",
-      clientToken: "t".repeat(64),
-    });
-    expect(ok.userErrors).toEqual([]);
+    await expectOnlyAccepted(
+      "clientToken",
+      "token-checked",
+      "INVALID_INPUT",
+      ["t".repeat(65), "tökén", ""],
+      "t".repeat(64),
+    );
   });
 
   it("reports a bad name and a bad description together", async () => {
