@@ -651,6 +651,20 @@ describe("forcing an instance change while an image is CREATING", () => {
 });
 
 describe("an image from snapshots", () => {
+  /** A new snapshot of the disk (PROGRESSING until the clock moves). */
+  async function snapshotOf(diskId: string) {
+    const { createSnapshot } = await gqlData(app.origin, CreateSnapshotDocument, { input: { diskId } });
+    expect(createSnapshot.userErrors).toEqual([]);
+    return createSnapshot.snapshot!;
+  }
+
+  /** An image of the system snapshot with this one data-disk snapshot is refused with `code` at that snapshot. */
+  async function expectDataSnapshotRefused(dataSnapshotId: string, name: string, code: string) {
+    await expectRefused({ snapshotId: systemSnapshot, dataDiskSnapshotIds: [dataSnapshotId], name }, [
+      { code, field: ["input", "dataDiskSnapshotIds", "0"] },
+    ]);
+  }
+
   let instanceId: string;
   let diskIds: string[];
   let systemSnapshot: string;
@@ -671,9 +685,7 @@ describe("an image from snapshots", () => {
     dataSnapshots = ids.slice(1);
 
     // A second snapshot of /dev/vdb, taken on its own.
-    const extra = await gqlData(app.origin, CreateSnapshotDocument, { input: { diskId: diskIds[1]! } });
-    expect(extra.createSnapshot.userErrors).toEqual([]);
-    extraVdbSnapshot = extra.createSnapshot.snapshot!.id;
+    extraVdbSnapshot = (await snapshotOf(diskIds[1]!)).id;
     await tick(5_000);
 
     const released = await gqlData(app.origin, ReleaseInstanceDocument, { input: { instanceId } });
@@ -738,35 +750,19 @@ describe("an image from snapshots", () => {
   });
 
   it("refuses a system-disk snapshot in dataDiskSnapshotIds (INVALID_INPUT)", async () => {
-    await expectRefused(
-      { snapshotId: systemSnapshot, dataDiskSnapshotIds: [systemSnapshot], name: "sys-as-data" },
-      [{ code: "INVALID_INPUT", field: ["input", "dataDiskSnapshotIds", "0"] }],
-    );
+    await expectDataSnapshotRefused(systemSnapshot, "sys-as-data", "INVALID_INPUT");
   });
 
   it("refuses a PROGRESSING snapshot (SNAPSHOT_NOT_READY)", async () => {
     const running = await vm();
-    const snap = await gqlData(app.origin, CreateSnapshotDocument, {
-      input: { diskId: running.disks[0]!.id },
-    });
-    expect(snap.createSnapshot.userErrors).toEqual([]);
-    expect(snap.createSnapshot.snapshot?.status).toBe("PROGRESSING");
-    await expectRefused({ snapshotId: snap.createSnapshot.snapshot!.id, name: "not-ready" }, [
+    const snap = await snapshotOf(running.disks[0]!.id);
+    expect(snap.status).toBe("PROGRESSING");
+    await expectRefused({ snapshotId: snap.id, name: "not-ready" }, [
       { code: "SNAPSHOT_NOT_READY", field: ["input", "snapshotId"] },
     ]);
 
-    const data = await gqlData(app.origin, CreateSnapshotDocument, {
-      input: { diskId: running.disks[1]!.id },
-    });
-    expect(data.createSnapshot.userErrors).toEqual([]);
-    await expectRefused(
-      {
-        snapshotId: systemSnapshot,
-        dataDiskSnapshotIds: [data.createSnapshot.snapshot!.id],
-        name: "data-not-ready",
-      },
-      [{ code: "SNAPSHOT_NOT_READY", field: ["input", "dataDiskSnapshotIds", "0"] }],
-    );
+    const data = await snapshotOf(running.disks[1]!.id);
+    await expectDataSnapshotRefused(data.id, "data-not-ready", "SNAPSHOT_NOT_READY");
   });
 
   it("refuses two data-disk snapshots of the same device (INVALID_INPUT)", async () => {
@@ -825,19 +821,9 @@ describe("an image from snapshots", () => {
 
   it("refuses a data-disk snapshot of another region (REGION_MISMATCH)", async () => {
     const shanghai = await vm({ regionId: "cn-shanghai" });
-    const snap = await gqlData(app.origin, CreateSnapshotDocument, {
-      input: { diskId: shanghai.disks[1]!.id },
-    });
-    expect(snap.createSnapshot.userErrors).toEqual([]);
+    const snap = await snapshotOf(shanghai.disks[1]!.id);
     await tick(5_000);
-    await expectRefused(
-      {
-        snapshotId: systemSnapshot,
-        dataDiskSnapshotIds: [snap.createSnapshot.snapshot!.id],
-        name: "two-regions",
-      },
-      [{ code: "REGION_MISMATCH", field: ["input", "dataDiskSnapshotIds", "0"] }],
-    );
+    await expectDataSnapshotRefused(snap.id, "two-regions", "REGION_MISMATCH");
   });
 
   it("applies the name rules to images from snapshots too", async () => {
