@@ -86,23 +86,29 @@ export interface RedisFixture {
   prefix: string;
 }
 
+/** A server closed by `onCleanup` when its scope ends. */
+async function startServer(
+  options: ServerOptions,
+  onCleanup: (cleanup: () => Promise<void>) => void,
+): Promise<TestApp> {
+  const app = await startTestApp(options);
+  onCleanup(() => app.close());
+  return app;
+}
+
 /** True when the suite's databases are PostgreSQL (TEST_DATABASE_URL set). */
 export const onPostgres = Boolean(process.env.TEST_DATABASE_URL);
 
 export const test = base
   .extend("serverOptions", { scope: "file" }, {} as ServerOptions)
   .extend("clock", { scope: "file" }, ({ serverOptions }) => serverOptions.clock ?? new ManualClock())
-  .extend("server", { scope: "file" }, async ({ serverOptions, clock }, { onCleanup }): Promise<TestApp> => {
-    const app = await startTestApp({ ...serverOptions, clock });
-    onCleanup(() => app.close());
-    return app;
-  })
+  .extend("server", { scope: "file" }, ({ serverOptions, clock }, { onCleanup }) =>
+    startServer({ ...serverOptions, clock }, onCleanup),
+  )
   // A server of the test's own (same options), for suites whose every test starts from nothing.
-  .extend("freshServer", async ({ serverOptions, clock }, { onCleanup }): Promise<TestApp> => {
-    const app = await startTestApp({ ...serverOptions, clock });
-    onCleanup(() => app.close());
-    return app;
-  })
+  .extend("freshServer", ({ serverOptions, clock }, { onCleanup }) =>
+    startServer({ ...serverOptions, clock }, onCleanup),
+  )
   .extend("client", { scope: "file" }, ({ server }) => testClient(server.origin))
   // biome-ignore lint/correctness/noEmptyPattern: vitest reads what a fixture depends on from its destructuring
   .extend("database", { scope: "file" }, async ({}, { onCleanup }): Promise<TestDatabase> => {
@@ -139,7 +145,6 @@ export const test = base
       throw new Error("the redis fixture needs REDIS_URL (guard the suite with requireService)");
     return { url: TEST_REDIS_URL, prefix: uniquePrefix("suite") };
   })
-
   .extend("replicaOptions", { scope: "file" }, {} as ReplicaOptions)
   .extend(
     "replicas",

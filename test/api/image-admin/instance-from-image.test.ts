@@ -1,4 +1,4 @@
-import type { DataDiskInput } from "../../generated/graphql.ts";
+import type { CreateInstanceInput, DataDiskInput } from "../../generated/graphql.ts";
 import { gqlData } from "../../support/client.ts";
 import { CreateCustomImageDocument } from "../../support/documents/images.ts";
 import { ReleaseInstanceDocument, StopInstanceDocument } from "../../support/documents/instances.ts";
@@ -6,17 +6,26 @@ import { CreateSnapshotDocument } from "../../support/documents/snapshots.ts";
 import { describe, expect, it } from "../../support/test.ts";
 import * as admin from "./helpers.ts";
 
+/** createInstance is refused (`code` at input.imageId, its message saying each of `says`) and changes nothing. */
+async function expectNoInstance(
+  input: Partial<CreateInstanceInput>,
+  code: string,
+  says: string[],
+): Promise<void> {
+  const before = await admin.state();
+  const refused = await admin.createInstance(input);
+  expect(refused.instance).toBeNull();
+  const error = admin.expectRefused(refused.userErrors, code, ["input", "imageId"]);
+  for (const text of says) expect(error.message).toContain(text);
+  expect(await admin.state()).toEqual(before);
+}
+
 describe("createInstance from a custom image", () => {
   admin.freshAppPerTest();
 
   it("refuses an image still CREATING: INCORRECT_IMAGE_STATUS", async () => {
     const { image } = await admin.creatingImage("not-yet");
-    const before = await admin.state();
-    const refused = await admin.createInstance({ imageId: image.id });
-    expect(refused.instance).toBeNull();
-    const error = admin.expectRefused(refused.userErrors, "INCORRECT_IMAGE_STATUS", ["input", "imageId"]);
-    expect(error.message).toContain("CREATING");
-    expect(await admin.state()).toEqual(before);
+    await expectNoInstance({ imageId: image.id }, "INCORRECT_IMAGE_STATUS", ["CREATING"]);
   });
 
   it("refuses a CREATE_FAILED image: INCORRECT_IMAGE_STATUS", async () => {
@@ -26,23 +35,15 @@ describe("createInstance from a custom image", () => {
     });
     expect(stopped.stopInstance.userErrors).toEqual([]);
     expect((await admin.readImage(image.id)).image?.status).toBe("CREATE_FAILED");
-    const before = await admin.state();
-    const refused = await admin.createInstance({ imageId: image.id });
-    expect(refused.instance).toBeNull();
-    const error = admin.expectRefused(refused.userErrors, "INCORRECT_IMAGE_STATUS", ["input", "imageId"]);
-    expect(error.message).toContain("CREATE_FAILED");
-    expect(await admin.state()).toEqual(before);
+    await expectNoInstance({ imageId: image.id }, "INCORRECT_IMAGE_STATUS", ["CREATE_FAILED"]);
   });
 
   it("refuses an image of another region: REGION_MISMATCH, saying to copy it first", async () => {
     const image = await admin.availableImage("hangzhou-only");
-    const before = await admin.state();
-    const refused = await admin.createInstance({ regionId: admin.SHANGHAI, imageId: image.id });
-    expect(refused.instance).toBeNull();
-    const error = admin.expectRefused(refused.userErrors, "REGION_MISMATCH", ["input", "imageId"]);
-    expect(error.message).toContain("copyImage");
-    expect(error.message).toContain(admin.SHANGHAI);
-    expect(await admin.state()).toEqual(before);
+    await expectNoInstance({ regionId: admin.SHANGHAI, imageId: image.id }, "REGION_MISMATCH", [
+      "copyImage",
+      admin.SHANGHAI,
+    ]);
   });
 
   it("takes the OS type, platform and architecture from the image", async () => {
