@@ -1,5 +1,6 @@
 import { useMemo, useState } from "react";
 import { useMutation, useQuery, useSubscription } from "urql";
+import { DiskList } from "../components/DiskList.tsx";
 import { messagesOf } from "../components/Field.tsx";
 import { Page } from "../components/Page.tsx";
 import { ProgressBar } from "../components/ProgressBar.tsx";
@@ -194,14 +195,7 @@ export function ImagesPage() {
                 {inProgress ? (
                   <LiveProgress image={image} onEnded={refresh} onResync={refresh} />
                 ) : (
-                  <ul className="disk-list">
-                    {image.diskMappings.map((m) => (
-                      <li key={m.device}>
-                        <span className="mono">{m.device}</span> {m.sizeGiB} GiB{" "}
-                        <span className="muted">{title(m.type)}</span>
-                      </li>
-                    ))}
-                  </ul>
+                  <DiskList disks={image.diskMappings} />
                 )}
               </td>
               <td>

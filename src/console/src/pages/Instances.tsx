@@ -1,6 +1,7 @@
 import { useMemo, useState } from "react";
 import { useMutation, useQuery, useSubscription } from "urql";
 import { Dialog } from "../components/Dialog.tsx";
+import { DiskList } from "../components/DiskList.tsx";
 import { messagesOf } from "../components/Field.tsx";
 import { MenuButton } from "../components/Menu.tsx";
 import { Page } from "../components/Page.tsx";
@@ -134,14 +135,7 @@ export function InstancesPage() {
                 <span className="muted block">{instance.platform}</span>
               </td>
               <td>
-                <ul className="disk-list" aria-label={`Disks of ${instance.name}`}>
-                  {instance.disks.map((disk) => (
-                    <li key={disk.id}>
-                      <span className="mono">{disk.device}</span> {disk.sizeGiB} GiB{" "}
-                      <span className="muted">{title(disk.type)}</span>
-                    </li>
-                  ))}
-                </ul>
+                <DiskList disks={instance.disks} label={`Disks of ${instance.name}`} />
               </td>
               <td className="nowrap">{dateTime(instance.createdAt)}</td>
               <td>
