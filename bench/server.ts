@@ -8,9 +8,9 @@ import { Session } from "node:inspector/promises";
 import { writeHeapSnapshot } from "node:v8";
 import { loadConfig } from "../src/config.ts";
 import { loadLimitsConfig } from "../src/config-limits.ts";
+import { StatementRecorder } from "../src/db/statement-recorder.ts";
+import { ManualClock } from "../src/domain/clock.ts";
 import { startApp } from "../src/server/app.ts";
-import { ManualClock } from "../test/support/clock.ts";
-import { StatementRecorder } from "../test/support/statements.ts";
 
 export type ServerRequest =
   | { type: "advance"; ms: number }

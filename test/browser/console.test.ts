@@ -1,11 +1,11 @@
 import { mkdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import { type Browser, chromium, type Locator, type Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { startTestApp, type TestApp } from "../support/app.ts";
+import type { Locator, Page } from "playwright-core";
+import type { TestApp } from "../support/app.ts";
 import { advanceAndStep, ManualClock } from "../support/clock.ts";
 import { newInstance } from "../support/fixtures.ts";
 import { requireService } from "../support/services.ts";
+import { afterEach, beforeAll, describe, expect, it, useServer } from "../support/test.ts";
 
 const CHROMIUM = requireService("chromium", "test/browser/console.test.ts (the console in a browser)");
 
@@ -16,7 +16,6 @@ const WAIT = 15_000;
 
 const clock = new ManualClock();
 let app: TestApp;
-let browser: Browser;
 let page: Page;
 let step = 0;
 
@@ -33,25 +32,29 @@ const tick = (ms: number) => advanceAndStep(app, clock, ms);
 
 const visible = (locator: Locator) => locator.first().waitFor({ state: "visible", timeout: WAIT });
 const row = (text: string) => page.getByRole("row").filter({ hasText: text });
+/** The instance's row lists these disks, in order. */
+async function expectDisks(instance: string, disks: string[]): Promise<void> {
+  const list = row(instance).getByRole("list", { name: `Disks of ${instance}` });
+  await visible(list);
+  expect((await list.getByRole("listitem").allTextContents()).map((t) => t.replace(/\s+/g, " "))).toEqual(
+    disks,
+  );
+}
 const bar = (scope: Locator, name: string) => scope.getByRole("progressbar", { name, exact: true });
 const value = async (locator: Locator) =>
   Number(await locator.getAttribute("aria-valuenow", { timeout: WAIT }));
 const dialog = (name: string) => page.getByRole("dialog", { name, exact: true });
 const button = (scope: Page | Locator, name: string) => scope.getByRole("button", { name, exact: true });
 
-beforeAll(async () => {
-  if (!CHROMIUM) return;
+// Progress moves only when the test ticks: 10 GiB/s takes the 100 GiB disk 10 simulated seconds.
+useServer({
+  clock,
+  config: { progressIntervalMs: 3_600_000, snapshotGibPerSecond: 10, copyGibPerSecond: 10 },
+});
+beforeAll(async ({ server, browser }) => {
+  app = server;
   rmSync(SHOTS, { recursive: true, force: true });
   mkdirSync(SHOTS, { recursive: true });
-  // Progress moves only when the test ticks: 10 GiB/s takes the 100 GiB disk 10 simulated seconds.
-  app = await startTestApp({
-    clock,
-    config: { progressIntervalMs: 3_600_000, snapshotGibPerSecond: 10, copyGibPerSecond: 10 },
-  });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-  });
   page = await browser.newPage({ viewport: { width: 1360, height: 860 }, reducedMotion: "reduce" });
   page.on("console", (message) => {
     if (message.type() === "error" || message.type() === "warning") browserLog.push(message.text());
@@ -60,14 +63,10 @@ beforeAll(async () => {
 });
 // What the page saw, for a failing step: its screenshot and the browser's errors.
 const browserLog: string[] = [];
-afterEach(async (context) => {
-  if (context.task.result?.state !== "fail" || !page) return;
-  await shot(`FAILED-${context.task.name.slice(0, 40).replace(/\W+/g, "-")}`);
+afterEach(async ({ task }) => {
+  if (task.result?.state !== "fail" || !page) return;
+  await shot(`FAILED-${task.name.slice(0, 40).replace(/\W+/g, "-")}`);
   if (browserLog.length) console.log(`browser console:\n${browserLog.join("\n")}`);
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
 });
 
 describe.skipIf(!CHROMIUM)("the web console, as a console user works through the seed's procedure", () => {
@@ -107,13 +106,7 @@ describe.skipIf(!CHROMIUM)("the web console, as a console user works through the
     await shot("create-instance-dialog");
     await button(create, "Create").click();
     await create.waitFor({ state: "hidden", timeout: WAIT });
-    const disks = row("web-1").getByRole("list", { name: "Disks of web-1" });
-    await visible(disks);
-    expect((await disks.getByRole("listitem").allTextContents()).map((t) => t.replace(/\s+/g, " "))).toEqual([
-      "/dev/vda 20 GiB System",
-      "/dev/vdb 40 GiB Data",
-      "/dev/vdc 100 GiB Data",
-    ]);
+    await expectDisks("web-1", ["/dev/vda 20 GiB System", "/dev/vdb 40 GiB Data", "/dev/vdc 100 GiB Data"]);
     await visible(row("web-1").getByText("Running"));
     await shot("instance-created");
   });
@@ -283,13 +276,7 @@ describe.skipIf(!CHROMIUM)("the web console, as a console user works through the
     await button(create, "Create").click();
     await create.waitFor({ state: "hidden", timeout: WAIT });
     await button(page, "View in Instances").click();
-    const disks = row("web-2").getByRole("list", { name: "Disks of web-2" });
-    await visible(disks);
-    expect((await disks.getByRole("listitem").allTextContents()).map((t) => t.replace(/\s+/g, " "))).toEqual([
-      "/dev/vda 20 GiB System",
-      "/dev/vdb 40 GiB Data",
-      "/dev/vdc 100 GiB Data",
-    ]);
+    await expectDisks("web-2", ["/dev/vda 20 GiB System", "/dev/vdb 40 GiB Data", "/dev/vdc 100 GiB Data"]);
     await shot("instance-from-copy");
   });
 

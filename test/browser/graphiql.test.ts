@@ -1,9 +1,9 @@
-import { type Browser, chromium } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestApp, type TestApp } from "../support/app.ts";
+import type { Browser } from "playwright-core";
+import type { TestApp } from "../support/app.ts";
 import { advanceAndStep, ManualClock } from "../support/clock.ts";
 import { newImage } from "../support/fixtures.ts";
 import { requireService } from "../support/services.ts";
+import { beforeAll, describe, expect, it, useServer } from "../support/test.ts";
 
 /** A Chromium on this machine (.ci/run installs Debian's); never a browser download. */
 const CHROMIUM = requireService("chromium", "test/browser/graphiql.test.ts (GraphiQL in a browser)");
@@ -12,17 +12,10 @@ const clock = new ManualClock();
 let app: TestApp;
 let browser: Browser;
 
-beforeAll(async () => {
-  if (!CHROMIUM) return;
-  app = await startTestApp({ clock, config: { progressIntervalMs: 3_600_000 } });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-  });
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
+useServer({ clock, config: { progressIntervalMs: 3_600_000 } });
+beforeAll(({ server, browser: chromium }) => {
+  app = server;
+  browser = chromium;
 });
 
 const tick = (ms: number) => advanceAndStep(app, clock, ms);

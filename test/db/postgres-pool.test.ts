@@ -1,27 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, type DbHandle } from "../../src/db/client.ts";
-import { createTestDatabase, type TestDatabase } from "../support/database.ts";
+import { afterAll, beforeAll, describe, expect, it, onPostgres } from "../support/test.ts";
 
 // PostgreSQL only: SQLite has no pool and no serialization failures. Skipped without TEST_DATABASE_URL.
-let database: TestDatabase;
+if (!onPostgres)
+  console.info("postgres-pool.test.ts: skipped, TEST_DATABASE_URL is not set (PostgreSQL only)");
 let db: DbHandle;
 let closed = false;
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-  if (database.provider !== "postgresql") {
-    console.info("postgres-pool.test.ts: skipped, TEST_DATABASE_URL is not set (PostgreSQL only)");
-  }
-  db = createDb(database.url, { poolSize: 2 });
+beforeAll(({ pg }) => {
+  db = createDb(pg.url, { poolSize: 2 });
 });
 afterAll(async () => {
   if (!closed) await db?.prisma.$disconnect();
-  await database?.drop();
 });
 
-describe("transactions on PostgreSQL's pool", () => {
-  it("retries the loser of a write skew and gives every connection back to the pool", async ({ skip }) => {
-    if (database.provider !== "postgresql") skip();
+describe.runIf(onPostgres)("transactions on PostgreSQL's pool", () => {
+  it("retries the loser of a write skew and gives every connection back to the pool", async () => {
     // Each transaction reads what the other one writes: SERIALIZABLE refuses one of them (often
     // at COMMIT, which Prisma 6.19 would leave holding its connection), and it runs again.
     let arrived = 0;

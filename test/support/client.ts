@@ -8,6 +8,25 @@ export interface HttpResult<T> extends ExecutionResult<T> {
   status: number;
 }
 
+/** A POST of `query` to the gateway's /graphql, with the account's key if there is one. */
+function post(
+  origin: string,
+  query: string,
+  variables: unknown,
+  key: string | null,
+  accept: string,
+): Promise<Response> {
+  return fetch(`${origin}/graphql`, {
+    method: "POST",
+    headers: {
+      "content-type": "application/json",
+      accept,
+      ...(key ? { authorization: `Bearer ${key}` } : {}),
+    },
+    body: JSON.stringify({ query, variables }),
+  });
+}
+
 /** One GraphQL request over HTTP, as a console would send it. */
 export async function gql<T, V>(
   origin: string,
@@ -15,15 +34,13 @@ export async function gql<T, V>(
   variables?: V,
   key: string | null = DEMO_KEY,
 ): Promise<HttpResult<T>> {
-  const response = await fetch(`${origin}/graphql`, {
-    method: "POST",
-    headers: {
-      "content-type": "application/json",
-      accept: "application/graphql-response+json, application/json",
-      ...(key ? { authorization: `Bearer ${key}` } : {}),
-    },
-    body: JSON.stringify({ query: print(document), variables }),
-  });
+  const response = await post(
+    origin,
+    print(document),
+    variables,
+    key,
+    "application/graphql-response+json, application/json",
+  );
   const body = (await response.json()) as ExecutionResult<T>;
   return { ...body, status: response.status };
 }
@@ -83,15 +100,7 @@ export async function sseCollect<T, V>(
   key: string | null = DEMO_KEY,
   onResult?: (result: ExecutionResult<T>) => void,
 ): Promise<{ status: number; results: ExecutionResult<T>[] }> {
-  const response = await fetch(`${origin}/graphql`, {
-    method: "POST",
-    headers: {
-      "content-type": "application/json",
-      accept: "text/event-stream",
-      ...(key ? { authorization: `Bearer ${key}` } : {}),
-    },
-    body: JSON.stringify({ query: print(document), variables }),
-  });
+  const response = await post(origin, print(document), variables, key, "text/event-stream");
   const results: ExecutionResult<T>[] = [];
   if (!response.body) return { status: response.status, results };
   const decoder = new TextDecoder();
@@ -114,4 +123,9 @@ export async function sseCollect<T, V>(
     }
   }
   return { status: response.status, results };
+}
+
+/** The raw text of an SSE answer to `query` (any text, valid or not), sent without a key unless given one. */
+export async function sseText(origin: string, query: string, key: string | null = null): Promise<string> {
+  return (await post(origin, query, undefined, key, "text/event-stream")).text();
 }

@@ -1,19 +1,7 @@
-import type { Clock } from "../../src/domain/clock.ts";
+import type { ManualClock } from "../../src/domain/clock.ts";
 import type { App } from "../../src/server/app.ts";
 
-/** A clock the test moves by hand. */
-export class ManualClock implements Clock {
-  constructor(private current = new Date("2026-11-27T10:00:00.000Z")) {}
-  now(): Date {
-    return new Date(this.current);
-  }
-  advance(ms: number): void {
-    this.current = new Date(this.current.getTime() + ms);
-  }
-  set(date: Date): void {
-    this.current = new Date(date);
-  }
-}
+export { ManualClock } from "../../src/domain/clock.ts";
 
 /**
  * Moves the clock on by `ms` and steps the engine twice. The first `engine.tick()` may join a pass

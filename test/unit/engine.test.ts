@@ -1,6 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createDb, type Db, initDatabase } from "../../src/db/client.ts";
-import { seedDatabase } from "../../src/db/seed.ts";
+import type { Db } from "../../src/db/client.ts";
 import { copyImage } from "../../src/domain/copies.ts";
 import { createCustomImage } from "../../src/domain/image-creation.ts";
 import { createInstance } from "../../src/domain/instance-creation.ts";
@@ -16,12 +14,11 @@ import { memorySequenceLedger } from "../../src/events/sequence.ts";
 import type { Logger } from "../../src/logger.ts";
 import { simulatedBlockStorage } from "../../src/storage/block-storage.ts";
 import { ManualClock } from "../support/clock.ts";
-import { createTestDatabase, type TestDatabase } from "../support/database.ts";
+import { beforeAll, beforeEach, describe, expect, it } from "../support/test.ts";
 
 const ACCOUNT = "acc-demo0000000000000000";
 const RATES = { snapshotGibPerSecond: 10, copyGibPerSecond: 10 };
 
-let database: TestDatabase;
 let prisma: Db;
 const clock = new ManualClock();
 
@@ -51,16 +48,8 @@ let recorded: ReturnType<typeof recordingBus>;
 let logged: ReturnType<typeof recordingLogger>;
 let deps: StepDeps;
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-  const handle = createDb(database.url);
-  prisma = handle.prisma;
-  await initDatabase(handle);
-  await seedDatabase(prisma, "demo-key");
-});
-afterAll(async () => {
-  await prisma.$disconnect();
-  await database?.drop();
+beforeAll(({ db }) => {
+  prisma = db.prisma;
 });
 beforeEach(() => {
   recorded = recordingBus();

@@ -318,59 +318,37 @@ describe("progress", () => {
   });
 
   describe("snapshotProgress", () => {
-    it("is 100 and done for an ACCOMPLISHED snapshot", () => {
-      expect(
-        snapshotProgress(simulatedBlockStorage, snapshot({ status: "ACCOMPLISHED", progress: 100 }), at(0)),
-      ).toEqual({
-        progress: 100,
-        remainingSeconds: null,
+    /** snapshotProgress of `columns`, `ms` after the start, is `progress` % with `remainingSeconds` left. */
+    const expectProgress = (
+      columns: SnapshotProgressColumns,
+      ms: number,
+      progress: number,
+      remainingSeconds: number | null,
+    ) =>
+      expect(snapshotProgress(simulatedBlockStorage, columns, at(ms))).toEqual({
+        progress,
+        remainingSeconds,
       });
+
+    it("is 100 and done for an ACCOMPLISHED snapshot", () => {
+      expectProgress(snapshot({ status: "ACCOMPLISHED", progress: 100 }), 0, 100, null);
     });
 
     it("keeps where a FAILED snapshot stopped", () => {
-      expect(
-        snapshotProgress(simulatedBlockStorage, snapshot({ status: "FAILED", progress: 37 }), at(60_000)),
-      ).toEqual({
-        progress: 37,
-        remainingSeconds: null,
-      });
+      expectProgress(snapshot({ status: "FAILED", progress: 37 }), 60_000, 37, null);
     });
 
     it("is 0 with the whole duration left before the work starts", () => {
-      expect(snapshotProgress(simulatedBlockStorage, snapshot({ startedAt: null }), at(10_000))).toEqual({
-        progress: 0,
-        remainingSeconds: 5,
-      });
-      expect(
-        snapshotProgress(
-          simulatedBlockStorage,
-          snapshot({ startedAt: null, sourceDiskSizeGiB: 20, gibPerSecond: 3 }),
-          at(0),
-        ),
-      ).toEqual({
-        progress: 0,
-        remainingSeconds: 7,
-      });
+      expectProgress(snapshot({ startedAt: null }), 10_000, 0, 5);
+      expectProgress(snapshot({ startedAt: null, sourceDiskSizeGiB: 20, gibPerSecond: 3 }), 0, 0, 7);
     });
 
     it("advances with the elapsed time at the provider's rate", () => {
       // 40 GiB at 8 GiB/s: 5 seconds.
-      expect(snapshotProgress(simulatedBlockStorage, snapshot(), at(0))).toEqual({
-        progress: 0,
-        remainingSeconds: 5,
-      });
-      expect(snapshotProgress(simulatedBlockStorage, snapshot(), at(1000))).toEqual({
-        progress: 20,
-        remainingSeconds: 4,
-      });
-      expect(snapshotProgress(simulatedBlockStorage, snapshot(), at(2500))).toEqual({
-        progress: 50,
-        remainingSeconds: 3,
-      });
-      expect(snapshotProgress(simulatedBlockStorage, snapshot(), at(4999))).toEqual({
-        progress: 99,
-        remainingSeconds: 1,
-      });
+      expectProgress(snapshot(), 0, 0, 5);
+      expectProgress(snapshot(), 1000, 20, 4);
+      expectProgress(snapshot(), 2500, 50, 3);
+      expectProgress(snapshot(), 4999, 99, 1);
     });
 
     it("rounds progress down", () => {
@@ -381,21 +359,12 @@ describe("progress", () => {
     });
 
     it("never reaches 100 while PROGRESSING, even past its duration", () => {
-      expect(snapshotProgress(simulatedBlockStorage, snapshot(), at(5000))).toEqual({
-        progress: 99,
-        remainingSeconds: 0,
-      });
-      expect(snapshotProgress(simulatedBlockStorage, snapshot(), at(3_600_000))).toEqual({
-        progress: 99,
-        remainingSeconds: 0,
-      });
+      expectProgress(snapshot(), 5000, 99, 0);
+      expectProgress(snapshot(), 3_600_000, 99, 0);
     });
 
     it("treats a start in the future as not yet begun", () => {
-      expect(snapshotProgress(simulatedBlockStorage, snapshot({ startedAt: at(10_000) }), at(0))).toEqual({
-        progress: 0,
-        remainingSeconds: 5,
-      });
+      expectProgress(snapshot({ startedAt: at(10_000) }), 0, 0, 5);
     });
   });
 

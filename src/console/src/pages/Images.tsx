@@ -1,6 +1,8 @@
 import { useMemo, useState } from "react";
 import { useMutation, useQuery, useSubscription } from "urql";
+import { DiskList } from "../components/DiskList.tsx";
 import { messagesOf } from "../components/Field.tsx";
+import { Page } from "../components/Page.tsx";
 import { ProgressBar } from "../components/ProgressBar.tsx";
 import { Status } from "../components/Status.tsx";
 import { RowAction, Table } from "../components/Table.tsx";
@@ -160,11 +162,13 @@ export function ImagesPage() {
   };
 
   return (
-    <section aria-labelledby="images-title">
-      <div className="page-header">
-        <h1 id="images-title">Images</h1>
+    <Page
+      id="images"
+      title="Images"
+      aside={
         <p className="muted">Custom images of this region. Create one from an instance's Actions menu.</p>
-      </div>
+      }
+    >
       <Table
         caption="Custom images"
         columns={COLUMNS}
@@ -191,14 +195,7 @@ export function ImagesPage() {
                 {inProgress ? (
                   <LiveProgress image={image} onEnded={refresh} onResync={refresh} />
                 ) : (
-                  <ul className="disk-list">
-                    {image.diskMappings.map((m) => (
-                      <li key={m.device}>
-                        <span className="mono">{m.device}</span> {m.sizeGiB} GiB{" "}
-                        <span className="muted">{title(m.type)}</span>
-                      </li>
-                    ))}
-                  </ul>
+                  <DiskList disks={image.diskMappings} />
                 )}
               </td>
               <td>
@@ -274,6 +271,6 @@ export function ImagesPage() {
           }}
         />
       ) : null}
-    </section>
+    </Page>
   );
 }

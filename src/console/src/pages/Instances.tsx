@@ -1,8 +1,10 @@
 import { useMemo, useState } from "react";
 import { useMutation, useQuery, useSubscription } from "urql";
 import { Dialog } from "../components/Dialog.tsx";
+import { DiskList } from "../components/DiskList.tsx";
 import { messagesOf } from "../components/Field.tsx";
 import { MenuButton } from "../components/Menu.tsx";
+import { Page } from "../components/Page.tsx";
 import { Status } from "../components/Status.tsx";
 import { Table } from "../components/Table.tsx";
 import { CreateCustomImageDialog } from "../dialogs/CreateCustomImage.tsx";
@@ -93,13 +95,15 @@ export function InstancesPage() {
   };
 
   return (
-    <section aria-labelledby="instances-title">
-      <div className="page-header">
-        <h1 id="instances-title">Instances</h1>
+    <Page
+      id="instances"
+      title="Instances"
+      aside={
         <button type="button" className="button button-primary" onClick={() => setCreating(true)}>
           Create Instance
         </button>
-      </div>
+      }
+    >
       <Table
         caption="Instances"
         columns={COLUMNS}
@@ -131,14 +135,7 @@ export function InstancesPage() {
                 <span className="muted block">{instance.platform}</span>
               </td>
               <td>
-                <ul className="disk-list" aria-label={`Disks of ${instance.name}`}>
-                  {instance.disks.map((disk) => (
-                    <li key={disk.id}>
-                      <span className="mono">{disk.device}</span> {disk.sizeGiB} GiB{" "}
-                      <span className="muted">{title(disk.type)}</span>
-                    </li>
-                  ))}
-                </ul>
+                <DiskList disks={instance.disks} label={`Disks of ${instance.name}`} />
               </td>
               <td className="nowrap">{dateTime(instance.createdAt)}</td>
               <td>
@@ -185,6 +182,6 @@ export function InstancesPage() {
           </p>
         </Dialog>
       ) : null}
-    </section>
+    </Page>
   );
 }

@@ -1,5 +1,6 @@
 import { useMemo } from "react";
 import { useQuery, useSubscription } from "urql";
+import { Page } from "../components/Page.tsx";
 import { ProgressBar } from "../components/ProgressBar.tsx";
 import { Status } from "../components/Status.tsx";
 import { Table } from "../components/Table.tsx";
@@ -48,13 +49,15 @@ export function SnapshotsPage() {
   const snapshots = list.data?.snapshots.edges.map((e) => e.node) ?? null;
   const refresh = () => refetch({ requestPolicy: "network-only" });
   return (
-    <section aria-labelledby="snapshots-title">
-      <div className="page-header">
-        <h1 id="snapshots-title">Snapshots</h1>
+    <Page
+      id="snapshots"
+      title="Snapshots"
+      aside={
         <p className="muted">
           Every disk snapshot of this region, including those that make up custom images.
         </p>
-      </div>
+      }
+    >
       <Table
         caption="Snapshots"
         scroll
@@ -91,6 +94,6 @@ export function SnapshotsPage() {
           </tr>
         )}
       </Table>
-    </section>
+    </Page>
   );
 }
