@@ -163,29 +163,3 @@ async function execute<Input extends object, Result, Plan>(
     throw error;
   }
 }
-
-/**
- * The same run for a caller outside the API (the engine's unit test): its userErrors thrown as
- * the DomainError, its work returned rather than dispatched.
- */
-export async function runDirectly<Input extends object, Result, Plan>(
-  command: Command<Input, Result, Plan>,
-  deps: CommandDeps,
-  input: Input,
-): Promise<{ result: Result; work: Work }> {
-  const outcome = await runCommand(command, deps, input);
-  if (!outcome.ok) throw new DomainError(outcome.userErrors);
-  return outcome;
-}
-
-/** Stands in for the storage of a direct call whose command reads none. */
-const noStorage: BlockStorage = {
-  status: () => {
-    throw new Error("This command was run without a storage provider.");
-  },
-};
-
-/** The deps of a direct call (see runDirectly): a creation reads no storage. */
-export function directDeps(db: Db, accountId: string, now: Date, rates: Rates): CommandDeps {
-  return { db, accountId, now, rates, storage: noStorage };
-}

@@ -1,13 +1,6 @@
 import { type Db, databaseProvider, type Tx } from "../db/client.ts";
 import { lockRow } from "../db/locks.ts";
-import {
-  type Command,
-  type CommandScope,
-  type Done,
-  directDeps,
-  type Rates,
-  runDirectly,
-} from "./command.ts";
+import type { Command, CommandScope, Done } from "./command.ts";
 import { ErrorCollector, fail, notFound, regionNotFound } from "./errors.ts";
 import { newId } from "./ids.ts";
 import { checkImageNameAndDescription, writeNewImage } from "./image-rules.ts";
@@ -15,7 +8,7 @@ import { IN_FLIGHT_IMAGE_STATUSES, isImageInFlight } from "./image-status.ts";
 import { insertDiskMappings, insertImage, insertSnapshots } from "./inserts.ts";
 import { customImageOrFail, imageOwnedBy, imageUnchangedSince, imageVisibleTo } from "./lookup.ts";
 import { checkClientToken } from "./validation.ts";
-import { type Work, work } from "./work.ts";
+import { work } from "./work.ts";
 
 /** At most this many copies are CREATING in one destination region; the rest wait, oldest first. */
 export const COPIES_PER_REGION = 5;
@@ -160,22 +153,6 @@ async function copy(deps: CommandScope, input: CopyImageInput): Promise<Done<str
 async function queued(prisma: Db, imageId: string): Promise<Done<string>> {
   const image = await prisma.image.findUnique({ where: { id: imageId }, select: { regionId: true } });
   return { result: imageId, work: work({ regionsWithFreeSlots: image?.regionId ? [image.regionId] : [] }) };
-}
-
-/** copyImage for a caller outside the API (the engine's unit test): its work returned. */
-export async function copyImage(
-  prisma: Db,
-  accountId: string,
-  input: CopyImageInput,
-  now: Date,
-  rates: Rates,
-): Promise<{ imageId: string; work: Work }> {
-  const { result, work } = await runDirectly(
-    copyImageCommand,
-    directDeps(prisma, accountId, now, rates),
-    input,
-  );
-  return { imageId: result, work };
 }
 
 /**

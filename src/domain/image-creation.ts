@@ -1,6 +1,6 @@
 import type { Db, Tx } from "../db/client.ts";
 import type { BlockStorage } from "../storage/block-storage.ts";
-import { type Command, type CommandDeps, type Done, directDeps, type Rates, runDirectly } from "./command.ts";
+import type { Command, Done } from "./command.ts";
 import { ErrorCollector } from "./errors.ts";
 import { newId } from "./ids.ts";
 import { createFromInstance } from "./image-from-instance.ts";
@@ -15,7 +15,7 @@ import { IN_FLIGHT_IMAGE_STATUSES, isImageInFlight } from "./image-status.ts";
 import type { ImageCheckResult } from "./prechecks.ts";
 import { snapshotProgress } from "./progress.ts";
 import { checkClientToken } from "./validation.ts";
-import { type Work, work } from "./work.ts";
+import { work } from "./work.ts";
 
 /** createCustomImage: from an instance (a snapshot of each disk) or from snapshots (AVAILABLE at once). */
 export const createCustomImageCommand: Command<CreateCustomImageInput, CreatedImage, ImagePlan> = {
@@ -68,19 +68,6 @@ async function storedWarnings(prisma: Db, imageId: string): Promise<ImageCheckRe
     result: c.result,
     message: c.message,
   }));
-}
-
-/** createCustomImage for a caller outside the API (the engine's unit test): its work returned. */
-export async function createCustomImage(
-  prisma: Db,
-  accountId: string,
-  input: CreateCustomImageInput,
-  now: Date,
-  rates: Rates,
-): Promise<CreatedImage & { work: Work }> {
-  const deps: CommandDeps = directDeps(prisma, accountId, now, rates);
-  const { result, work } = await runDirectly(createCustomImageCommand, deps, input);
-  return { ...result, work };
 }
 
 /**

@@ -1,6 +1,5 @@
-import type { Db } from "../db/client.ts";
 import type { Image, ImageDiskMapping } from "../generated/prisma/client.ts";
-import { type Command, type CommandScope, type Done, directDeps, runDirectly } from "./command.ts";
+import type { Command, CommandScope, Done } from "./command.ts";
 import { changedMeanwhile, ErrorCollector, fail, notFound, regionNotFound } from "./errors.ts";
 import { DEFAULT_GUEST, type GuestStateInput, guestToColumns, mergeGuest } from "./guest.ts";
 import { newId } from "./ids.ts";
@@ -216,15 +215,4 @@ async function create(deps: CommandScope, input: CreateInstanceInput): Promise<D
     { creates: instanceId },
   );
   return { result: instanceId, work: work() };
-}
-
-/** createInstance for a caller outside the API (the engine's unit test). */
-export async function createInstance(
-  prisma: Db,
-  accountId: string,
-  input: CreateInstanceInput,
-  now: Date,
-): Promise<string> {
-  const rates = { snapshotGibPerSecond: 1, copyGibPerSecond: 1 };
-  return (await runDirectly(createInstanceCommand, directDeps(prisma, accountId, now, rates), input)).result;
 }

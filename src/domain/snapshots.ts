@@ -1,6 +1,5 @@
-import type { Db } from "../db/client.ts";
 import type { Snapshot } from "../generated/prisma/client.ts";
-import { type Command, type CommandScope, type Done, directDeps, runDirectly } from "./command.ts";
+import type { Command, CommandScope, Done } from "./command.ts";
 import { diskSnapshotInProgress, ErrorCollector, fail, notFound } from "./errors.ts";
 import { isUniqueViolation } from "./idempotency.ts";
 import { newId } from "./ids.ts";
@@ -8,7 +7,7 @@ import { insertSnapshots, takenOf } from "./inserts.ts";
 import { effectiveInstanceStatus, isSnapshottable } from "./instance-status.ts";
 import { imagesHoldingSnapshot } from "./lookup.ts";
 import { checkClientToken, checkNameAndDescription } from "./validation.ts";
-import { type Work, work } from "./work.ts";
+import { work } from "./work.ts";
 
 export interface CreateSnapshotInput {
   diskId: string;
@@ -89,23 +88,6 @@ async function create(deps: CommandScope, input: CreateSnapshotInput): Promise<D
     },
   );
   return started(snapshotId);
-}
-
-/** createSnapshot for a caller outside the API (the engine's unit test): its work returned. */
-export async function createSnapshot(
-  prisma: Db,
-  accountId: string,
-  input: CreateSnapshotInput,
-  now: Date,
-  gibPerSecond: number,
-): Promise<{ snapshotId: string; work: Work }> {
-  const rates = { snapshotGibPerSecond: gibPerSecond, copyGibPerSecond: gibPerSecond };
-  const { result, work } = await runDirectly(
-    createSnapshotCommand,
-    directDeps(prisma, accountId, now, rates),
-    input,
-  );
-  return { snapshotId: result, work };
 }
 
 /** deleteSnapshot: a snapshot no image holds, removed (its stream ends where it stood). */

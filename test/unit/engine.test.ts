@@ -1,8 +1,8 @@
 import type { Db } from "../../src/db/client.ts";
-import { copyImage } from "../../src/domain/copies.ts";
-import { createCustomImage } from "../../src/domain/image-creation.ts";
-import { createInstance } from "../../src/domain/instance-creation.ts";
-import { createSnapshot } from "../../src/domain/snapshots.ts";
+import { copyImageCommand } from "../../src/domain/copies.ts";
+import { createCustomImageCommand } from "../../src/domain/image-creation.ts";
+import { createInstanceCommand } from "../../src/domain/instance-creation.ts";
+import { createSnapshotCommand } from "../../src/domain/snapshots.ts";
 import { work } from "../../src/domain/work.ts";
 import { createDispatcher, type Dispatch } from "../../src/engine/dispatcher.ts";
 import type { Jobs } from "../../src/engine/in-flight.ts";
@@ -14,10 +14,13 @@ import { memorySequenceLedger } from "../../src/events/sequence.ts";
 import type { Logger } from "../../src/logger.ts";
 import { simulatedBlockStorage } from "../../src/storage/block-storage.ts";
 import { ManualClock } from "../support/clock.ts";
+import { directDeps, runOrThrow } from "../support/commands.ts";
 import { beforeAll, beforeEach, describe, expect, it } from "../support/test.ts";
 
 const ACCOUNT = "acc-demo0000000000000000";
 const RATES = { snapshotGibPerSecond: 10, copyGibPerSecond: 10 };
+/** The deps of a command run directly, as a mutation at this instant would run it. */
+const commandDeps = () => directDeps(prisma, ACCOUNT, clock.now(), RATES);
 
 let prisma: Db;
 const clock = new ManualClock();
@@ -68,26 +71,18 @@ let serial = 0;
 /** An image CREATING from a new instance: system disk 20 GiB, data disks 40 and 60 GiB (2, 4 and 6 s at 10 GiB/s). */
 async function imageInProgress(): Promise<string> {
   serial += 1;
-  const instanceId = await createInstance(
-    prisma,
-    ACCOUNT,
-    {
-      regionId: "cn-hangzhou",
-      name: `unit-${serial}`,
-      imageId: "ubuntu_22_04_x64_20G_alibase",
-      dataDisks: [{ sizeGiB: 40 }, { sizeGiB: 60 }],
-    },
-    clock.now(),
-  );
-  const created = await createCustomImage(
-    prisma,
-    ACCOUNT,
-    { instanceId, name: `unit-image-${serial}` },
-    clock.now(),
-    RATES,
-  );
-  expect(created.work.startedImages).toEqual([created.imageId]);
-  return created.imageId;
+  const { result: instanceId } = await runOrThrow(createInstanceCommand, commandDeps(), {
+    regionId: "cn-hangzhou",
+    name: `unit-${serial}`,
+    imageId: "ubuntu_22_04_x64_20G_alibase",
+    dataDisks: [{ sizeGiB: 40 }, { sizeGiB: 60 }],
+  });
+  const created = await runOrThrow(createCustomImageCommand, commandDeps(), {
+    instanceId,
+    name: `unit-image-${serial}`,
+  });
+  expect(created.work.startedImages).toEqual([created.result.imageId]);
+  return created.result.imageId;
 }
 
 const completions = () => logged.entries.filter((e) => e.message === "engine: snapshot completed");
@@ -163,13 +158,10 @@ describe("advanceImage", () => {
     const sourceId = await imageInProgress();
     clock.advance(6_000);
     await advanceImage(deps, sourceId, clock.now());
-    const { imageId, work: queued } = await copyImage(
-      prisma,
-      ACCOUNT,
-      { imageId: sourceId, destinationRegionId: "cn-beijing" },
-      clock.now(),
-      RATES,
-    );
+    const { result: imageId, work: queued } = await runOrThrow(copyImageCommand, commandDeps(), {
+      imageId: sourceId,
+      destinationRegionId: "cn-beijing",
+    });
     expect(queued.regionsWithFreeSlots).toEqual(["cn-beijing"]);
     // WAITING: nobody drives it until it is promoted.
     expect((await advanceImage(deps, imageId, clock.now())).final).toBe(true);
@@ -183,14 +175,15 @@ describe("advanceImage", () => {
 
 describe("advanceSnapshot", () => {
   it("drives a snapshot taken on its own to ACCOMPLISHED, once", async () => {
-    const instanceId = await createInstance(
-      prisma,
-      ACCOUNT,
-      { regionId: "cn-hangzhou", name: "unit-snap", imageId: "ubuntu_22_04_x64_20G_alibase" },
-      clock.now(),
-    );
+    const { result: instanceId } = await runOrThrow(createInstanceCommand, commandDeps(), {
+      regionId: "cn-hangzhou",
+      name: "unit-snap",
+      imageId: "ubuntu_22_04_x64_20G_alibase",
+    });
     const disk = await prisma.disk.findFirstOrThrow({ where: { instanceId } });
-    const { snapshotId } = await createSnapshot(prisma, ACCOUNT, { diskId: disk.id }, clock.now(), 10);
+    const { result: snapshotId } = await runOrThrow(createSnapshotCommand, commandDeps(), {
+      diskId: disk.id,
+    });
     clock.advance(1_000);
     expect((await advanceSnapshot(deps, snapshotId, clock.now())).final).toBe(false);
     expect(recorded.snapshots.map((e) => [e.sequence, e.snapshot.status])).toEqual([[1001, "PROGRESSING"]]);
@@ -233,18 +226,15 @@ describe("the after-commit dispatcher", () => {
     const sourceId = await imageInProgress();
     clock.advance(6_000);
     await advanceImage(deps, sourceId, clock.now());
-    const copy = await copyImage(
-      prisma,
-      ACCOUNT,
-      { imageId: sourceId, destinationRegionId: "us-west-1" },
-      clock.now(),
-      RATES,
-    );
-    await dispatch(copy.work);
-    expect(scheduled.at(-1)).toEqual({ images: [copy.imageId], snapshots: [] });
-    const promoted = await prisma.image.findUniqueOrThrow({ where: { id: copy.imageId } });
+    const { result: copyId, work: queued } = await runOrThrow(copyImageCommand, commandDeps(), {
+      imageId: sourceId,
+      destinationRegionId: "us-west-1",
+    });
+    await dispatch(queued);
+    expect(scheduled.at(-1)).toEqual({ images: [copyId], snapshots: [] });
+    const promoted = await prisma.image.findUniqueOrThrow({ where: { id: copyId } });
     expect(promoted.status).toBe("CREATING");
-    expect(recorded.images.at(-1)).toMatchObject({ image: { id: copy.imageId, status: "CREATING" } });
+    expect(recorded.images.at(-1)).toMatchObject({ image: { id: copyId, status: "CREATING" } });
   });
 
   it("ends the streams of ended images and deleted snapshots", async () => {

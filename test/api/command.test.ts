@@ -1,13 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDb, type Db } from "../src/db/client.ts";
-import { type CommandDeps, runCommand, runDirectly } from "../src/domain/command.ts";
-import { createCustomImageCommand } from "../src/domain/image-creation.ts";
-import { instanceActionCommand } from "../src/domain/instance-actions.ts";
-import { createInstanceCommand } from "../src/domain/instance-creation.ts";
-import type { Work } from "../src/domain/work.ts";
-import { simulatedBlockStorage } from "../src/storage/block-storage.ts";
-import { startTestApp, type TestApp } from "./support/app.ts";
-import { ManualClock } from "./support/clock.ts";
+import { createDb, type Db } from "../../src/db/client.ts";
+import { type CommandDeps, runCommand } from "../../src/domain/command.ts";
+import { createCustomImageCommand } from "../../src/domain/image-creation.ts";
+import { instanceActionCommand } from "../../src/domain/instance-actions.ts";
+import { createInstanceCommand } from "../../src/domain/instance-creation.ts";
+import type { Work } from "../../src/domain/work.ts";
+import { simulatedBlockStorage } from "../../src/storage/block-storage.ts";
+import type { TestApp } from "../support/app.ts";
+import { ManualClock } from "../support/clock.ts";
+import { runOrThrow } from "../support/commands.ts";
+import { afterAll, beforeAll, describe, expect, it, useServer } from "../support/test.ts";
 
 const ACCOUNT = "acc-demo0000000000000000";
 const clock = new ManualClock();
@@ -18,15 +19,13 @@ let prisma: Db;
 /** A client of its own: it sees only what the app's client committed. */
 let other: Db;
 
-beforeAll(async () => {
-  app = await startTestApp({ clock, config: { progressIntervalMs: 3_600_000 } });
+useServer({ clock, config: { progressIntervalMs: 3_600_000 } });
+beforeAll(({ server }) => {
+  app = server;
   prisma = app.prisma;
   other = createDb(app.database.url).prisma;
 });
-afterAll(async () => {
-  await other?.$disconnect();
-  await app?.close();
-});
+afterAll(() => other?.$disconnect());
 
 function deps(): CommandDeps {
   return {
@@ -49,7 +48,7 @@ let serial = 0;
 async function newInstance(): Promise<string> {
   serial += 1;
   clock.advance(1_000);
-  const { result } = await runDirectly(createInstanceCommand, deps(), {
+  const { result } = await runOrThrow(createInstanceCommand, deps(), {
     regionId: "cn-hangzhou",
     name: `command-${serial}`,
     imageId: "ubuntu_22_04_x64_20G_alibase",

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type App, startApp } from "../src/server/app.ts";
-import { testConfig } from "./support/app.ts";
-import { wsClient } from "./support/client.ts";
-import { createTestDatabase, type TestDatabase } from "./support/database.ts";
-import { ImageProgressDocument } from "./support/documents/images.ts";
-import { newImage } from "./support/fixtures.ts";
-import { type GatewayProcess, startGatewayProcess } from "./support/process.ts";
-import { skipWithoutRedis, TEST_REDIS_URL, uniquePrefix } from "./support/redis.ts";
-import { subscribeWs } from "./support/stream.ts";
+import { type App, startApp } from "../../src/server/app.ts";
+import { testConfig } from "../support/app.ts";
+import { wsClient } from "../support/client.ts";
+import { createTestDatabase, type TestDatabase } from "../support/database.ts";
+import { ImageProgressDocument } from "../support/documents/images.ts";
+import { newImage } from "../support/fixtures.ts";
+import { type GatewayProcess, startGatewayProcess } from "../support/process.ts";
+import { skipWithoutRedis, TEST_REDIS_URL, uniquePrefix } from "../support/redis.ts";
+import { subscribeWs } from "../support/stream.ts";
 
 /**
  * The failures BullMQ's step-job pattern avoids (src/engine/bullmq.ts): a job that held its

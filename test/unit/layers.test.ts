@@ -10,7 +10,7 @@ import { afterEach, describe, expect, it } from "vitest";
  * one override per folder. A probe file is written inside a layer folder, linted with the
  * project's own Biome and configuration, and removed again.
  */
-const ROOT = fileURLToPath(new URL("..", import.meta.url));
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const BIOME = join(ROOT, "node_modules", ".bin", "biome");
 const probes: string[] = [];
 
