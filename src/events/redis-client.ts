@@ -27,7 +27,8 @@ export interface FailFastOptions {
  * - a command in flight when the connection breaks fails at once (maxRetriesPerRequest 0) and is
  *   never sent again after the reconnection (one that failed must not run later: a sequence
  *   number taken twice, a job added after its image ended).
- * - a command Redis does not answer fails after `commandTimeoutMs`.
+ * - a command Redis does not answer fails after `commandTimeoutMs`, and the connection is made
+ *   again: until Redis answers, the commands after it fail at once.
  *
  * Not for BullMQ's workers (they block and need maxRetriesPerRequest null) nor for a subscriber
  * connection (its SUBSCRIBEs must wait for the reconnection).
@@ -44,6 +45,17 @@ export function failFastRedis(url: string, options: FailFastOptions = {}): Redis
     client.options.enableOfflineQueue = false;
   });
   client.on("error", (error: Error) => options.onError?.(error));
+  // A command Redis did not answer in time: the connection is dropped and made again, so that the
+  // next commands fail at once (it is not ready) until Redis answers the reconnection, instead of
+  // each one waiting out its own timeout on a Redis that holds the socket open and says nothing.
+  const send = client.sendCommand.bind(client);
+  client.sendCommand = ((...args: Parameters<Redis["sendCommand"]>) => {
+    const reply = send(...args) as Promise<unknown>;
+    reply.catch((error: Error) => {
+      if (error.message === "Command timed out" && client.status === "ready") client.disconnect(true);
+    });
+    return reply;
+  }) as Redis["sendCommand"];
   return client;
 }
 

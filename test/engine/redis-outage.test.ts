@@ -22,6 +22,8 @@ import { requireAllSuites } from "../support/services.ts";
 
 /** The bounds README "Scaling out" states: the hand-off waits at most 1 s for Redis, a read not at all. */
 const HANDOFF_BOUND_MS = 1_000;
+/** How long the rate-limit bucket waits for a Redis that does not answer before serving unthrottled. */
+const RATE_LIMIT_TIMEOUT_MS = 500;
 /** What a mutation or read itself may take on a loaded machine, on top of what it waits for Redis. */
 const OWN_WORK_MS = 1_000;
 
@@ -94,11 +96,24 @@ class TestRedis {
     await redisAnswers(this.port, 15_000);
   }
 
+  get running(): boolean {
+    return this.child !== null;
+  }
+
   /** SIGKILL, as a crash: the server's sockets close, its data (in memory only) is gone. */
   async kill(): Promise<void> {
     this.child?.kill("SIGKILL");
     await this.exited;
     this.child = null;
+  }
+
+  /** SIGSTOP: the sockets stay open and nothing answers (a frozen server, a lost host); SIGCONT resumes. */
+  pause(): void {
+    this.child?.kill("SIGSTOP");
+  }
+
+  resume(): void {
+    this.child?.kill("SIGCONT");
   }
 }
 
@@ -132,12 +147,16 @@ describe.skipIf(!redisServer)("a Redis outage (its own redis-server, SIGKILLed a
       REDIS_URL: `redis://127.0.0.1:${redis.port}/0`,
       SNAPSHOT_GIB_PER_SECOND: "20",
       PROGRESS_INTERVAL_MS: "100",
+      // The periodic reconciliation (a Redis that froze and resumed keeps its connections: no
+      // reconnection tells the replica to reconcile).
+      ENGINE_RECONCILE_MS: "3000",
       RATE_LIMIT_BUCKET: "1000000000",
       RATE_LIMIT_RESTORE_PER_SECOND: "1000000000",
     });
   }, 90_000);
 
   afterAll(async () => {
+    redis?.resume();
     if (gateway) {
       gateway.child.kill("SIGKILL");
       await gateway.exited;
@@ -213,6 +232,56 @@ describe.skipIf(!redisServer)("a Redis outage (its own redis-server, SIGKILLed a
       expect(row?.imageInProgress).toBeNull();
     }
     // The gateway lived through it.
+    expect(gateway.child.exitCode).toBeNull();
+  }, 180_000);
+  it("answers within its bounds while Redis holds its sockets open and answers nothing, and finishes once it resumes", async () => {
+    if (!redis.running) await redis.start();
+    await until("the gateway to be ready", 30_000, async () =>
+      (await fetch(`${gateway.origin}/readyz`)).status === 200 ? true : undefined,
+    );
+    const instance = await newInstance(gateway.origin, { name: "frozen-during" });
+    redis.pause();
+    // Given up on after 20 s (then Redis resumes and the test fails on the bound, not on its timeout).
+    const create = () =>
+      Promise.race([
+        gql(gateway.origin, CreateCustomImageDocument, {
+          input: { instanceId: instance.id, name: "frozen-during" },
+        }),
+        new Promise<null>((resolve) => setTimeout(() => resolve(null), 20_000)),
+      ]);
+    let created: { value: Awaited<ReturnType<typeof create>>; ms: number } | undefined;
+    const reads: number[] = [];
+    try {
+      created = await timed(create);
+      for (let i = 0; i < 5; i++) {
+        reads.push((await timed(() => gqlData(gateway.origin, ImagesDocument, { first: 20 }))).ms);
+        reads.push((await timed(() => gqlData(gateway.origin, ViewerDocument))).ms);
+      }
+    } finally {
+      redis.resume();
+    }
+    process.stderr.write(
+      `redis frozen: createCustomImage answered in ${created.ms} ms; reads ${reads.join(", ")} ms\n`,
+    );
+    expect(created.value, "no answer within 20 s").not.toBeNull();
+    expect(created.value?.errors).toBeUndefined();
+    const image = created.value?.data?.createCustomImage.image;
+    expect(image).toMatchObject({ name: "frozen-during", status: "CREATING" });
+    // The bucket's command times out (0.5 s, then the request goes unthrottled), then the
+    // hand-off's first call (1 s); everything after either fails at once.
+    expect(created.ms).toBeLessThan(RATE_LIMIT_TIMEOUT_MS + HANDOFF_BOUND_MS + OWN_WORK_MS);
+    expect.soft(Math.max(...reads)).toBeLessThan(RATE_LIMIT_TIMEOUT_MS + OWN_WORK_MS);
+
+    await until("the gateway to be ready again", 30_000, async () =>
+      (await fetch(`${gateway.origin}/readyz`)).status === 200 ? true : undefined,
+    );
+    const done = await until(`image ${image!.id} to be AVAILABLE`, 60_000, async () => {
+      const { image: row } = await gqlData(gateway.origin, ImageDocument, { id: image!.id });
+      return row?.status === "AVAILABLE" ? row : undefined;
+    });
+    expect(done.progress).toBe(100);
+    const { instance: row } = await gqlData(gateway.origin, InstanceDocument, { id: instance.id });
+    expect(row?.imageInProgress).toBeNull();
     expect(gateway.child.exitCode).toBeNull();
   }, 180_000);
 });
