@@ -126,7 +126,9 @@ export function createDb(databaseUrl: string, options: DbOptions = {}): DbHandle
 /** Per-connection settings: SQLite's pragmas; PostgreSQL needs none. */
 export async function initDatabase(db: DbHandle): Promise<void> {
   if (db.provider !== "sqlite") return;
-  // WAL lets readers run beside the one writer; busy_timeout makes concurrent writers wait instead of failing.
+  // WAL lets readers run beside the one writer; busy_timeout makes concurrent writers (another
+  // process on the file: account:create) wait instead of failing; transactions begin IMMEDIATE
+  // (src/db/serialized-adapter.ts), so they wait for the write lock before their first read.
   await db.prisma.$queryRawUnsafe("PRAGMA journal_mode = WAL");
   await db.prisma.$queryRawUnsafe("PRAGMA busy_timeout = 10000");
   await db.prisma.$queryRawUnsafe("PRAGMA foreign_keys = ON");

@@ -1,6 +1,7 @@
 import { hostname } from "node:os";
 import { DelayedError, type Job, Queue, Worker } from "bullmq";
 import { Redis } from "ioredis";
+import { closeRedis, failFastRedis } from "../events/redis-client.ts";
 import type { Jobs } from "./in-flight.ts";
 import { ReconcilingScheduler, runStep, type SchedulerDeps, type StepKind } from "./scheduler.ts";
 
@@ -32,9 +33,15 @@ const QUEUE = "engine";
  * steps a job belongs to no replica, so a replica that dies (or shuts down) strands only the
  * steps it was running at that moment: BullMQ's stalled-job check puts those back within about
  * 1.5 × ENGINE_LOCK_MS, and every other job's next step runs on a live replica when it is due.
- * Work that exists only in the database (a crash between commit and enqueue) is enqueued by one
- * "reconcile" job that BullMQ's job scheduler runs on one replica every ENGINE_RECONCILE_MS, and
- * once at start.
+ * Work that exists only in the database (a crash between commit and enqueue, a hand-off that
+ * failed while Redis was away) is enqueued by one "reconcile" job that BullMQ's job scheduler runs
+ * on one replica every ENGINE_RECONCILE_MS, once at start, and on every replica whenever its
+ * connection to Redis comes back (a Redis that restarted empty lost every job and the scheduler).
+ *
+ * The queue (the hand-off, the depth, the reconcile scheduler) is on a fail-fast connection
+ * (src/events/redis-client.ts): while Redis is away, enqueueing fails at once and the mutation
+ * that committed the work answers without it. Only the worker's blocking connection waits for
+ * Redis to come back.
  */
 export class BullmqScheduler extends ReconcilingScheduler<BullmqDeps> {
   private queue: Queue<JobData, void, JobName> | null = null;
@@ -43,8 +50,8 @@ export class BullmqScheduler extends ReconcilingScheduler<BullmqDeps> {
   private stopping = false;
   readonly name = `${hostname()}:${process.pid}`;
 
+  /** The worker's: BullMQ's workers block on Redis and need maxRetriesPerRequest null. */
   private connection(): Redis {
-    // BullMQ's workers block on Redis: they need maxRetriesPerRequest null.
     const connection = new Redis(this.deps.redisUrl, { maxRetriesPerRequest: null });
     connection.on("error", (error: Error) => this.warn("redis", error));
     connection.on("ready", () => {
@@ -53,6 +60,24 @@ export class BullmqScheduler extends ReconcilingScheduler<BullmqDeps> {
     this.connections.push(connection);
     return connection;
   }
+
+  /** The queue's: commands fail at once while Redis is away, instead of waiting for it. */
+  private producerConnection(): Redis {
+    const connection = failFastRedis(this.deps.redisUrl, { onError: (error) => this.warn("redis", error) });
+    let connectedBefore = false;
+    connection.on("ready", () => {
+      this.lastWarning = "";
+      // Back after an outage: what the hand-offs missed meanwhile (and, if Redis restarted empty,
+      // every job and the reconcile scheduler) comes back from the database.
+      if (connectedBefore && !this.stopping) void this.recover("Redis is back");
+      connectedBefore = true;
+    });
+    this.connections.push(connection);
+    this.producer = connection;
+    return connection;
+  }
+
+  private producer: Redis | null = null;
 
   private lastWarning = "";
   /** Redis down: each new kind of failure is reported once, not on every retry of every connection. */
@@ -63,9 +88,9 @@ export class BullmqScheduler extends ReconcilingScheduler<BullmqDeps> {
   }
 
   async start(): Promise<void> {
-    const { prefix, lockMs, concurrency, reconcileMs, logger } = this.deps;
+    const { prefix, lockMs, concurrency, logger } = this.deps;
     this.queue = new Queue<JobData, void, JobName>(QUEUE, {
-      connection: this.connection(),
+      connection: this.producerConnection(),
       prefix,
       defaultJobOptions: { removeOnComplete: true, removeOnFail: true },
     });
@@ -90,13 +115,23 @@ export class BullmqScheduler extends ReconcilingScheduler<BullmqDeps> {
     this.worker.on("error", (error: Error) => this.warn("worker", error));
     // Not awaited: a replica whose Redis is down still starts (and says so on /readyz); the
     // reconcile job scheduler and the first reconciliation happen once Redis answers.
-    const queue = this.queue;
-    void (async () => {
-      await queue.upsertJobScheduler("reconcile", { every: reconcileMs }, { name: "reconcile", data: {} });
+    void this.recover("start");
+  }
+
+  /** (Re)creates the reconcile job scheduler and reconciles once; a failure is left to the next. */
+  private async recover(why: string): Promise<void> {
+    const { reconcileMs, logger } = this.deps;
+    try {
+      await this.queue?.upsertJobScheduler(
+        "reconcile",
+        { every: reconcileMs },
+        { name: "reconcile", data: {} },
+      );
       await this.reconcile();
-    })().catch((error: unknown) =>
-      logger.error("engine: first reconciliation failed; the reconcile job will retry", { error }),
-    );
+      if (why !== "start") logger.info(`engine: ${why}: reconciled with the database`);
+    } catch (error) {
+      logger.error(`engine: reconciliation (${why}) failed; the reconcile job will retry`, { error });
+    }
   }
 
   async schedule(jobs: Jobs): Promise<void> {
@@ -106,21 +141,18 @@ export class BullmqScheduler extends ReconcilingScheduler<BullmqDeps> {
       ...jobs.snapshots.map((id) => ({ name: "snapshot" as const, data: { id }, opts: { jobId: id } })),
     ];
     if (entries.length === 0) return;
-    // Bounded: a mutation does not hang on a Redis that is down; reconciliation enqueues it later.
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error("enqueueing timed out: Redis does not answer")), 1_000);
-    });
-    try {
-      await Promise.race([this.queue.addBulk(entries), timeout]);
-    } finally {
-      clearTimeout(timer);
-    }
+    // Fails at once while Redis is away (BullMQ would otherwise wait for its first connection);
+    // the mutation answers, and the reconciliation when Redis is back enqueues the work.
+    if (this.producer?.status !== "ready")
+      throw new Error("Redis is not connected: the work waits for reconciliation");
+    await this.queue.addBulk(entries);
   }
 
+  /** For /metrics: nothing (rather than a failed scrape) while Redis is away. */
   async depth(): Promise<Record<string, number>> {
-    if (!this.queue) return {};
-    const counts = await this.queue.getJobCounts("waiting", "active", "delayed");
+    if (!this.queue || this.producer?.status !== "ready") return {};
+    const counts = await this.queue.getJobCounts("waiting", "active", "delayed").catch(() => null);
+    if (!counts) return {};
     return Object.fromEntries(Object.entries(counts).map(([state, count]) => [`${QUEUE}:${state}`, count]));
   }
 
@@ -137,10 +169,7 @@ export class BullmqScheduler extends ReconcilingScheduler<BullmqDeps> {
     let timer: NodeJS.Timeout | undefined;
     await Promise.race([closed, new Promise((resolve) => (timer = setTimeout(resolve, this.deps.lockMs)))]);
     clearTimeout(timer);
-    for (const connection of this.connections) {
-      if (connection.status === "ready") await connection.quit().catch(() => connection.disconnect());
-      else connection.disconnect();
-    }
+    for (const connection of this.connections) await closeRedis(connection);
   }
 
   /**

@@ -2,6 +2,7 @@ import { setMaxListeners } from "node:events";
 import { createRedisEventTarget } from "@graphql-yoga/redis-event-target";
 import { createPubSub } from "graphql-yoga";
 import { Redis } from "ioredis";
+import { closeRedis, failFastRedis, REDIS_COMMAND_TIMEOUT_MS } from "./redis-client.ts";
 
 /** Rows cross Redis as JSON: their instants (every such column ends in "At") come back as Dates. */
 function reviveInstants(key: string, value: unknown): unknown {
@@ -40,23 +41,33 @@ export function createEventBus<T extends { [K in keyof T]: [string, unknown] }>(
       close: async () => undefined,
     };
   }
-  const publishClient = new Redis(redisUrl, { lazyConnect: false, maxRetriesPerRequest: 3 });
-  const subscribeClient = new Redis(redisUrl, { lazyConnect: false, maxRetriesPerRequest: 3 });
   // ioredis reconnects by itself; report each new kind of failure once instead of on every retry.
   let lastError = "";
+  const report = (error: Error) => {
+    if (error.message === lastError) return;
+    lastError = error.message;
+    onError(error);
+  };
+  // Publishing fails at once while Redis is away (an event nobody can receive is dropped; the
+  // image's next event carries its whole state), instead of queueing for the reconnection.
+  const publishClient = failFastRedis(redisUrl, { onError: report });
+  // The subscriber keeps ioredis's offline queue: a SUBSCRIBE made while Redis is away is sent
+  // when it is back (and the ones made before are renewed), so a stream resumes by itself.
+  const subscribeClient = new Redis(redisUrl, { lazyConnect: false, maxRetriesPerRequest: 3 });
+  subscribeClient.on("error", report);
   for (const client of [publishClient, subscribeClient]) {
-    client.on("error", (error: Error) => {
-      if (error.message === lastError) return;
-      lastError = error.message;
-      onError(error);
-    });
     client.on("ready", () => {
       lastError = "";
     });
   }
+  // Yoga's Redis event target does not handle the promise of a PUBLISH: a failed one is reported here.
+  const publisher = {
+    publish: (channel: string, message: string) =>
+      publishClient.publish(channel, message).catch((error: Error) => report(error)),
+  } as unknown as Redis;
   const eventTarget = prefixedChannels(
     createRedisEventTarget({
-      publishClient,
+      publishClient: publisher,
       subscribeClient,
       serializer: { stringify: JSON.stringify, parse: (message) => JSON.parse(message, reviveInstants) },
     }),
@@ -64,19 +75,24 @@ export function createEventBus<T extends { [K in keyof T]: [string, unknown] }>(
   );
   return {
     pubsub: createPubSub<{ [K in keyof T & string]: T[K] }>({ eventTarget }),
-    ready: async () => (await publishClient.ping()) === "PONG",
+    ready: async () => (await publishClient.ping().catch(() => null)) === "PONG",
     settled: async () => {
       // Commands on one connection are answered in order: once PING is, earlier SUBSCRIBEs are active.
       // A client still connecting holds the SUBSCRIBE in its offline queue: the PING waits behind it.
+      // Bounded: while Redis is away the subscriber reads the current state without waiting; its
+      // SUBSCRIBE is sent when Redis is back.
       await new Promise((resolve) => setImmediate(resolve));
-      await subscribeClient.ping().catch(() => undefined);
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([
+        subscribeClient.ping().catch(() => undefined),
+        new Promise((resolve) => {
+          timer = setTimeout(resolve, REDIS_COMMAND_TIMEOUT_MS);
+        }),
+      ]);
+      clearTimeout(timer);
     },
     close: async () => {
-      // quit() waits for replies a client that never connected would not get.
-      for (const client of [publishClient, subscribeClient]) {
-        if (client.status === "ready") await client.quit();
-        else client.disconnect();
-      }
+      for (const client of [publishClient, subscribeClient]) await closeRedis(client);
     },
   };
 }

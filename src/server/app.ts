@@ -1,5 +1,4 @@
 import type { AddressInfo } from "node:net";
-import { Redis } from "ioredis";
 import type { Config } from "../config.ts";
 import { createDb, type DbHandle, initDatabase } from "../db/client.ts";
 import { migrateDatabase } from "../db/migrate.ts";
@@ -8,6 +7,7 @@ import { createAuthenticator } from "../domain/accounts.ts";
 import { type Clock, systemClock } from "../domain/clock.ts";
 import { createEngine, type Engine } from "../engine/engine.ts";
 import { closeListeners, createProgressEvents } from "../events/progress.ts";
+import { closeRedis, failFastRedis } from "../events/redis-client.ts";
 import { memorySequenceLedger, redisSequenceLedger } from "../events/sequence.ts";
 import { createLogger, type Logger } from "../logger.ts";
 import { simulatedBlockStorage } from "../storage/block-storage.ts";
@@ -72,8 +72,8 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
         maxBytes: config.limits.responseCacheMaxBytes,
         maxEntryBytes: config.limits.responseCacheMaxEntryBytes,
       });
-  const ledgerClient = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 3 }) : null;
-  ledgerClient?.on("error", () => undefined);
+  // Fails fast while Redis is away (src/events/redis-client.ts): no request waits for the outage.
+  const ledgerClient = config.redisUrl ? failFastRedis(config.redisUrl) : null;
   const ledger = ledgerClient
     ? redisSequenceLedger(ledgerClient, config.redisPrefix)
     : memorySequenceLedger();
@@ -177,8 +177,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       () => responseCache?.dispose(),
       () => events.close(),
       async () => {
-        if (ledgerClient?.status === "ready") await ledgerClient.quit();
-        else ledgerClient?.disconnect();
+        if (ledgerClient) await closeRedis(ledgerClient);
       },
       () => db.prisma.$disconnect(),
     ],

@@ -1,5 +1,6 @@
-import { Redis } from "ioredis";
+import type { Redis } from "ioredis";
 import type { Clock } from "../../domain/clock.ts";
+import { failFastRedis } from "../../events/redis-client.ts";
 
 /** What every response reports in `extensions.cost` (in the manner of Shopify's Admin API). */
 export interface CostReport {
@@ -101,10 +102,9 @@ return { allowed, tostring(available) }
 export function redisRateLimiter(
   options: RateLimitOptions & { redisUrl: string; keyPrefix?: string; onError?: (error: Error) => void },
 ): RateLimiter {
-  const redis = new Redis(options.redisUrl, { maxRetriesPerRequest: 2, lazyConnect: true });
-  redis.on("error", () => {
-    // Reported by the failing command; ioredis reconnects on its own.
-  });
+  // While Redis is away a take fails at once (0.5 s at most when it does not answer) and the
+  // request is served unthrottled below: no request waits for the outage.
+  const redis: Redis = failFastRedis(options.redisUrl, { commandTimeoutMs: 500 });
   const prefix = options.keyPrefix ?? "image-gateway:rate:";
   redis.defineCommand("takeCost", { numberOfKeys: 1, lua: TAKE_SCRIPT });
   const take = (...args: (string | number)[]) =>
