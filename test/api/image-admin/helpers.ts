@@ -1,11 +1,11 @@
 /** What the image-administration suites (update, delete, instances from images, copies) share. */
 import { expect } from "vitest";
+import { ConsoleDeleteImageDocument, type DeleteImageInput } from "../../../src/console/src/gql/graphql.ts";
 import type { App } from "../../../src/server/app.ts";
 import type {
   CopyImageInput,
   CreateInstanceInput,
   DataDiskInput,
-  DeleteImageInput,
   ImageFilter,
   UpdateImageInput,
 } from "../../generated/graphql.ts";
@@ -16,7 +16,6 @@ import { ResourcesDocument } from "../../support/documents/account.ts";
 import { CopyImageDocument } from "../../support/documents/copies.ts";
 import {
   CreateCustomImageDocument,
-  DeleteImageDocument,
   ImageDocument,
   ImagesDocument,
   UpdateImageDocument,
@@ -141,7 +140,7 @@ export async function updateImage(input: UpdateImageInput, key = DEMO_KEY) {
 }
 
 export async function deleteImage(input: DeleteImageInput, key = DEMO_KEY) {
-  return (await gqlData(app.origin, DeleteImageDocument, { input }, key)).deleteImage;
+  return (await gqlData(app.origin, ConsoleDeleteImageDocument, { input }, key)).deleteImage;
 }
 
 export async function copyImage(input: CopyImageInput, key = DEMO_KEY, origin = app.origin) {

@@ -241,16 +241,7 @@ export const UpdateImageDocument = graphql(`
   }
 `);
 
-export const DeleteImageDocument = graphql(`
-  mutation DeleteImage($input: DeleteImageInput!) {
-    deleteImage(input: $input) {
-      deletedImageId
-      userErrors {
-        ...UserErrorFields
-      }
-    }
-  }
-`);
+// deleteImage: the tests send the console's ConsoleDeleteImageDocument (src/console/src/gql), the same selection.
 
 export const ImageProgressDocument = graphql(`
   subscription ImageProgress($imageId: ID!) {
