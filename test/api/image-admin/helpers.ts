@@ -166,6 +166,25 @@ export function diskLayout(instance: {
   return instance.disks.map((d) => [d.type, d.device, d.sizeGiB, d.sourceSnapshot?.id ?? null]);
 }
 
+/**
+ * Asserts an instance's disks, in order: each [type, device, GiB], made from `image`'s snapshot on
+ * that device where the image maps the device, and empty (no source snapshot) where it does not.
+ */
+export function expectDisksFromImage(
+  instance: Parameters<typeof diskLayout>[0],
+  image: Parameters<typeof snapshotOn>[0],
+  disks: [type: string, device: string, sizeGiB: number][],
+) {
+  expect(diskLayout(instance)).toEqual(
+    disks.map(([type, device, sizeGiB]) => [
+      type,
+      device,
+      sizeGiB,
+      image.diskMappings.some((m) => m.device === device) ? snapshotOn(image, device) : null,
+    ]),
+  );
+}
+
 export function snapshotOn(
   image: { diskMappings: { device: string; snapshot: { id: string } | null }[] },
   device: string,
