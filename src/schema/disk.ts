@@ -2,8 +2,8 @@ import type { Prisma } from "../generated/prisma/client.ts";
 import { builder } from "./builder.ts";
 import { DiskStatusEnum, DiskTypeEnum } from "./enums.ts";
 import { RegionModel } from "./model-refs.ts";
-import { callersRelationPage, listConnection } from "./pagination.ts";
-import { rowByIdField } from "./queries.ts";
+import { callersRelationPage } from "./pagination.ts";
+import { accountListField, rowByIdField } from "./queries.ts";
 import { SnapshotConnectionRef } from "./snapshot.ts";
 
 export const DiskRef = builder.prismaNode("Disk", {
@@ -46,19 +46,15 @@ const DiskFilter = builder.inputType("DiskFilter", {
 
 builder.queryFields((t) => ({
   disk: rowByIdField(t, "Disk"),
-  disks: t.field({
+  disks: accountListField(t, {
     type: DiskConnectionRef,
-    args: { first: t.arg.int(), after: t.arg.string(), filter: t.arg({ type: DiskFilter }) },
-    resolve: (_root, args, ctx, info) => {
-      const filter = args.filter;
-      const where: Prisma.DiskWhereInput = {
-        accountId: ctx.account.id,
-        ...(filter?.regionId ? { regionId: filter.regionId } : {}),
-        ...(filter?.instanceId ? { instanceId: filter.instanceId } : {}),
-        ...(filter?.type ? { type: filter.type } : {}),
-        ...(filter?.status ? { status: { in: filter.status } } : {}),
-      };
-      return listConnection(ctx, info, args, ctx.prisma.disk, where);
-    },
+    filter: DiskFilter,
+    model: (ctx) => ctx.prisma.disk,
+    where: (filter): Prisma.DiskWhereInput => ({
+      ...(filter?.regionId ? { regionId: filter.regionId } : {}),
+      ...(filter?.instanceId ? { instanceId: filter.instanceId } : {}),
+      ...(filter?.type ? { type: filter.type } : {}),
+      ...(filter?.status ? { status: { in: filter.status } } : {}),
+    }),
   }),
 }));

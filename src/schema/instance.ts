@@ -12,9 +12,8 @@ import { validUntil } from "./cache-hints.ts";
 import { ArchitectureEnum, InstanceStatusEnum, OsTypeEnum } from "./enums.ts";
 import { liveImageField, RegionModel } from "./model-refs.ts";
 import { commandMutation } from "./mutations.ts";
-import { emptyConnection, listConnection } from "./pagination.ts";
 import { payloadType } from "./payloads.ts";
-import { rowByIdField } from "./queries.ts";
+import { accountListField, rowByIdField } from "./queries.ts";
 
 const GuestStateRef = builder.objectRef<GuestState>("GuestState").implement({
   fields: (t) => ({
@@ -97,21 +96,20 @@ const InstanceFilter = builder.inputType("InstanceFilter", {
 
 builder.queryFields((t) => ({
   instance: rowByIdField(t, "Instance"),
-  instances: t.field({
+  instances: accountListField(t, {
     type: InstanceConnectionRef,
     description: "Newest first. first defaults to 20; more than 100 is a GraphQL error.",
-    args: { first: t.arg.int(), after: t.arg.string(), filter: t.arg({ type: InstanceFilter }) },
-    resolve: (_root, args, ctx, info) => {
+    filter: InstanceFilter,
+    model: (ctx) => ctx.prisma.instance,
+    where: (filter, ctx): Prisma.InstanceWhereInput | null => {
       // An empty status list matches nothing (Prisma would drop the empty OR it makes).
-      if (args.filter?.status?.length === 0) return emptyConnection();
+      if (filter?.status?.length === 0) return null;
       // Which instances are EXPIRED changes with the clock alone, at instants no row here shows.
-      if (args.filter?.status) validUntil(ctx, null);
-      const where: Prisma.InstanceWhereInput = {
-        accountId: ctx.account.id,
-        ...(args.filter?.regionId ? { regionId: args.filter.regionId } : {}),
-        ...(args.filter?.status ? instanceStatusWhere(args.filter.status, ctx.clock.now()) : {}),
+      if (filter?.status) validUntil(ctx, null);
+      return {
+        ...(filter?.regionId ? { regionId: filter.regionId } : {}),
+        ...(filter?.status ? instanceStatusWhere(filter.status, ctx.clock.now()) : {}),
       };
-      return listConnection(ctx, info, args, ctx.prisma.instance, where);
     },
   }),
 }));

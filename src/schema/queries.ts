@@ -1,5 +1,8 @@
+import type { InputObjectRef, ObjectRef } from "@pothos/core";
+import type { GraphQLResolveInfo } from "graphql";
 import type { builder } from "./builder.ts";
 import type { GraphQLContext } from "./context.ts";
+import { emptyConnection, type ListedModel, listConnection, type PageArgs } from "./pagination.ts";
 
 type Types = typeof builder.$inferSchemaTypes;
 
@@ -32,5 +35,40 @@ export function rowByIdField(
       const delegate = delegates[model](ctx) as unknown as Delegate;
       return delegate.findFirst({ ...query, where: visible(ctx.account.id, args.id) }) as Promise<null>;
     },
+  });
+}
+
+/**
+ * The query field of a list of the caller's rows (`disks`, `instances`, `snapshots`): `first`,
+ * `after` and a filter, newest first (listConnection). `where` turns the filter into Prisma's terms
+ * (the caller's account is added to them), or says null where the filter can match no row.
+ */
+export function accountListField<Shape, Filter extends object>(
+  t: PothosSchemaTypes.QueryFieldBuilder<Types, object>,
+  options: {
+    type: ObjectRef<Types, Shape>;
+    filter: InputObjectRef<Types, Filter>;
+    description?: string;
+    model: (ctx: GraphQLContext) => ListedModel<{ id: string; createdAt: Date }>;
+    where: (filter: Filter | null | undefined, ctx: GraphQLContext) => object | null;
+  },
+) {
+  const resolve = (
+    _root: object,
+    args: PageArgs & { filter?: Filter | null },
+    ctx: GraphQLContext,
+    info: GraphQLResolveInfo,
+  ) => {
+    const where = options.where(args.filter, ctx);
+    return where === null
+      ? emptyConnection()
+      : listConnection(ctx, info, args, options.model(ctx), { accountId: ctx.account.id, ...where });
+  };
+  return t.field({
+    type: options.type,
+    description: options.description,
+    args: { first: t.arg.int(), after: t.arg.string(), filter: t.arg({ type: options.filter }) },
+    // Typed for any connection (Shape is generic here): the plugin's connection shape, as every list field returns.
+    resolve: resolve as never,
   });
 }

@@ -8,9 +8,8 @@ import type { GraphQLContext } from "./context.ts";
 import { DiskTypeEnum, SnapshotStatusEnum } from "./enums.ts";
 import { DiskModel, liveImageField, RegionModel } from "./model-refs.ts";
 import { commandMutation } from "./mutations.ts";
-import { listConnection } from "./pagination.ts";
 import { type PayloadFields, payloadType } from "./payloads.ts";
-import { rowByIdField } from "./queries.ts";
+import { accountListField, rowByIdField } from "./queries.ts";
 import { resourceProgress } from "./streams.ts";
 
 /** Rows carried by progress events are read as of the event, so every subscriber sees the same numbers. */
@@ -81,22 +80,18 @@ const SnapshotFilter = builder.inputType("SnapshotFilter", {
 
 builder.queryFields((t) => ({
   snapshot: rowByIdField(t, "Snapshot"),
-  snapshots: t.field({
+  snapshots: accountListField(t, {
     type: SnapshotConnectionRef,
-    args: { first: t.arg.int(), after: t.arg.string(), filter: t.arg({ type: SnapshotFilter }) },
-    resolve: (_root, args, ctx, info) => {
-      const filter = args.filter;
-      const where: Prisma.SnapshotWhereInput = {
-        accountId: ctx.account.id,
-        ...(filter?.regionId ? { regionId: filter.regionId } : {}),
-        ...(filter?.status ? { status: { in: filter.status } } : {}),
-        ...(filter?.diskId ? { sourceDiskId: filter.diskId } : {}),
-        ...(filter?.instanceId ? { sourceDisk: { instanceId: filter.instanceId } } : {}),
-        ...(filter?.imageId ? { imageId: filter.imageId } : {}),
-        ...(filter?.sourceDiskType ? { sourceDiskType: filter.sourceDiskType } : {}),
-      };
-      return listConnection(ctx, info, args, ctx.prisma.snapshot, where);
-    },
+    filter: SnapshotFilter,
+    model: (ctx) => ctx.prisma.snapshot,
+    where: (filter): Prisma.SnapshotWhereInput => ({
+      ...(filter?.regionId ? { regionId: filter.regionId } : {}),
+      ...(filter?.status ? { status: { in: filter.status } } : {}),
+      ...(filter?.diskId ? { sourceDiskId: filter.diskId } : {}),
+      ...(filter?.instanceId ? { sourceDisk: { instanceId: filter.instanceId } } : {}),
+      ...(filter?.imageId ? { imageId: filter.imageId } : {}),
+      ...(filter?.sourceDiskType ? { sourceDiskType: filter.sourceDiskType } : {}),
+    }),
   }),
 }));
 

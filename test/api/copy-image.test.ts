@@ -1,13 +1,9 @@
+import { ConsoleDeleteImageDocument } from "../../src/console/src/gql/graphql.ts";
 import type { TestApp } from "../support/app.ts";
 import { gqlData, wsClient } from "../support/client.ts";
 import { advanceAndStep, ManualClock } from "../support/clock.ts";
 import { CancelCopyImageDocument, CopyImageDocument } from "../support/documents/copies.ts";
-import {
-  DeleteImageDocument,
-  ImageDocument,
-  ImageProgressDocument,
-  ImagesByStatusDocument,
-} from "../support/documents/images.ts";
+import { ImageDocument, ImageProgressDocument, ImagesByStatusDocument } from "../support/documents/images.ts";
 import { CreateInstanceDocument } from "../support/documents/instances.ts";
 import { SnapshotProgressDocument } from "../support/documents/snapshots.ts";
 import { newImage, newInstance } from "../support/fixtures.ts";
@@ -132,7 +128,7 @@ describe("copyImage", () => {
     expect(await copy({ imageId: inFlight, destinationRegionId: "us-west-1" })).toBe(
       "INCORRECT_IMAGE_STATUS",
     );
-    const deleted = await gqlData(app.origin, DeleteImageDocument, { input: { imageId: source.id } });
+    const deleted = await gqlData(app.origin, ConsoleDeleteImageDocument, { input: { imageId: source.id } });
     expect(deleted.deleteImage.userErrors[0]).toMatchObject({ code: "IMAGE_COPYING" });
     expect(deleted.deleteImage.userErrors[0]?.message).toContain(inFlight);
   });

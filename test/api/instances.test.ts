@@ -1,3 +1,4 @@
+import { DEFAULT_GUEST } from "../../src/domain/guest.ts";
 import type { CreateInstanceInput, InstanceFieldsFragment } from "../generated/graphql.ts";
 import { DEMO_KEY, type TestApp } from "../support/app.ts";
 import { gqlData } from "../support/client.ts";
@@ -141,15 +142,7 @@ describe("createInstance", () => {
         sourceSnapshot: null,
       },
     ]);
-    expect(instance.guest).toEqual({
-      fstabDataDiskEntries: [],
-      mountedFileSystems: [],
-      kernelUpgraded: false,
-      systemDiskPartitions: 1,
-      systemDiskFreeMiB: 10240,
-      modifiedSystemPaths: [],
-      rootUsername: "root",
-    });
+    expect(instance.guest).toEqual(DEFAULT_GUEST);
     expect(await fetchInstance(instance.id)).toEqual(instance);
   });
 

@@ -1,7 +1,7 @@
 import { parse, print } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_KEY, startTestApp, type TestApp } from "../support/app.ts";
-import { wsClient, wsCollect } from "../support/client.ts";
+import { startTestApp, type TestApp } from "../support/app.ts";
+import { postBody, wsClient, wsCollect } from "../support/client.ts";
 import { ViewerDocument } from "../support/documents/account.ts";
 import { total } from "../support/prometheus.ts";
 
@@ -16,15 +16,7 @@ beforeAll(async () => {
 afterAll(() => app?.close());
 
 async function post(body: object): Promise<number> {
-  const response = await fetch(`${app.origin}/graphql`, {
-    method: "POST",
-    headers: {
-      authorization: `Bearer ${DEMO_KEY}`,
-      "content-type": "application/json",
-      accept: "application/json",
-    },
-    body: JSON.stringify(body),
-  });
+  const response = await postBody(app.origin, body);
   await response.arrayBuffer();
   return response.status;
 }

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { loadLimitsConfig } from "../../src/config-limits.ts";
-import { DEMO_KEY, startTestApp, type TestApp } from "../support/app.ts";
+import { startTestApp, type TestApp } from "../support/app.ts";
+import { postBody } from "../support/client.ts";
 import { ManualClock } from "../support/clock.ts";
 import { sample } from "../support/prometheus.ts";
 
@@ -38,15 +39,7 @@ function sized(tag: string, aliases: number) {
 }
 
 async function post(query: string) {
-  const response = await fetch(`${app.origin}/graphql`, {
-    method: "POST",
-    headers: {
-      authorization: `Bearer ${DEMO_KEY}`,
-      "content-type": "application/json",
-      accept: "application/json",
-    },
-    body: JSON.stringify({ query }),
-  });
+  const response = await postBody(app.origin, { query });
   const text = await response.text();
   expect(response.status, text.slice(0, 300)).toBe(200);
   return text;

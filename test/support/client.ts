@@ -8,13 +8,12 @@ export interface HttpResult<T> extends ExecutionResult<T> {
   status: number;
 }
 
-/** A POST of `query` to the gateway's /graphql, with the account's key if there is one. */
-function post(
+/** A POST of a GraphQL request body (query, variables, operationName) to the gateway's /graphql, with the account's key if there is one. */
+export function postBody(
   origin: string,
-  query: string,
-  variables: unknown,
-  key: string | null,
-  accept: string,
+  body: object,
+  key: string | null = DEMO_KEY,
+  accept = "application/json",
 ): Promise<Response> {
   return fetch(`${origin}/graphql`, {
     method: "POST",
@@ -23,8 +22,19 @@ function post(
       accept,
       ...(key ? { authorization: `Bearer ${key}` } : {}),
     },
-    body: JSON.stringify({ query, variables }),
+    body: JSON.stringify(body),
   });
+}
+
+/** A POST of `query` to the gateway's /graphql, with the account's key if there is one. */
+function post(
+  origin: string,
+  query: string,
+  variables: unknown,
+  key: string | null,
+  accept: string,
+): Promise<Response> {
+  return postBody(origin, { query, variables }, key, accept);
 }
 
 /** One GraphQL request over HTTP, as a console would send it. */

@@ -85,6 +85,14 @@ async function imageInProgress(): Promise<string> {
   return created.result.imageId;
 }
 
+/** A copy of an image that has just become AVAILABLE (6 s), to `region`: the copy and its work. */
+async function copyOfFinishedImage(region: string) {
+  const sourceId = await imageInProgress();
+  clock.advance(6_000);
+  await advanceImage(deps, sourceId, clock.now());
+  return runOrThrow(copyImageCommand, commandDeps(), { imageId: sourceId, destinationRegionId: region });
+}
+
 const completions = () => logged.entries.filter((e) => e.message === "engine: snapshot completed");
 
 describe("advanceImage", () => {
@@ -155,13 +163,7 @@ describe("advanceImage", () => {
   });
 
   it("frees the copy slot of a copy that ends, for the dispatcher", async () => {
-    const sourceId = await imageInProgress();
-    clock.advance(6_000);
-    await advanceImage(deps, sourceId, clock.now());
-    const { result: imageId, work: queued } = await runOrThrow(copyImageCommand, commandDeps(), {
-      imageId: sourceId,
-      destinationRegionId: "cn-beijing",
-    });
+    const { result: imageId, work: queued } = await copyOfFinishedImage("cn-beijing");
     expect(queued.regionsWithFreeSlots).toEqual(["cn-beijing"]);
     // WAITING: nobody drives it until it is promoted.
     expect((await advanceImage(deps, imageId, clock.now())).final).toBe(true);
@@ -223,13 +225,7 @@ describe("the after-commit dispatcher", () => {
 
   it("starts waiting copies where a slot is free, and schedules them", async () => {
     const { dispatch, scheduled } = dispatcherWith({});
-    const sourceId = await imageInProgress();
-    clock.advance(6_000);
-    await advanceImage(deps, sourceId, clock.now());
-    const { result: copyId, work: queued } = await runOrThrow(copyImageCommand, commandDeps(), {
-      imageId: sourceId,
-      destinationRegionId: "us-west-1",
-    });
+    const { result: copyId, work: queued } = await copyOfFinishedImage("us-west-1");
     await dispatch(queued);
     expect(scheduled.at(-1)).toEqual({ images: [copyId], snapshots: [] });
     const promoted = await prisma.image.findUniqueOrThrow({ where: { id: copyId } });

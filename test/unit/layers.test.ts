@@ -48,25 +48,28 @@ describe("the layer table, enforced by the linter", () => {
     expect(engine.output).toContain("src/engine/ may import domain, storage, events, db and the logger only");
   });
 
-  it("lets the schema import db's types but not its values", () => {
-    const values = lint("schema", 'export { createDb } from "../db/client.ts";\n');
-    expect(values.status).not.toBe(0);
-    expect(values.output).toContain("src/schema/ may import only db's types");
-    const types = lint("schema", 'export type { Db, Tx } from "../db/client.ts";\n');
-    expect(types.output).not.toContain("noRestrictedImports");
-    expect(types.status).toBe(0);
-  });
-
-  it("lets the domain import the storage provider's types but not an implementation", () => {
-    const implementation = lint(
-      "domain",
-      'export { simulatedBlockStorage } from "../storage/block-storage.ts";\n',
-    );
-    expect(implementation.status).not.toBe(0);
-    expect(implementation.output).toContain("src/domain/ may import only the provider's types");
-    const types = lint("domain", 'export type { BlockStorage } from "../storage/block-storage.ts";\n');
-    expect(types.output).not.toContain("noRestrictedImports");
-    expect(types.status).toBe(0);
+  it.each([
+    {
+      what: "the schema import db's types but not its values",
+      folder: "schema",
+      value: 'export { createDb } from "../db/client.ts";\n',
+      refusal: "src/schema/ may import only db's types",
+      types: 'export type { Db, Tx } from "../db/client.ts";\n',
+    },
+    {
+      what: "the domain import the storage provider's types but not an implementation",
+      folder: "domain",
+      value: 'export { simulatedBlockStorage } from "../storage/block-storage.ts";\n',
+      refusal: "src/domain/ may import only the provider's types",
+      types: 'export type { BlockStorage } from "../storage/block-storage.ts";\n',
+    },
+  ])("lets $what", ({ folder, value, refusal, types }) => {
+    const refused = lint(folder, value);
+    expect(refused.status).not.toBe(0);
+    expect(refused.output).toContain(refusal);
+    const allowed = lint(folder, types);
+    expect(allowed.output).not.toContain("noRestrictedImports");
+    expect(allowed.status).toBe(0);
   });
 
   it("lets an allowed import through", () => {

@@ -10,6 +10,8 @@ interface OperationParams {
 }
 
 type Phase = "parse" | "validate" | "context" | "execute" | "subscribe";
+type OperationPhase = "execute" | "subscribe";
+type OperationLabelName = "operationName" | "operationType";
 
 /**
  * The GraphQL series of `@graphql-yoga/plugin-prometheus`, each declared here so that every label
@@ -27,6 +29,17 @@ export function graphqlMetricsPlugin(registry: Registry, operation: OperationLab
     operationName: operation(params.operationName),
     operationType: type(params),
   });
+  // The operations' count and duration: by operation name and type, over execute and subscribe.
+  const perOperation = {
+    registry,
+    fillLabelsFn: byOperation,
+    phases: ["execute", "subscribe"] as [OperationPhase, ...OperationPhase[]],
+  };
+  const operationSeries = (name: string, help: string) => ({
+    name,
+    help,
+    labelNames: ["operationName", "operationType"] as OperationLabelName[],
+  });
   const phaseHistogram = <P extends Phase>(phase: P, help: string) =>
     createHistogram<P, "operationType">({
       registry,
@@ -39,28 +52,16 @@ export function graphqlMetricsPlugin(registry: Registry, operation: OperationLab
     // Served by metrics.ts's handle(), behind METRICS_TOKEN.
     endpoint: false,
     metrics: {
-      graphql_envelop_request: createCounter<"execute" | "subscribe", "operationName" | "operationType">({
-        registry,
-        counter: {
-          name: "graphql_envelop_request",
-          help: "GraphQL operations executed, by operation.",
-          labelNames: ["operationName", "operationType"],
-        },
-        fillLabelsFn: byOperation,
-        phases: ["execute", "subscribe"],
+      graphql_envelop_request: createCounter<OperationPhase, OperationLabelName>({
+        ...perOperation,
+        counter: operationSeries("graphql_envelop_request", "GraphQL operations executed, by operation."),
       }),
-      graphql_envelop_request_duration: createHistogram<
-        "execute" | "subscribe",
-        "operationName" | "operationType"
-      >({
-        registry,
-        histogram: {
-          name: "graphql_envelop_request_duration",
-          help: "Time spent on a GraphQL operation, from parse to execute, by operation.",
-          labelNames: ["operationName", "operationType"],
-        },
-        fillLabelsFn: byOperation,
-        phases: ["execute", "subscribe"],
+      graphql_envelop_request_duration: createHistogram<OperationPhase, OperationLabelName>({
+        ...perOperation,
+        histogram: operationSeries(
+          "graphql_envelop_request_duration",
+          "Time spent on a GraphQL operation, from parse to execute, by operation.",
+        ),
       }),
       graphql_envelop_request_time_summary: false,
       graphql_envelop_deprecated_field: false,

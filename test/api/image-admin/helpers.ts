@@ -1,11 +1,11 @@
 /** What the image-administration suites (update, delete, instances from images, copies) share. */
 import { expect } from "vitest";
+import { ConsoleDeleteImageDocument, type DeleteImageInput } from "../../../src/console/src/gql/graphql.ts";
 import type { App } from "../../../src/server/app.ts";
 import type {
   CopyImageInput,
   CreateInstanceInput,
   DataDiskInput,
-  DeleteImageInput,
   ImageFilter,
   UpdateImageInput,
 } from "../../generated/graphql.ts";
@@ -16,7 +16,6 @@ import { ResourcesDocument } from "../../support/documents/account.ts";
 import { CopyImageDocument } from "../../support/documents/copies.ts";
 import {
   CreateCustomImageDocument,
-  DeleteImageDocument,
   ImageDocument,
   ImagesDocument,
   UpdateImageDocument,
@@ -141,7 +140,7 @@ export async function updateImage(input: UpdateImageInput, key = DEMO_KEY) {
 }
 
 export async function deleteImage(input: DeleteImageInput, key = DEMO_KEY) {
-  return (await gqlData(app.origin, DeleteImageDocument, { input }, key)).deleteImage;
+  return (await gqlData(app.origin, ConsoleDeleteImageDocument, { input }, key)).deleteImage;
 }
 
 export async function copyImage(input: CopyImageInput, key = DEMO_KEY, origin = app.origin) {
@@ -165,6 +164,25 @@ export function diskLayout(instance: {
   disks: { type: string; device: string; sizeGiB: number; sourceSnapshot: { id: string } | null }[];
 }) {
   return instance.disks.map((d) => [d.type, d.device, d.sizeGiB, d.sourceSnapshot?.id ?? null]);
+}
+
+/**
+ * Asserts an instance's disks, in order: each [type, device, GiB], made from `image`'s snapshot on
+ * that device where the image maps the device, and empty (no source snapshot) where it does not.
+ */
+export function expectDisksFromImage(
+  instance: Parameters<typeof diskLayout>[0],
+  image: Parameters<typeof snapshotOn>[0],
+  disks: [type: string, device: string, sizeGiB: number][],
+) {
+  expect(diskLayout(instance)).toEqual(
+    disks.map(([type, device, sizeGiB]) => [
+      type,
+      device,
+      sizeGiB,
+      image.diskMappings.some((m) => m.device === device) ? snapshotOn(image, device) : null,
+    ]),
+  );
 }
 
 export function snapshotOn(

@@ -97,10 +97,10 @@ describe("createInstance from a custom image", () => {
       ["/dev/vdd", "DATA", 100],
     ]);
     const instance = await admin.vm({ imageId: image.id });
-    expect(admin.diskLayout(instance)).toEqual([
-      ["SYSTEM", "/dev/vda", 20, admin.snapshotOn(image, "/dev/vda")],
-      ["DATA", "/dev/vdb", 40, admin.snapshotOn(image, "/dev/vdb")],
-      ["DATA", "/dev/vdd", 100, admin.snapshotOn(image, "/dev/vdd")],
+    admin.expectDisksFromImage(instance, image, [
+      ["SYSTEM", "/dev/vda", 20],
+      ["DATA", "/dev/vdb", 40],
+      ["DATA", "/dev/vdd", 100],
     ]);
     expect(instance.disks.every((d) => d.status === "IN_USE")).toBe(true);
   });
@@ -129,10 +129,10 @@ describe("createInstance from a custom image", () => {
         { sizeGiB: 40, device: "/dev/vdb" },
       ],
     });
-    expect(admin.diskLayout(resized)).toEqual([
-      ["SYSTEM", "/dev/vda", 20, admin.snapshotOn(image, "/dev/vda")],
-      ["DATA", "/dev/vdb", 40, admin.snapshotOn(image, "/dev/vdb")],
-      ["DATA", "/dev/vdd", 150, admin.snapshotOn(image, "/dev/vdd")],
+    admin.expectDisksFromImage(resized, image, [
+      ["SYSTEM", "/dev/vda", 20],
+      ["DATA", "/dev/vdb", 40],
+      ["DATA", "/dev/vdd", 150],
     ]);
   });
 
@@ -142,13 +142,13 @@ describe("createInstance from a custom image", () => {
       imageId: image.id,
       dataDisks: [{ sizeGiB: 20 }, { sizeGiB: 30 }, { sizeGiB: 25, device: "/dev/vdz" }],
     });
-    expect(admin.diskLayout(instance)).toEqual([
-      ["SYSTEM", "/dev/vda", 20, admin.snapshotOn(image, "/dev/vda")],
-      ["DATA", "/dev/vdb", 40, admin.snapshotOn(image, "/dev/vdb")],
-      ["DATA", "/dev/vdc", 20, null],
-      ["DATA", "/dev/vdd", 100, admin.snapshotOn(image, "/dev/vdd")],
-      ["DATA", "/dev/vde", 30, null],
-      ["DATA", "/dev/vdz", 25, null],
+    admin.expectDisksFromImage(instance, image, [
+      ["SYSTEM", "/dev/vda", 20],
+      ["DATA", "/dev/vdb", 40],
+      ["DATA", "/dev/vdc", 20],
+      ["DATA", "/dev/vdd", 100],
+      ["DATA", "/dev/vde", 30],
+      ["DATA", "/dev/vdz", 25],
     ]);
   });
 

@@ -231,10 +231,10 @@ describe("a DEPRECATED image", () => {
     );
     const instance = await admin.vm({ imageId: image.id });
     expect(instance).toMatchObject({ status: "RUNNING", image: { id: image.id, status: "DEPRECATED" } });
-    expect(admin.diskLayout(instance)).toEqual([
-      ["SYSTEM", "/dev/vda", 20, admin.snapshotOn(image, "/dev/vda")],
-      ["DATA", "/dev/vdb", 40, admin.snapshotOn(image, "/dev/vdb")],
-      ["DATA", "/dev/vdd", 100, admin.snapshotOn(image, "/dev/vdd")],
+    admin.expectDisksFromImage(instance, image, [
+      ["SYSTEM", "/dev/vda", 20],
+      ["DATA", "/dev/vdb", 40],
+      ["DATA", "/dev/vdd", 100],
     ]);
   });
 

@@ -168,36 +168,6 @@ export const RegionsAndSystemImagesDocument = graphql(`
   }
 `);
 
-/**
- * The console's image list, as the response cache and the bench serve it. Kept to this selection:
- * its progress fields move with the clock, which is what response-cache.test.ts measures.
- */
-export const ConsoleImagesDocument = graphql(`
-  query ConsoleImages($regionId: ID!) {
-    images(first: 20, filter: { regionId: $regionId, ownerAlias: [SELF] }) {
-      totalCount
-      edges {
-        node {
-          ...ImageStatusFields
-          progress
-          createdAt
-          region {
-            id
-          }
-          diskMappings {
-            ...DiskMappingFields
-            snapshot {
-              id
-              status
-              progress
-            }
-          }
-        }
-      }
-    }
-  }
-`);
-
 /** Names and statuses only: nothing in it moves with the clock, so it is cached even while images are in flight. */
 export const ImageStatusesDocument = graphql(`
   query ImageStatuses($regionId: ID!) {
@@ -241,16 +211,7 @@ export const UpdateImageDocument = graphql(`
   }
 `);
 
-export const DeleteImageDocument = graphql(`
-  mutation DeleteImage($input: DeleteImageInput!) {
-    deleteImage(input: $input) {
-      deletedImageId
-      userErrors {
-        ...UserErrorFields
-      }
-    }
-  }
-`);
+// deleteImage: the tests send the console's ConsoleDeleteImageDocument (src/console/src/gql), the same selection.
 
 export const ImageProgressDocument = graphql(`
   subscription ImageProgress($imageId: ID!) {
