@@ -1,7 +1,7 @@
 import { type MouseEvent, type ReactNode, useCallback, useEffect, useMemo, useState } from "react";
 import { Provider, useQuery } from "urql";
 import { type ClientEvents, createGatewayClient } from "./client.ts";
-import { ViewerDocument } from "./documents.ts";
+import { ViewerDocument } from "./documents/account.ts";
 import { NoticeList, NoticeProvider, useNotices } from "./notices.tsx";
 import { ImagesPage } from "./pages/Images.tsx";
 import { InstancesPage } from "./pages/Instances.tsx";

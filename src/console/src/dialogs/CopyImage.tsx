@@ -2,7 +2,7 @@ import { useState } from "react";
 import { Dialog } from "../components/Dialog.tsx";
 import { errorsFor, Field, FormErrors, unplacedErrors } from "../components/Field.tsx";
 import { NameAndDescription, useNameAndDescription } from "../components/NameAndDescription.tsx";
-import { type ConsoleImage, CopyImageDocument } from "../documents.ts";
+import { type ConsoleImage, CopyImageDocument } from "../documents/images.ts";
 import { RegionOptions, useConsole } from "../regions.tsx";
 import { useFormMutation } from "./useFormMutation.ts";
 

@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { Dialog } from "../components/Dialog.tsx";
 import { FormErrors } from "../components/Field.tsx";
-import { type ConsoleImage, DeleteImageDocument } from "../documents.ts";
+import { type ConsoleImage, DeleteImageDocument } from "../documents/images.ts";
 import { useFormMutation } from "./useFormMutation.ts";
 
 interface DeleteImageProps {

@@ -1,7 +1,7 @@
 import { Dialog } from "../components/Dialog.tsx";
 import { FormErrors, unplacedErrors } from "../components/Field.tsx";
 import { NameAndDescription, useNameAndDescription } from "../components/NameAndDescription.tsx";
-import { type ConsoleImage, UpdateImageDocument } from "../documents.ts";
+import { type ConsoleImage, UpdateImageDocument } from "../documents/images.ts";
 import { useFormMutation } from "./useFormMutation.ts";
 
 export function RenameImageDialog({ image, onClose }: { image: ConsoleImage; onClose(): void }) {

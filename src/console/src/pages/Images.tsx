@@ -16,7 +16,7 @@ import {
   ImageListDocument,
   ImageProgressDocument,
   UpdateImageDocument,
-} from "../documents.ts";
+} from "../documents/images.ts";
 import { dateTime, title } from "../format.ts";
 import type { ConsoleImageProgressSubscription } from "../gql/graphql.ts";
 import { useNotices } from "../notices.tsx";

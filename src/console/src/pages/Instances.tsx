@@ -9,15 +9,15 @@ import { Status } from "../components/Status.tsx";
 import { Table } from "../components/Table.tsx";
 import { CreateCustomImageDialog } from "../dialogs/CreateCustomImage.tsx";
 import { CreateInstanceDialog } from "../dialogs/CreateInstance.tsx";
+import { ImageProgressDocument } from "../documents/images.ts";
 import {
   type ConsoleInstance,
-  ImageProgressDocument,
   InstanceListDocument,
   RebootInstanceDocument,
   ReleaseInstanceDocument,
   StartInstanceDocument,
   StopInstanceDocument,
-} from "../documents.ts";
+} from "../documents/instances.ts";
 import { dateTime, title } from "../format.ts";
 import { useNotices } from "../notices.tsx";
 import { useConsole } from "../regions.tsx";

@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from "react";
 import { createGatewayClient } from "../client.ts";
 import { Field } from "../components/Field.tsx";
-import { ViewerDocument } from "../documents.ts";
+import { ViewerDocument } from "../documents/account.ts";
 import { demoApiKey } from "../session.ts";
 
 interface SignInProps {

@@ -4,7 +4,7 @@ import { Page } from "../components/Page.tsx";
 import { ProgressBar } from "../components/ProgressBar.tsx";
 import { Status } from "../components/Status.tsx";
 import { Table } from "../components/Table.tsx";
-import { SnapshotListDocument, SnapshotProgressDocument } from "../documents.ts";
+import { SnapshotListDocument, SnapshotProgressDocument } from "../documents/snapshots.ts";
 import { dateTime, title } from "../format.ts";
 import type { ConsoleSnapshotProgressSubscription } from "../gql/graphql.ts";
 import { useConsole } from "../regions.tsx";
