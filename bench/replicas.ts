@@ -53,6 +53,12 @@ function subscriptionError(n: number, error: unknown): Error {
   return new Error(`image ${n}: subscription failed: ${String(error)}`);
 }
 
+/** Every gateway this bench started: killed if the bench ends with them running (it failed). */
+const startedGateways = new Set<GatewayProcess>();
+process.on("exit", () => {
+  for (const gateway of startedGateways) if (gateway.child.exitCode === null) gateway.child.kill("SIGKILL");
+});
+
 interface Watched {
   sequences: number[];
   done: boolean;
@@ -73,7 +79,11 @@ async function run(template: string, replicas: number) {
     LOG_LEVEL: "warn",
   };
   const gateways: GatewayProcess[] = [];
-  for (let i = 0; i < replicas; i++) gateways.push(await startGatewayProcess(env));
+  for (let i = 0; i < replicas; i++) {
+    const gateway = await startGatewayProcess(env);
+    gateways.push(gateway);
+    startedGateways.add(gateway);
+  }
   const origins = gateways.map((g) => g.origin);
   // A gateway runs at most WS_MAX_OPERATIONS (100) operations per socket and refuses one more
   // with TOO_MANY_OPERATIONS: one socket per replica held all 200 subscriptions on 1 replica.
