@@ -218,8 +218,11 @@ async function main() {
   const template = join(dir, "template.db");
   await migrateDatabase(`file:${template}`);
   const rows = [];
-  for (const replicas of [1, 3]) rows.push(await run(template, replicas));
-  rmSync(dir, { recursive: true, force: true });
+  try {
+    for (const replicas of [1, 3]) rows.push(await run(template, replicas));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
   console.log(`\n${IMAGES} images (3 disks, 3 s each at ${RATE} GiB/s), watched over graphql-ws\n`);
   console.log(
     "| replicas | creating them | all done | ideal | over ideal | done event after storage finished (p50 / p99) | events received | events lost |",
