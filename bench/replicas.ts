@@ -19,6 +19,8 @@ const IMAGES = 200;
 const REGIONS = ["cn-hangzhou", "cn-shanghai"]; // 100 images each: the default quota per region
 const RATE = 20; // GiB/s: the 60 GiB data disk takes 3 s
 const REDIS_URL = process.env.REDIS_URL;
+/** graphql-ws sockets per run, a multiple of 1 and 3 replicas: IMAGES / SOCKETS per socket. */
+const SOCKETS = 6;
 
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0;
@@ -38,6 +40,24 @@ async function post<T>(origin: string, query: string, variables: object): Promis
     await new Promise((r) => setTimeout(r, 100 * attempt));
   }
 }
+
+/** What graphql-ws passed to an `error` sink, as an Error that shows it. */
+function subscriptionError(n: number, error: unknown): Error {
+  if (error instanceof Error) return error;
+  if (Array.isArray(error))
+    return new Error(`image ${n}: subscription failed: ${error.map((e) => JSON.stringify(e)).join("; ")}`);
+  if (error && typeof error === "object" && "code" in error)
+    return new Error(
+      `image ${n}: socket closed: ${(error as { code: number }).code} ${(error as { reason?: string }).reason ?? ""}`,
+    );
+  return new Error(`image ${n}: subscription failed: ${String(error)}`);
+}
+
+/** Every gateway this bench started: killed if the bench ends with them running (it failed). */
+const startedGateways = new Set<GatewayProcess>();
+process.on("exit", () => {
+  for (const gateway of startedGateways) if (gateway.child.exitCode === null) gateway.child.kill("SIGKILL");
+});
 
 interface Watched {
   sequences: number[];
@@ -59,9 +79,17 @@ async function run(template: string, replicas: number) {
     LOG_LEVEL: "warn",
   };
   const gateways: GatewayProcess[] = [];
-  for (let i = 0; i < replicas; i++) gateways.push(await startGatewayProcess(env));
+  for (let i = 0; i < replicas; i++) {
+    const gateway = await startGatewayProcess(env);
+    gateways.push(gateway);
+    startedGateways.add(gateway);
+  }
   const origins = gateways.map((g) => g.origin);
-  const clients = origins.map((origin) =>
+  // A gateway runs at most WS_MAX_OPERATIONS (100) operations per socket and refuses one more
+  // with TOO_MANY_OPERATIONS: one socket per replica held all 200 subscriptions on 1 replica.
+  // SOCKETS sockets, socket s on replica s % replicas, image n watched on socket n % SOCKETS (so
+  // through the replica that created it, as before): at most 34 subscriptions on any socket.
+  const clients = Array.from({ length: SOCKETS }, (_, s) => origins[s % origins.length]!).map((origin) =>
     createClient({
       url: `${origin.replace(/^http/, "ws")}/graphql`,
       webSocketImpl: WebSocket,
@@ -76,6 +104,7 @@ async function run(template: string, replicas: number) {
 
   const watched: Watched[] = [];
   const finishedAll: Promise<void>[] = [];
+  const failures: Error[] = [];
   const started = Date.now();
   for (let i = 0; i < IMAGES; i += 10) {
     await Promise.all(
@@ -105,7 +134,7 @@ async function run(template: string, replicas: number) {
         const entry: Watched = { sequences: [], done: false, doneAt: 0, availableAt: 0 };
         watched.push(entry);
         finishedAll.push(
-          new Promise<void>((resolve, reject) => {
+          new Promise<void>((resolve) => {
             clients[n % clients.length]!.subscribe(
               { query: watch, variables: { id: image.createCustomImage.image.id } },
               {
@@ -126,7 +155,15 @@ async function run(template: string, replicas: number) {
                     if (event.image.availableAt) entry.availableAt = Date.parse(event.image.availableAt);
                   }
                 },
-                error: reject,
+                // graphql-ws hands the sink an array of GraphQL errors (or a CloseEvent, or an
+                // Error). Rejecting with it while images were still being created was an
+                // unhandled rejection ("[object Array]", nothing awaited these promises yet) that
+                // killed the bench and left its gateways running: kept instead, as an Error that
+                // says what it was; the run waits for every image, cleans up, then fails.
+                error: (error) => {
+                  failures.push(subscriptionError(n, error));
+                  resolve();
+                },
                 complete: resolve,
               },
             );
@@ -144,6 +181,13 @@ async function run(template: string, replicas: number) {
     await gateway.exited;
   }
   rmSync(dir, { recursive: true, force: true });
+  if (failures.length > 0) {
+    for (const gateway of gateways) console.error(gateway.output());
+    throw new AggregateError(
+      failures,
+      `${replicas} replica(s): ${failures.length} of ${IMAGES} subscriptions failed; the first: ${failures[0]!.message}`,
+    );
+  }
 
   // Ideal: each image done when the storage finished it (its availableAt).
   const ideal = Math.max(...watched.map((w) => w.availableAt)) - started;
@@ -174,8 +218,11 @@ async function main() {
   const template = join(dir, "template.db");
   await migrateDatabase(`file:${template}`);
   const rows = [];
-  for (const replicas of [1, 3]) rows.push(await run(template, replicas));
-  rmSync(dir, { recursive: true, force: true });
+  try {
+    for (const replicas of [1, 3]) rows.push(await run(template, replicas));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
   console.log(`\n${IMAGES} images (3 disks, 3 s each at ${RATE} GiB/s), watched over graphql-ws\n`);
   console.log(
     "| replicas | creating them | all done | ideal | over ideal | done event after storage finished (p50 / p99) | events received | events lost |",
