@@ -1,7 +1,7 @@
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vite";
 
-// The console is served by the gateway at /console (src/server/console.ts); `npm run console:build`
+// The console is served by the gateway at /console (src/server/transport/console.ts); `npm run console:build`
 // writes it to src/console/dist, which postinstall runs.
 export default defineConfig({
   root: fileURLToPath(new URL(".", import.meta.url)),

@@ -20,7 +20,7 @@ export interface EngineDeps {
   storage: BlockStorage;
   logger: Logger;
   intervalMs: number;
-  /** Times each step, for the metrics (src/server/metrics.ts). */
+  /** Times each step, for the metrics (src/server/observability/metrics.ts). */
   timeStep?: StepDeps["timeStep"];
   /** Set: BullMQ on this Redis shares the work between replicas; unset: this process drives it all. */
   redis?: { url: string; prefix: string; lockMs: number; reconcileMs: number; concurrency: number };
