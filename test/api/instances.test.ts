@@ -26,9 +26,9 @@ let app: TestApp;
 let otherKey: string;
 
 useServer({ clock });
-beforeAll(async ({ server }) => {
+beforeAll(({ server, otherKey: key }) => {
   app = server;
-  otherKey = await app.newAccount("other");
+  otherKey = key;
 });
 
 let sequence = 0;

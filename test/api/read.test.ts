@@ -42,9 +42,9 @@ let app: TestApp;
 let otherKey: string;
 
 useServer({ clock });
-beforeAll(async ({ server }) => {
+beforeAll(({ server, otherKey: key }) => {
   app = server;
-  otherKey = await app.newAccount("other");
+  otherKey = key;
 });
 
 type Instance = InstanceFieldsFragment;

@@ -110,6 +110,8 @@ export const test = base
     startServer({ ...serverOptions, clock }, onCleanup),
   )
   .extend("client", { scope: "file" }, ({ server }) => testClient(server.origin))
+  // The API key of a second account on the file's server, for what one account must not see of another's.
+  .extend("otherKey", { scope: "file" }, ({ server }) => server.newAccount("other"))
   // biome-ignore lint/correctness/noEmptyPattern: vitest reads what a fixture depends on from its destructuring
   .extend("database", { scope: "file" }, async ({}, { onCleanup }): Promise<TestDatabase> => {
     const database = await createTestDatabase();
